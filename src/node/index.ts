@@ -3,4 +3,4 @@
  *
  * @module sshtrail/node
  */
-export { canonicalIp } from '../index.js';
+export { readLineBatches, readLines } from './read-lines.js';

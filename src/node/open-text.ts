@@ -1,0 +1,31 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/** Tells whether a file starts with the gzip magic bytes (rotated `*.gz` logs). */
+export async function isGzipFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens a file as a UTF-8 text stream, gunzipping it when its content (not its name) is gzip.
+ * Invalid UTF-8 becomes U+FFFD, so arbitrary bytes never stop the read.
+ */
+export async function openText(path: string): Promise<Readable> {
+  const raw = createReadStream(path, { highWaterMark: 1 << 18 });
+  const stream = (await isGzipFile(path)) ? raw.pipe(createGunzip()) : raw;
+  if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
+  stream.setEncoding('utf8');
+  return stream;
+}
