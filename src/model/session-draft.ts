@@ -1,0 +1,174 @@
+import type { EventBase } from '../events/base.js';
+import type { Provenance } from '../events/provenance.js';
+import type { SshKey } from '../events/ssh.js';
+import type { PrivilegeChange, SessionChannel, SessionEndReason, SshSession } from './session.js';
+
+/** @internal A channel under construction. */
+export interface ChannelDraft {
+  number: number | undefined;
+  type: SessionChannel['type'];
+  subsystem: string | undefined;
+  tty: string | undefined;
+  startTime: number | undefined;
+  endTime: number | undefined;
+  multiplexed: boolean;
+}
+
+/**
+ * @internal The tracker's mutable, JSON-serializable record of one connection: a pre-auth
+ * connection (`pending`), an authenticated session (`open`) or a recently closed one (`closed`,
+ * kept for `closeGraceMs` to take late lines). Fields absent after a JSON round trip read as
+ * `undefined`, exactly like the `undefined` they held.
+ */
+export interface SessionDraft {
+  seq: number;
+  id: string;
+  hostKey: string;
+  host: string | undefined;
+  phase: 'pending' | 'open' | 'closed';
+  user: string | undefined;
+  sourceIp: string | undefined;
+  sourceName: string | undefined;
+  sourcePort: number | undefined;
+  localIp: string | undefined;
+  localPort: number | undefined;
+  authMethod: string | undefined;
+  key: SshKey | undefined;
+  keyLocation: string | undefined;
+  failedAttempts: number;
+  failedOnConnection: number;
+  monitorPid: number | undefined;
+  childPid: number | undefined;
+  listenerPid: number | undefined;
+  startTime: number;
+  authTime: number | undefined;
+  endTime: number | undefined;
+  lastSeenTime: number;
+  endReason: SessionEndReason | undefined;
+  tty: string | undefined;
+  channels: ChannelDraft[];
+  agentForwarding: boolean | undefined;
+  x11Forwarding: boolean | undefined;
+  portForwarding: boolean | undefined;
+  privilegeChanges: PrivilegeChange[];
+  logindSessionId: string | undefined;
+  bytes: { sent: number; received: number } | undefined;
+  partialStart: boolean;
+  partialEnd: boolean;
+  evidence: Provenance[];
+  dropped: { evidence: number; channels: number; privilegeChanges: number };
+}
+
+/** @internal The host key of an event: `''` for the anonymous host. */
+export function hostKeyOf(host: string | undefined): string {
+  return host === undefined ? '' : `@${host}`;
+}
+
+/** @internal A new draft started by `event`. */
+export function newDraft(
+  seq: number,
+  event: EventBase,
+  phase: SessionDraft['phase'],
+): SessionDraft {
+  return {
+    seq,
+    id: '',
+    hostKey: hostKeyOf(event.host),
+    host: event.host,
+    phase,
+    user: undefined,
+    sourceIp: undefined,
+    sourceName: undefined,
+    sourcePort: undefined,
+    localIp: undefined,
+    localPort: undefined,
+    authMethod: undefined,
+    key: undefined,
+    keyLocation: undefined,
+    failedAttempts: 0,
+    failedOnConnection: 0,
+    monitorPid: undefined,
+    childPid: undefined,
+    listenerPid: undefined,
+    startTime: event.time,
+    authTime: undefined,
+    endTime: undefined,
+    lastSeenTime: event.time,
+    endReason: undefined,
+    tty: undefined,
+    channels: [],
+    agentForwarding: undefined,
+    x11Forwarding: undefined,
+    portForwarding: undefined,
+    privilegeChanges: [],
+    logindSessionId: undefined,
+    bytes: undefined,
+    partialStart: false,
+    partialEnd: false,
+    evidence: [],
+    dropped: { evidence: 0, channels: 0, privilegeChanges: 0 },
+  };
+}
+
+/** @internal The stable id, fixed when the session is first reported. */
+export function sessionIdOf(draft: SessionDraft): string {
+  const process =
+    draft.monitorPid ??
+    draft.childPid ??
+    (draft.sourcePort === undefined ? 'unknown' : `port${draft.sourcePort}`);
+  return `${draft.host ?? '-'}/${process}/${draft.startTime}`;
+}
+
+/**
+ * @internal Records that `event` contributed to the draft: evidence (the first `max - 1`
+ * lines and always the latest one) and the last-seen time.
+ */
+export function touch(draft: SessionDraft, event: EventBase, max: number): void {
+  if (event.time > draft.lastSeenTime) draft.lastSeenTime = event.time;
+  const evidence = draft.evidence;
+  if (evidence.length < max) {
+    evidence.push(event.source);
+  } else {
+    evidence[max - 1] = event.source;
+    draft.dropped.evidence += 1;
+  }
+}
+
+/** @internal An immutable, self-contained copy of the draft as the public session shape. */
+export function toSession(draft: SessionDraft): SshSession {
+  const end = draft.phase === 'closed' ? (draft.endTime ?? draft.lastSeenTime) : draft.lastSeenTime;
+  return {
+    id: draft.id,
+    host: draft.host,
+    state: draft.phase === 'closed' ? 'closed' : 'open',
+    user: draft.user,
+    sourceIp: draft.sourceIp,
+    sourceName: draft.sourceName,
+    sourcePort: draft.sourcePort,
+    localIp: draft.localIp,
+    localPort: draft.localPort,
+    authMethod: draft.authMethod,
+    key: draft.key,
+    keyLocation: draft.keyLocation,
+    failedAttempts: draft.failedAttempts,
+    failedAttemptsOnConnection: draft.failedOnConnection,
+    pids: { monitor: draft.monitorPid, child: draft.childPid, listener: draft.listenerPid },
+    startTime: draft.startTime,
+    authTime: draft.authTime,
+    endTime: draft.phase === 'closed' ? draft.endTime : undefined,
+    lastSeenTime: draft.lastSeenTime,
+    durationMs: Math.max(0, end - draft.startTime),
+    endReason: draft.phase === 'closed' ? draft.endReason : undefined,
+    tty: draft.tty,
+    channels: draft.channels.map((c) => ({ ...c })),
+    agentForwarding: draft.agentForwarding,
+    x11Forwarding: draft.x11Forwarding,
+    portForwarding: draft.portForwarding,
+    privilegeChanges: draft.privilegeChanges.slice(),
+    logindSessionId: draft.logindSessionId,
+    bytes: draft.bytes === undefined ? undefined : { ...draft.bytes },
+    partial: { start: draft.partialStart, end: draft.partialEnd },
+    evidence: draft.evidence.slice(),
+    truncated: { ...draft.dropped },
+  };
+}

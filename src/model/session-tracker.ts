@@ -1,0 +1,265 @@
+import type { SshtrailEvent } from '../events/index.js';
+import type { SshSession } from './session.js';
+import type { EvictionCounts, SessionChange } from './session-change.js';
+import { hostKeyOf, type SessionDraft, toSession } from './session-draft.js';
+import type { SessionViews, TrackerSize } from './session-views.js';
+import { createCore, report, sweep, type TrackerCore } from './tracker-core.js';
+import { applyEvent } from './tracker-events.js';
+import { resolveTrackerOptions, type SessionTrackerOptions } from './tracker-options.js';
+
+/**
+ * The tracker's whole state as plain JSON (`JSON.stringify` it to checkpoint). Its `state` is
+ * opaque and versioned: only {@link restoreSessionTracker} reads it.
+ *
+ * @example
+ * ```ts
+ * const saved: string = JSON.stringify(tracker.snapshot());
+ * ```
+ */
+export interface SessionTrackerSnapshot {
+  /** Marks the object as a session tracker snapshot. */
+  readonly format: 'sshtrail.session-tracker';
+  /** Layout version of `state`. */
+  readonly version: 1;
+  /** The serialized state (opaque). */
+  readonly state: unknown;
+}
+
+/**
+ * The sessionizer: feed it events in time order (any number of hosts, interleaved) and it
+ * reports sessions opening, changing and closing. Also the {@link SessionViews} detectors read.
+ *
+ * @example
+ * ```ts
+ * const tracker = createSessionTracker();
+ * for (const event of events) {
+ *   for (const change of tracker.push(event)) if (change.kind === 'close') save(change.session);
+ * }
+ * tracker.flush();
+ * ```
+ */
+export interface SessionTracker extends SessionViews {
+  /**
+   * Applies one event.
+   *
+   * @param event - The next event (events must come in time order).
+   * @returns What changed (often nothing).
+   * @example
+   * ```ts
+   * const changes = tracker.push(event);
+   * ```
+   */
+  push(event: SshtrailEvent): readonly SessionChange[];
+  /**
+   * Declares the end of input: every open session is reported (as an `update` with
+   * `partial.end` true) and stays open, and pending eviction counts are reported.
+   * Pushing more events afterwards is allowed.
+   *
+   * @returns The reports.
+   * @example
+   * ```ts
+   * const stillOpen = tracker.flush().filter((c) => c.kind === 'update');
+   * ```
+   */
+  flush(): readonly SessionChange[];
+  /**
+   * The whole state as plain JSON, detached from the tracker.
+   *
+   * @returns A snapshot for {@link restoreSessionTracker}.
+   * @example
+   * ```ts
+   * const saved = JSON.stringify(tracker.snapshot());
+   * ```
+   */
+  snapshot(): SessionTrackerSnapshot;
+}
+
+interface SerializedState {
+  readonly seq: number;
+  readonly lastSweep: number | null;
+  readonly pending: readonly SessionDraft[];
+  readonly open: readonly SessionDraft[];
+  readonly closing: readonly SessionDraft[];
+  readonly index: readonly (readonly [string, number])[];
+  readonly sources: readonly (readonly [string, readonly number[]])[];
+  readonly listeners: readonly (readonly [string, number])[];
+  readonly history: readonly (readonly [string, readonly SshSession[]])[];
+  readonly since: EvictionCounts;
+  readonly totals: EvictionCounts;
+}
+
+/**
+ * Creates an empty session tracker.
+ *
+ * @param options - Caps and timeouts (see {@link SessionTrackerOptions}).
+ * @returns A tracker.
+ * @throws RangeError when an option is not a positive integer.
+ * @example
+ * ```ts
+ * const tracker = createSessionTracker({ maxPendingConnections: 50_000 });
+ * const changes = tracker.push(event);
+ * ```
+ */
+export function createSessionTracker(options?: SessionTrackerOptions): SessionTracker {
+  return trackerOver(createCore(resolveTrackerOptions(options)));
+}
+
+/**
+ * Rebuilds a tracker from a snapshot (possibly after a JSON round trip): feeding the rest of
+ * the events to it gives the same changes as one uninterrupted run.
+ *
+ * @param snapshot - What {@link SessionTracker.snapshot} returned.
+ * @param options - The options of the original tracker (they are not part of the snapshot).
+ * @returns The restored tracker.
+ * @throws TypeError when `snapshot` is not a version-1 session tracker snapshot.
+ * @example
+ * ```ts
+ * const tracker = restoreSessionTracker(JSON.parse(saved), { maxOpenSessions: 5_000 });
+ * ```
+ */
+export function restoreSessionTracker(
+  snapshot: SessionTrackerSnapshot,
+  options?: SessionTrackerOptions,
+): SessionTracker {
+  if (
+    typeof snapshot !== 'object' ||
+    snapshot === null ||
+    snapshot.format !== 'sshtrail.session-tracker' ||
+    snapshot.version !== 1 ||
+    typeof snapshot.state !== 'object' ||
+    snapshot.state === null
+  ) {
+    throw new TypeError('not a version 1 session tracker snapshot');
+  }
+  const state = snapshot.state as SerializedState;
+  const core = createCore(resolveTrackerOptions(options));
+  core.seq = state.seq;
+  core.lastSweep = state.lastSweep ?? undefined;
+  const bySeq = new Map<number, SessionDraft>();
+  for (const [target, drafts] of [
+    [core.pending, state.pending],
+    [core.open, state.open],
+    [core.closing, state.closing],
+  ] as const) {
+    for (const draft of drafts) {
+      target.set(draft.seq, draft);
+      bySeq.set(draft.seq, draft);
+    }
+  }
+  for (const [key, seq] of state.index) {
+    const draft = bySeq.get(seq);
+    if (draft !== undefined) core.index.set(key, draft);
+  }
+  for (const [key, buckets] of state.sources) core.sources.set(key, buckets.slice());
+  for (const [key, pid] of state.listeners) core.listeners.set(key, pid);
+  for (const [user, sessions] of state.history) core.history.set(user, sessions.slice());
+  Object.assign(core.since, state.since);
+  Object.assign(core.totals, state.totals);
+  return trackerOver(core);
+}
+
+function trackerOver(core: TrackerCore): SessionTracker {
+  let lastTime: number | undefined;
+  return {
+    push(event) {
+      const out: SessionChange[] = [];
+      lastTime = event.time;
+      sweep(core, event.time, out);
+      applyEvent(core, event, out);
+      return out;
+    },
+    flush() {
+      const out: SessionChange[] = [];
+      for (const draft of core.open.values()) {
+        draft.partialEnd = true;
+        out.push({ kind: 'update', session: toSession(draft) });
+      }
+      report(core, lastTime ?? core.lastSweep ?? 0, out);
+      return out;
+    },
+    snapshot() {
+      const state: SerializedState = {
+        seq: core.seq,
+        lastSweep: core.lastSweep ?? null,
+        pending: [...core.pending.values()],
+        open: [...core.open.values()],
+        closing: [...core.closing.values()],
+        index: [...core.index].map(([key, draft]) => [key, draft.seq] as const),
+        sources: [...core.sources],
+        listeners: [...core.listeners],
+        history: [...core.history],
+        since: core.since,
+        totals: core.totals,
+      };
+      return {
+        format: 'sshtrail.session-tracker',
+        version: 1,
+        state: JSON.parse(JSON.stringify(state)) as unknown,
+      };
+    },
+    openSessions(filter) {
+      const sessions: SshSession[] = [];
+      for (const draft of core.open.values()) {
+        if (matches(draft.host, filter)) sessions.push(toSession(draft));
+      }
+      return byStart(sessions);
+    },
+    sessionsOfUser(user) {
+      const sessions: SshSession[] = [];
+      for (const draft of core.open.values()) {
+        if (draft.user === user) sessions.push(toSession(draft));
+      }
+      return byStart(sessions);
+    },
+    loggedInAt(time, filter) {
+      const sessions: SshSession[] = [];
+      for (const draft of core.open.values()) {
+        if (draft.startTime <= time && matches(draft.host, filter)) sessions.push(toSession(draft));
+      }
+      for (const list of core.history.values()) {
+        for (const session of list) {
+          if (
+            session.startTime <= time &&
+            time <= (session.endTime ?? session.lastSeenTime) &&
+            matches(session.host, filter)
+          ) {
+            sessions.push(session);
+          }
+        }
+      }
+      return byStart(sessions);
+    },
+    recentSessions(user) {
+      return (core.history.get(user) ?? []).slice();
+    },
+    evictions() {
+      return { ...core.totals };
+    },
+    size(): TrackerSize {
+      let historySessions = 0;
+      for (const list of core.history.values()) historySessions += list.length;
+      return {
+        pending: core.pending.size,
+        open: core.open.size,
+        closing: core.closing.size,
+        sources: core.sources.size,
+        historyUsers: core.history.size,
+        historySessions,
+      };
+    },
+  };
+}
+
+function matches(
+  host: string | undefined,
+  filter: { readonly host?: string | undefined } | undefined,
+): boolean {
+  if (filter === undefined || !('host' in filter)) return true;
+  return hostKeyOf(host) === hostKeyOf(filter.host);
+}
+
+function byStart(sessions: SshSession[]): readonly SshSession[] {
+  return sessions.sort(
+    (a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}

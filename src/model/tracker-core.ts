@@ -1,0 +1,353 @@
+import type { EventBase } from '../events/base.js';
+import type { SshSession } from './session.js';
+import type { EvictionCounts, SessionChange } from './session-change.js';
+import { newDraft, type SessionDraft, sessionIdOf, toSession, touch } from './session-draft.js';
+import type { ResolvedTrackerOptions } from './tracker-options.js';
+
+/** @internal Mutable eviction counters. */
+export type MutableCounts = { -readonly [K in keyof EvictionCounts]: number };
+
+/** @internal Index key kinds: monitor pid, child pid, peer (ip/name + port), logind id. */
+export type IndexKind = 'm' | 'c' | 'p' | 'l';
+
+/**
+ * @internal The whole tracker state. Maps keep insertion order, which the caps and sweeps
+ * rely on (`pending`: creation order; `open`, `sources`, `history`: least recently used first;
+ * `closing`: close order), and the snapshot preserves it.
+ */
+export interface TrackerCore {
+  readonly options: ResolvedTrackerOptions;
+  seq: number;
+  lastSweep: number | undefined;
+  readonly pending: Map<number, SessionDraft>;
+  readonly open: Map<number, SessionDraft>;
+  readonly closing: Map<number, SessionDraft>;
+  readonly index: Map<string, SessionDraft>;
+  /** `hostKey \u0001 ip-or-name` -> flat `[bucketStart, count, ...]`. */
+  readonly sources: Map<string, number[]>;
+  /** hostKey -> listener pid from `Server listening`. */
+  readonly listeners: Map<string, number>;
+  /** user (or `''`) -> recent closed sessions, oldest first. */
+  readonly history: Map<string, SshSession[]>;
+  readonly since: MutableCounts;
+  readonly totals: MutableCounts;
+}
+
+/** @internal Fresh zero counts. */
+export function zeroCounts(): MutableCounts {
+  return {
+    pendingExpired: 0,
+    pendingOverflow: 0,
+    pendingSuperseded: 0,
+    sessionsIdle: 0,
+    sessionsOverflow: 0,
+    sourcesOverflow: 0,
+  };
+}
+
+/** @internal An empty core. */
+export function createCore(options: ResolvedTrackerOptions): TrackerCore {
+  return {
+    options,
+    seq: 0,
+    lastSweep: undefined,
+    pending: new Map(),
+    open: new Map(),
+    closing: new Map(),
+    index: new Map(),
+    sources: new Map(),
+    listeners: new Map(),
+    history: new Map(),
+    since: zeroCounts(),
+    totals: zeroCounts(),
+  };
+}
+
+/** @internal The index key of a draft for one kind, or `undefined` when the field is unknown. */
+export function keyOf(kind: IndexKind, draft: SessionDraft): string | undefined {
+  switch (kind) {
+    case 'm':
+      return draft.monitorPid === undefined
+        ? undefined
+        : `${draft.hostKey}\u0001m${draft.monitorPid}`;
+    case 'c':
+      return draft.childPid === undefined ? undefined : `${draft.hostKey}\u0001c${draft.childPid}`;
+    case 'p':
+      return peerKey(draft.hostKey, draft.sourceIp ?? draft.sourceName, draft.sourcePort);
+    case 'l':
+      return draft.logindSessionId === undefined
+        ? undefined
+        : `${draft.hostKey}\u0001l${draft.logindSessionId}`;
+  }
+}
+
+/** @internal The peer index key, when both address and port are known. */
+export function peerKey(
+  hostKey: string,
+  address: string | undefined,
+  port: number | undefined,
+): string | undefined {
+  return address === undefined || port === undefined
+    ? undefined
+    : `${hostKey}\u0001p${address} ${port}`;
+}
+
+/** @internal Points an index key at the draft (the latest registration wins). */
+export function register(core: TrackerCore, kind: IndexKind, draft: SessionDraft): void {
+  const key = keyOf(kind, draft);
+  if (key !== undefined) core.index.set(key, draft);
+}
+
+const KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
+
+/** @internal Removes every index entry that still points at the draft. */
+export function unregister(core: TrackerCore, draft: SessionDraft): void {
+  for (const kind of KINDS) {
+    const key = keyOf(kind, draft);
+    if (key !== undefined && core.index.get(key) === draft) core.index.delete(key);
+  }
+}
+
+/** @internal Looks a pid up in the monitor or child index. */
+export function byPid(
+  core: TrackerCore,
+  hostKey: string,
+  kind: 'm' | 'c',
+  pid: number | undefined,
+): SessionDraft | undefined {
+  return pid === undefined ? undefined : core.index.get(`${hostKey}\u0001${kind}${pid}`);
+}
+
+/** @internal Starts a pre-auth connection draft (enforcing `maxPendingConnections`). */
+export function startPending(core: TrackerCore, event: EventBase): SessionDraft {
+  core.seq += 1;
+  const draft = newDraft(core.seq, event, 'pending');
+  draft.monitorPid = event.pid;
+  draft.listenerPid = core.listeners.get(draft.hostKey);
+  core.pending.set(draft.seq, draft);
+  register(core, 'm', draft);
+  while (core.pending.size > core.options.maxPendingConnections) {
+    const oldest = core.pending.values().next().value;
+    if (oldest === undefined) break;
+    dropPending(core, oldest);
+    count(core, 'pendingOverflow');
+  }
+  return draft;
+}
+
+/** @internal Forgets a pre-auth connection. */
+export function dropPending(core: TrackerCore, draft: SessionDraft): void {
+  core.pending.delete(draft.seq);
+  unregister(core, draft);
+}
+
+/** @internal Adds one to an eviction counter. */
+export function count(core: TrackerCore, name: keyof EvictionCounts): void {
+  core.since[name] += 1;
+  core.totals[name] += 1;
+}
+
+/**
+ * @internal Turns a draft into an open session: fixes its id, indexes it, reports `open`,
+ * and enforces `maxOpenSessions`.
+ */
+export function openSession(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
+  if (draft.phase === 'pending') core.pending.delete(draft.seq);
+  draft.phase = 'open';
+  draft.id = sessionIdOf(draft);
+  core.open.set(draft.seq, draft);
+  for (const kind of KINDS) register(core, kind, draft);
+  out.push({ kind: 'open', session: toSession(draft) });
+  while (core.open.size > core.options.maxOpenSessions) {
+    const oldest = core.open.values().next().value;
+    if (oldest === undefined) break;
+    evictSession(core, oldest, out);
+    count(core, 'sessionsOverflow');
+  }
+}
+
+/** @internal A brand-new session whose start was not seen, opened at `event`. */
+export function startPartialSession(core: TrackerCore, event: EventBase): SessionDraft {
+  core.seq += 1;
+  const draft = newDraft(core.seq, event, 'pending');
+  draft.partialStart = true;
+  draft.listenerPid = core.listeners.get(draft.hostKey);
+  return draft;
+}
+
+/** @internal Marks a session as recently touched (LRU order for eviction). */
+export function bump(core: TrackerCore, draft: SessionDraft, event: EventBase): void {
+  touch(draft, event, core.options.maxEvidence);
+  if (draft.phase === 'open') {
+    draft.partialEnd = false;
+    core.open.delete(draft.seq);
+    core.open.set(draft.seq, draft);
+  }
+}
+
+/** @internal Closes an open session and reports `close`. */
+export function closeSession(
+  core: TrackerCore,
+  draft: SessionDraft,
+  time: number,
+  reason: SshSession['endReason'],
+  partialEnd: boolean,
+  out: SessionChange[],
+): void {
+  core.open.delete(draft.seq);
+  draft.phase = 'closed';
+  draft.endTime = Math.max(time, draft.startTime);
+  draft.endReason = reason;
+  draft.partialEnd = partialEnd;
+  core.closing.set(draft.seq, draft);
+  const session = toSession(draft);
+  remember(core, session);
+  out.push({ kind: 'close', session });
+  // Closed sessions are bounded too: the grace window is best effort under load.
+  while (core.closing.size > core.options.maxOpenSessions) {
+    const oldest = core.closing.values().next().value;
+    if (oldest === undefined) break;
+    finalize(core, oldest);
+  }
+}
+
+/** @internal Reports a change to a closed session (late line within the grace window). */
+export function updateClosed(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
+  const session = toSession(draft);
+  const list = core.history.get(session.user ?? '');
+  if (list !== undefined) {
+    const at = list.findIndex((s) => s.id === session.id);
+    if (at !== -1) list[at] = session;
+  }
+  out.push({ kind: 'update', session });
+}
+
+/** @internal Drops an open session from tracking and reports `evict`. */
+export function evictSession(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
+  core.open.delete(draft.seq);
+  unregister(core, draft);
+  draft.partialEnd = true;
+  out.push({ kind: 'evict', session: toSession(draft) });
+}
+
+/** @internal Ends the grace window of a closed session. */
+export function finalize(core: TrackerCore, draft: SessionDraft): void {
+  core.closing.delete(draft.seq);
+  unregister(core, draft);
+}
+
+function remember(core: TrackerCore, session: SshSession): void {
+  const user = session.user ?? '';
+  const list = core.history.get(user) ?? [];
+  core.history.delete(user);
+  core.history.set(user, list);
+  list.push(session);
+  if (list.length > core.options.historyPerUser) list.shift();
+  while (core.history.size > core.options.maxHistoryUsers) {
+    const oldest = core.history.keys().next().value;
+    if (oldest === undefined) break;
+    core.history.delete(oldest);
+  }
+}
+
+/** @internal Records `n` failures from a source at `time` (bucketed at a tenth of the window). */
+export function addFailures(
+  core: TrackerCore,
+  hostKey: string,
+  address: string | undefined,
+  time: number,
+  n: number,
+): void {
+  if (address === undefined) return;
+  const key = `${hostKey}\u0001${address}`;
+  const size = bucketSize(core);
+  const start = time - (time % size);
+  const buckets = core.sources.get(key) ?? [];
+  core.sources.delete(key);
+  core.sources.set(key, buckets);
+  prune(buckets, time, core.options.failureWindowMs, size);
+  const last = buckets.length - 2;
+  if (last >= 0 && buckets[last] === start) buckets[last + 1] = (buckets[last + 1] ?? 0) + n;
+  else buckets.push(start, n);
+  while (core.sources.size > core.options.maxTrackedSources) {
+    const oldest = core.sources.keys().next().value;
+    if (oldest === undefined) break;
+    core.sources.delete(oldest);
+    count(core, 'sourcesOverflow');
+  }
+}
+
+/** @internal Failures from a source within the window ending at `time`. */
+export function recentFailures(
+  core: TrackerCore,
+  hostKey: string,
+  address: string | undefined,
+  time: number,
+): number {
+  if (address === undefined) return 0;
+  const buckets = core.sources.get(`${hostKey}\u0001${address}`);
+  if (buckets === undefined) return 0;
+  prune(buckets, time, core.options.failureWindowMs, bucketSize(core));
+  let total = 0;
+  for (let i = 1; i < buckets.length; i += 2) total += buckets[i] ?? 0;
+  return total;
+}
+
+function bucketSize(core: TrackerCore): number {
+  return Math.max(1, Math.ceil(core.options.failureWindowMs / 10));
+}
+
+function prune(buckets: number[], time: number, window: number, size: number): void {
+  let drop = 0;
+  while (drop < buckets.length && (buckets[drop] ?? 0) + size <= time - window) drop += 2;
+  if (drop > 0) buckets.splice(0, drop);
+}
+
+/**
+ * @internal Drops stale state when at least `sweepIntervalMs` of event time passed since the
+ * last sweep, and reports the evictions accumulated since the previous diagnostic.
+ */
+export function sweep(core: TrackerCore, time: number, out: SessionChange[]): void {
+  if (core.lastSweep === undefined) {
+    core.lastSweep = time;
+    return;
+  }
+  if (time - core.lastSweep < core.options.sweepIntervalMs) return;
+  core.lastSweep = time;
+  const { pendingTimeoutMs, closeGraceMs, idleTimeoutMs, failureWindowMs } = core.options;
+  for (const draft of core.pending.values()) {
+    if (time - draft.lastSeenTime > pendingTimeoutMs) {
+      dropPending(core, draft);
+      count(core, 'pendingExpired');
+    }
+  }
+  for (const draft of core.closing.values()) {
+    if (time - (draft.endTime ?? draft.lastSeenTime) > closeGraceMs) finalize(core, draft);
+  }
+  for (const draft of core.open.values()) {
+    if (time - draft.lastSeenTime <= idleTimeoutMs) break;
+    evictSession(core, draft, out);
+    count(core, 'sessionsIdle');
+  }
+  const size = bucketSize(core);
+  for (const [key, buckets] of core.sources) {
+    prune(buckets, time, failureWindowMs, size);
+    if (buckets.length === 0) core.sources.delete(key);
+  }
+  report(core, time, out);
+}
+
+/** @internal Emits a `diagnostic` when anything was evicted since the last one. */
+export function report(core: TrackerCore, time: number, out: SessionChange[]): void {
+  const since = core.since;
+  const any = Object.values(since).some((n) => n > 0);
+  if (!any) return;
+  out.push({
+    kind: 'diagnostic',
+    code: 'evicted',
+    time,
+    counts: { ...since },
+    totals: { ...core.totals },
+  });
+  for (const name of Object.keys(since) as (keyof EvictionCounts)[]) since[name] = 0;
+}
