@@ -1,0 +1,99 @@
+/**
+ * Resolves the project APIs a benchmark measures, at run time, so the harness works
+ * before and after each lands: `readLines`/`readLineBatches` (src/node), `createLineParser`
+ * and `createAnalyzer` (src/index). A missing export yields `undefined` and the measurement
+ * reports "not available yet".
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The minimum of a `LineOutcome` the benchmark reads (so the result is consumed). */
+export type OutcomeLike =
+  | { readonly kind: 'event'; readonly event: { readonly kind: string } }
+  | { readonly kind: 'ignored' | 'unrecognized' | 'malformed'; readonly reason: string };
+
+/** Options handed to `createLineParser` / `createAnalyzer`. */
+export interface SourceOptions {
+  /** Source name (the file path). */
+  readonly source: string;
+  /** Year for RFC3164 lines. */
+  readonly year: number;
+  /** Time zone for RFC3164 lines. */
+  readonly timezone: string;
+}
+
+/** `readLines(path)` from src/node. */
+export type ReadLines = (path: string) => AsyncIterable<string>;
+/** `readLineBatches(path)` from src/node. */
+export type ReadLineBatches = (path: string) => AsyncIterable<readonly string[]>;
+/** A line parser: `parse` one line, `stats` at the end. */
+export interface LineParserLike {
+  /** Parses one line. */
+  parse(text: string): OutcomeLike;
+  /** The source accounting. */
+  stats(): unknown;
+}
+/** `createLineParser(options)` from src/index. */
+export type CreateLineParser = (options: SourceOptions) => LineParserLike;
+/** `createAnalyzer(options)` from src/index; its shape is probed by analysis.ts. */
+export type CreateAnalyzer = (options: SourceOptions) => unknown;
+
+/** What was found. */
+export interface ProjectApi {
+  /** src/node readLines. */
+  readonly readLines: ReadLines | undefined;
+  /** src/node readLineBatches. */
+  readonly readLineBatches: ReadLineBatches | undefined;
+  /** src/index createLineParser. */
+  readonly createLineParser: CreateLineParser | undefined;
+  /** src/index createAnalyzer. */
+  readonly createAnalyzer: CreateAnalyzer | undefined;
+}
+
+async function load(specifier: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    console.error(`bench: cannot import ${specifier}: ${String(error)}`);
+    return {};
+  }
+}
+
+function fn<T>(value: unknown): T | undefined {
+  return typeof value === 'function' ? (value as T) : undefined;
+}
+
+/** Where the APIs are imported from (absolute file paths or URLs). */
+export interface ApiModules {
+  /** The root entry (default src/index.ts). */
+  readonly core: string;
+  /** The Node entry (default src/node/index.ts). */
+  readonly node: string;
+}
+
+/** The source entry points (measured through tsx). */
+export const SOURCE_MODULES: ApiModules = {
+  core: fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
+  node: fileURLToPath(new URL('../../src/node/index.ts', import.meta.url)),
+};
+
+/**
+ * Imports the root and Node entries and picks the functions the benchmark needs.
+ *
+ * @param modules - entry points (default: the sources)
+ * @returns the functions found (undefined when not exported yet)
+ * @example
+ * ```ts
+ * const api = await resolveProjectApi(SOURCE_MODULES);
+ * if (!api.createLineParser) console.log('parse: not available yet');
+ * ```
+ */
+export async function resolveProjectApi(modules: ApiModules = SOURCE_MODULES): Promise<ProjectApi> {
+  const core = await load(pathToFileURL(modules.core).href);
+  const node = await load(pathToFileURL(modules.node).href);
+  return {
+    readLines: fn<ReadLines>(node.readLines),
+    readLineBatches: fn<ReadLineBatches>(node.readLineBatches),
+    createLineParser: fn<CreateLineParser>(core.createLineParser),
+    createAnalyzer: fn<CreateAnalyzer>(core.createAnalyzer),
+  };
+}

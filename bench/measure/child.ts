@@ -1,0 +1,66 @@
+/**
+ * Entry point of a measurement child process: runs one measurement (warm-up, then timed
+ * passes) while sampling RSS, then prints one result line. Started by spawn.ts with
+ * `node --import tsx bench/measure/child.ts '<json request>'`.
+ */
+import { resolveProjectApi } from './api.js';
+import { findMeasurement } from './measurements.js';
+import { type ChildRequest, type ChildResult, RESULT_MARKER } from './protocol.js';
+import { startRssSampler } from './rss.js';
+
+function reply(result: ChildResult): void {
+  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
+}
+
+async function main(): Promise<void> {
+  const request = JSON.parse(process.argv[2] ?? '{}') as ChildRequest;
+  const rss = startRssSampler(request.sampleMs);
+  const measurement = findMeasurement(request.id);
+  if (!measurement) {
+    reply({ ok: false, id: request.id, reason: `unknown measurement ${request.id}` });
+    return;
+  }
+  const prepared = measurement.prepare(await resolveProjectApi(request.modules), request.options);
+  if (!prepared.ok) {
+    reply({ ok: false, id: request.id, reason: prepared.reason });
+    return;
+  }
+  for (let i = 0; i < request.warmup; i++) await prepared.pass();
+  rss.sample();
+  const runsMs: number[] = [];
+  let last = await (async () => {
+    const t = performance.now();
+    const out = await prepared.pass();
+    runsMs.push(performance.now() - t);
+    return out;
+  })();
+  for (let i = 1; i < request.runs; i++) {
+    rss.sample();
+    const t = performance.now();
+    last = await prepared.pass();
+    runsMs.push(performance.now() - t);
+  }
+  const peaks = rss.stop();
+  reply({
+    ok: true,
+    id: request.id,
+    runsMs,
+    lines: last.lines,
+    checksum: last.checksum,
+    peakRssBytes: peaks.peakBytes,
+    sampledRssBytes: peaks.sampledBytes,
+    maxRssBytes: peaks.maxRssBytes,
+    heapUsedBytes: process.memoryUsage().heapUsed,
+    detail: last.detail,
+  });
+}
+
+main().catch((error: unknown) => {
+  const id = (JSON.parse(process.argv[2] ?? '{}') as Partial<ChildRequest>).id ?? 'idle';
+  reply({
+    ok: false,
+    id,
+    reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+  process.exitCode = 1;
+});
