@@ -1,0 +1,238 @@
+import type { TimeBasis } from '../../events/provenance.js';
+import { daysInMonth, utcEpoch } from '../../time/calendar.js';
+import {
+  isValidTimeZone,
+  type WallClockConverter,
+  wallClockConverter,
+  zonedWallTime,
+} from '../../time/zoned-time.js';
+import type { EnvelopeResult } from '../outcome.js';
+import { BASIS, malformed } from './envelope.js';
+import type { EnvelopeOptions } from './envelope-options.js';
+import { createHeaderReader } from './header.js';
+import { readRfc5424Fields } from './rfc5424.js';
+import { digitAt, fourDigitsAt, isWeekdayAt } from './scan.js';
+import {
+  BAD_TIMESTAMP,
+  readIsoTimestamp,
+  readRfc3164Timestamp,
+  timestampFields,
+} from './timestamp-fields.js';
+import { createYearTracker } from './year-tracker.js';
+
+/**
+ * Creates an envelope parser for one input source: a function that splits a log line
+ * into time, host, program, pid and message. It reads
+ *
+ * - RFC3164 `Mmm dd HH:MM:SS host prog[pid]: msg` (day space-, zero- or un-padded, host
+ *   optional; tags `prog[pid]:`, `prog:`, `[prog]`, `prog(pam_unix)[pid]:` kept verbatim;
+ *   an optional `<PRI>`; a busybox `auth.info` before the tag and a Solaris
+ *   `[ID 800047 auth.notice]` after it are stripped; OpenWrt `Www Mmm dd HH:MM:SS YYYY`);
+ * - RFC3339/ISO-8601 `2015-04-16T18:02:50.321974+00:00 host prog[pid]: msg`, with or
+ *   without fraction and zone (`Z`, `+hh:mm`, `+hhmm`), and the
+ *   `2020-03-23 06:47:42.801612-0700  host` variant;
+ * - RFC5424 `<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD MSG`, structured data included;
+ * - epoch-seconds lines `1124012400 [sshd] msg`;
+ * - rsyslog `message repeated N times: [ msg]`, unwrapped into `msg` with `repeat: N`.
+ *
+ * Anything else gives `{ ok: false, reason }` (`empty_line`, `no_timestamp`,
+ * `bad_timestamp` for impossible dates such as Feb 30, `bad_header`); the parser never
+ * throws on input. It is stateful only for the year of year-less timestamps (December to
+ * January rollover, re-anchoring on lines with a year), so use one per source, in order.
+ *
+ * @param options - Year, time zone and reference time for year-less / zone-less lines.
+ * @returns A total line parser.
+ * @throws RangeError when `options.timezone` is not a valid IANA zone, `options.year` is
+ *   not an integer in 1-9999 or `options.referenceTime` is not finite (programmer errors).
+ * @example
+ * ```ts
+ * const parse = createEnvelopeParser({ year: 2024, timezone: 'Europe/Berlin' });
+ * const r = parse('Mar  5 10:00:00 web1 sshd[812]: Accepted publickey for alice from 10.0.0.5 port 50000 ssh2');
+ * if (r.ok) console.log(r.envelope.program, r.envelope.pid, new Date(r.envelope.time).toISOString());
+ * // sshd 812 2024-03-05T09:00:00.000Z
+ * ```
+ */
+export function createEnvelopeParser(
+  options: EnvelopeOptions = {},
+): (text: string) => EnvelopeResult {
+  const { year: fixedYear, timezone, referenceTime } = options;
+  if (
+    fixedYear !== undefined &&
+    !(Number.isInteger(fixedYear) && fixedYear >= 1 && fixedYear <= 9999)
+  ) {
+    throw new RangeError(`year must be an integer in 1-9999, got ${String(fixedYear)}`);
+  }
+  if (timezone !== undefined && !isValidTimeZone(timezone)) {
+    throw new RangeError(`timezone must be a valid IANA time zone name, got ${String(timezone)}`);
+  }
+  if (referenceTime !== undefined && !Number.isFinite(referenceTime)) {
+    throw new RangeError(
+      `referenceTime must be finite epoch milliseconds, got ${String(referenceTime)}`,
+    );
+  }
+
+  const toEpoch: WallClockConverter =
+    timezone === undefined ? utcEpoch : wallClockConverter(timezone);
+  const zoned = timezone !== undefined;
+  const basisYearless: TimeBasis =
+    fixedYear !== undefined
+      ? zoned
+        ? BASIS.optionOption
+        : BASIS.optionUtc
+      : zoned
+        ? BASIS.inferredOption
+        : BASIS.inferredUtc;
+  const basisZoneless: TimeBasis = zoned ? BASIS.lineOption : BASIS.lineUtc;
+
+  const years = createYearTracker(() => {
+    const reference = referenceTime ?? Date.now();
+    const w = zoned ? zonedWallTime(reference, timezone) : zonedWallTime(reference, 'UTC');
+    return [w.year, w.month, w.day, w.hour, w.minute, w.second];
+  });
+  const header = createHeaderReader();
+  const fields = timestampFields();
+
+  // The last RFC3164 timestamp text and its epoch (consecutive lines share seconds).
+  let cachedPrefix = '';
+  let cachedTime = 0;
+  let cachedGeneration = -1;
+
+  function rfc3164(text: string, start: number, withYear: boolean): EnvelopeResult {
+    if (
+      !withYear &&
+      cachedGeneration === years.generation &&
+      cachedPrefix.length !== 0 &&
+      text.startsWith(cachedPrefix, start) &&
+      text.charCodeAt(start + cachedPrefix.length) === 32
+    ) {
+      return header.read(text, start + cachedPrefix.length, cachedTime, basisYearless);
+    }
+    let end = readRfc3164Timestamp(text, start, fields);
+    if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
+    const { month, day } = fields;
+    let year: number;
+    let basis = basisYearless;
+    if (withYear) {
+      // OpenWrt logread: `Www Mmm dd HH:MM:SS YYYY`
+      year = text.charCodeAt(end) === 32 ? fourDigitsAt(text, end + 1) : -1;
+      if (year <= 0) return malformed('bad_timestamp');
+      end += 5;
+      basis = basisZoneless;
+      if (fixedYear === undefined) years.anchor(year, month);
+    } else {
+      year = fixedYear ?? years.yearFor(month, day, fields.hour, fields.minute, fields.second);
+    }
+    if (day > daysInMonth(year, month)) return malformed('bad_timestamp');
+    if (text.charCodeAt(end) !== 32) {
+      return malformed(end >= text.length ? 'bad_header' : 'bad_timestamp');
+    }
+    const time = toEpoch(
+      year,
+      month,
+      day,
+      fields.hour,
+      fields.minute,
+      fields.second,
+      fields.millisecond,
+    );
+    if (!withYear && (fixedYear !== undefined || year === years.current)) {
+      cachedPrefix = text.slice(start, end);
+      cachedTime = time;
+      cachedGeneration = years.generation;
+    }
+    return header.read(text, end, time, basis);
+  }
+
+  /** Epoch of the ISO fields just read (with zone, or in the option zone / UTC). */
+  function isoTime(): number {
+    const f = fields;
+    const local = f.offsetMinutes;
+    if (Number.isNaN(local)) {
+      return toEpoch(f.year, f.month, f.day, f.hour, f.minute, f.second, f.millisecond);
+    }
+    return (
+      utcEpoch(f.year, f.month, f.day, f.hour, f.minute, f.second, f.millisecond) - local * 60_000
+    );
+  }
+
+  function iso(text: string, start: number): EnvelopeResult {
+    const end = readIsoTimestamp(text, start, fields);
+    if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
+    if (end >= text.length) return malformed('bad_header');
+    if (text.charCodeAt(end) !== 32) return malformed('bad_timestamp');
+    if (fixedYear === undefined) years.anchor(fields.year, fields.month);
+    const basis = Number.isNaN(fields.offsetMinutes) ? basisZoneless : BASIS.lineLine;
+    return header.read(text, end, isoTime(), basis);
+  }
+
+  function epochSeconds(text: string, start: number): EnvelopeResult {
+    let i = start;
+    let seconds = 0;
+    for (let d = digitAt(text, i); d >= 0 && i - start < 12; d = digitAt(text, ++i)) {
+      seconds = seconds * 10 + d;
+    }
+    const digits = i - start;
+    if (digits < 9 || digits > 11) return malformed('no_timestamp');
+    let ms = 0;
+    if (text.charCodeAt(i) === 46) {
+      let scale = 100;
+      const fractionStart = ++i;
+      for (let d = digitAt(text, i); d >= 0 && i - fractionStart < 9; d = digitAt(text, ++i)) {
+        ms += d * scale;
+        scale /= 10;
+      }
+      if (i === fractionStart) return malformed('bad_timestamp');
+      ms = Math.floor(ms);
+    }
+    if (text.charCodeAt(i) !== 32)
+      return malformed(i >= text.length ? 'bad_header' : 'no_timestamp');
+    return header.read(text, i, seconds * 1000 + ms, BASIS.lineLine);
+  }
+
+  function dispatch(text: string, start: number): EnvelopeResult {
+    const c = text.charCodeAt(start);
+    if (c >= 65 && c <= 90) {
+      const c4 = text.charCodeAt(start + 4);
+      if (c4 >= 65 && c4 <= 90 && isWeekdayAt(text, start) && text.charCodeAt(start + 3) === 32) {
+        return rfc3164(text, start + 4, true);
+      }
+      return rfc3164(text, start, false);
+    }
+    if (c >= 48 && c <= 57) {
+      const c4 = text.charCodeAt(start + 4);
+      return c4 === 45 || c4 === 47 ? iso(text, start) : epochSeconds(text, start);
+    }
+    return malformed('no_timestamp');
+  }
+
+  function rfc5424(text: string, start: number): EnvelopeResult {
+    if (text.charCodeAt(start) === 45) return malformed('no_timestamp');
+    const end = readIsoTimestamp(text, start, fields);
+    if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
+    if (text.charCodeAt(end) !== 32) {
+      return malformed(end >= text.length ? 'bad_header' : 'bad_timestamp');
+    }
+    if (fixedYear === undefined) years.anchor(fields.year, fields.month);
+    const basis = Number.isNaN(fields.offsetMinutes) ? basisZoneless : BASIS.lineLine;
+    return readRfc5424Fields(text, end + 1, isoTime(), basis);
+  }
+
+  return function parseEnvelope(text: string): EnvelopeResult {
+    const length = text.length;
+    if (length === 0) return malformed('empty_line');
+    const c = text.charCodeAt(0);
+    if (c === 60) {
+      // `<PRI>`: 1-3 digits.
+      let i = 1;
+      while (i <= 3 && digitAt(text, i) >= 0) i++;
+      if (i === 1 || text.charCodeAt(i) !== 62) return malformed('bad_header');
+      i++;
+      if (text.charCodeAt(i) === 49 && text.charCodeAt(i + 1) === 32) return rfc5424(text, i + 2);
+      return dispatch(text, i);
+    }
+    if (c === 32 || c === 9 || c === 13) {
+      return text.trim().length === 0 ? malformed('empty_line') : malformed('no_timestamp');
+    }
+    return dispatch(text, 0);
+  };
+}

@@ -1,0 +1,120 @@
+import type { TimeBasis } from '../../events/provenance.js';
+import type { EnvelopeResult } from '../outcome.js';
+import { malformed } from './envelope.js';
+import { finishEnvelope } from './message-wrappers.js';
+import { FACILITY_PRIORITY } from './patterns.js';
+import { digitAt, skipSpaces } from './scan.js';
+
+/**
+ * Reads the part of a syslog line after its timestamp: `[host] [facility.level] tag msg`.
+ * Strings already seen on the previous line (host, program) are reused rather than
+ * sliced again. The header is read left to right and ends at the program tag, so text
+ * in the message can never change host, program or pid.
+ *
+ * @internal
+ */
+export interface HeaderReader {
+  /** Reads the header starting at `start` and builds the envelope. */
+  read(text: string, start: number, time: number, basis: TimeBasis): EnvelopeResult;
+}
+
+/** Creates a header reader with its own small string caches. @internal */
+export function createHeaderReader(): HeaderReader {
+  let lastHost = '';
+  let lastProgram = '';
+  // Outputs of readTag (avoid allocating a tuple per line).
+  let program = '';
+  let pid: number | undefined;
+
+  /** Reads `prog[pid]:`, `prog:`, `prog[pid]` at `i`; returns the message start or -1. */
+  function readTag(text: string, i: number, end: number): number {
+    let k = i;
+    let c = text.charCodeAt(k);
+    while (k < end && c !== 91 && c !== 58 && c !== 32) c = text.charCodeAt(++k);
+    if (k === i || k >= end) return -1;
+    let next: number;
+    if (c === 58) {
+      // `prog:` must be followed by a space or the end (not `fe80::1`, not `12:00`).
+      next = k + 1;
+      if (next < end && text.charCodeAt(next) !== 32) return -1;
+      pid = undefined;
+    } else if (c === 91) {
+      let j = k + 1;
+      let value = 0;
+      for (let d = digitAt(text, j); d >= 0 && j - k <= 10; d = digitAt(text, ++j))
+        value = value * 10 + d;
+      if (j === k + 1 || j - k > 10 || text.charCodeAt(j) !== 93) return -1;
+      next = j + 1;
+      if (text.charCodeAt(next) === 58) next++;
+      else if (next < end && text.charCodeAt(next) !== 32) return -1;
+      pid = value;
+    } else {
+      return -1;
+    }
+    program = reuse(text, i, k, lastProgram);
+    lastProgram = program;
+    return next < end && text.charCodeAt(next) === 32 ? next + 1 : next;
+  }
+
+  /** Reads `[prog]` at `i`; returns the message start or -1. */
+  function readBracketTag(text: string, i: number, end: number): number {
+    let k = i + 1;
+    let c = text.charCodeAt(k);
+    while (k < end && c !== 93 && c !== 32 && c !== 91) c = text.charCodeAt(++k);
+    if (k === i + 1 || k >= end || c !== 93) return -1;
+    program = reuse(text, i + 1, k, lastProgram);
+    lastProgram = program;
+    pid = undefined;
+    let next = k + 1;
+    if (text.charCodeAt(next) === 58) next++;
+    return next < end && text.charCodeAt(next) === 32 ? next + 1 : next;
+  }
+
+  function readProgramTag(text: string, i: number, end: number): number {
+    return text.charCodeAt(i) === 91 ? readBracketTag(text, i, end) : readTag(text, i, end);
+  }
+
+  return {
+    read(text, start, time, basis) {
+      const end = text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
+      let i = skipSpaces(text, start, end);
+      if (i >= end) return malformed('bad_header');
+      let host: string | undefined;
+      let msg = readProgramTag(text, i, end);
+      if (msg < 0) {
+        const space = text.indexOf(' ', i);
+        if (space < 0 || space >= end) return malformed('bad_header');
+        const token = reuse(text, i, space, lastHost);
+        if (token !== lastHost && isFacility(token)) {
+          host = undefined;
+        } else {
+          host = token;
+          lastHost = token;
+        }
+        i = skipSpaces(text, space, end);
+        msg = readProgramTag(text, i, end);
+        if (msg < 0 && host !== undefined) {
+          // busybox: `host auth.info prog[pid]: msg`
+          const space2 = text.indexOf(' ', i);
+          if (space2 > i && space2 - i <= 24 && isFacility(text.slice(i, space2))) {
+            i = skipSpaces(text, space2, end);
+            msg = readProgramTag(text, i, end);
+          }
+        }
+        if (msg < 0) return malformed('bad_header');
+      }
+      return finishEnvelope(text, msg, end, time, basis, host, program, pid);
+    },
+  };
+}
+
+function isFacility(token: string): boolean {
+  return token.length <= 24 && token.includes('.') && FACILITY_PRIORITY.test(token);
+}
+
+/** `text.slice(from, to)`, or `previous` when it holds the same characters. */
+function reuse(text: string, from: number, to: number, previous: string): string {
+  return previous.length === to - from && text.startsWith(previous, from)
+    ? previous
+    : text.slice(from, to);
+}

@@ -1,0 +1,70 @@
+import { utcEpoch } from '../../time/calendar.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Decides the year of year-less (RFC3164) timestamps in one stream.
+ *
+ * - The first such line takes the reference time's year, or the year before when that
+ *   would put it more than a day after the reference (as fail2ban does).
+ * - When the month then drops by six or more (December to January), the year advances.
+ * - A line whose month jumps forward by six or more (a late December line after January)
+ *   is read in the previous year, without moving the stream's year.
+ * - A line that carries its own year (ISO, RFC5424) re-anchors the stream.
+ *
+ * @internal
+ */
+export interface YearTracker {
+  /** The year for a year-less timestamp (month 1-12); updates the stream state. */
+  yearFor(month: number, day: number, hour: number, minute: number, second: number): number;
+  /** Re-anchors the stream on a line that carried its own year. */
+  anchor(year: number, month: number): void;
+  /** Changes whenever the stream's year or anchor changes (for caches keyed on it). */
+  readonly generation: number;
+  /** The stream's current year (NaN before the first line). */
+  readonly current: number;
+}
+
+/**
+ * Creates a year tracker. `referenceWall` returns the reference time as wall-clock
+ * fields in the stream's zone; it is called once, on the first year-less line.
+ *
+ * @internal
+ */
+export function createYearTracker(referenceWall: () => readonly number[]): YearTracker {
+  let year = Number.NaN;
+  let lastMonth = 0;
+  let generation = 0;
+  return {
+    get generation() {
+      return generation;
+    },
+    get current() {
+      return year;
+    },
+    yearFor(month, day, hour, minute, second) {
+      if (Number.isNaN(year)) {
+        const [ry = 1970, rmo = 1, rd = 1, rh = 0, rmi = 0, rs = 0] = referenceWall();
+        const reference = utcEpoch(ry, rmo, rd, rh, rmi, rs, 0);
+        const candidate = utcEpoch(ry, month, day, hour, minute, second, 0);
+        year = candidate - reference > DAY_MS ? ry - 1 : ry;
+        lastMonth = month;
+        generation++;
+        return year;
+      }
+      if (lastMonth - month >= 6) {
+        year++;
+        generation++;
+      } else if (month - lastMonth >= 6) {
+        return year - 1;
+      }
+      lastMonth = month;
+      return year;
+    },
+    anchor(lineYear, month) {
+      generation++;
+      year = lineYear;
+      lastMonth = month;
+    },
+  };
+}
