@@ -1,0 +1,247 @@
+import type { Provenance } from '../../events/provenance.js';
+import { buildEvent } from './build-event.js';
+import { type AuditRecord, readRecord } from './record.js';
+import type {
+  AuditAssembler,
+  AuditAssemblerOptions,
+  AuditMissReason,
+  AuditResult,
+  AuditStats,
+} from './result.js';
+
+interface Group {
+  readonly key: string;
+  readonly time: number;
+  readonly records: AuditRecord[];
+  lastSeq: number;
+}
+
+interface Counters {
+  lines: number;
+  records: number;
+  groups: number;
+  events: number;
+  consumed: number;
+  ignored: number;
+  unrecognized: number;
+  malformed: number;
+  pending: number;
+  evicted: number;
+  timedOut: number;
+}
+
+const CLOSED_MEMORY = 1024;
+
+/**
+ * Creates a streaming assembler for Linux audit logs (`/var/log/audit/audit.log`, RAW or
+ * ENRICHED, with or without `node=`). Records sharing `(node, time, serial)` are grouped,
+ * whatever the interleaving with other events; an event is complete at its `EOE`, or when
+ * it times out (`timeoutRecords` later records, or a record `timeoutMs` later in event
+ * time), is evicted (`maxPending`), or at {@link AuditAssembler.flush}. User-space records
+ * (`USER_*`, `CRED_*`, `CRYPTO_*`... with a nested `msg='...'`) complete at once; kernel
+ * records that follow them with the same id are reported `late_record`.
+ *
+ * Every line pushed ends up in exactly one place (an event's `evidence`, or one
+ * `ignored`/`unrecognized`/`malformed` result), the output does not depend on how lines are
+ * grouped into `push` calls, and input data never makes it throw. Option values out of
+ * range throw `RangeError` (a programmer error).
+ *
+ * @param options - Host, limits and time-outs.
+ * @returns The assembler.
+ * @example
+ * ```ts
+ * const audit = createAuditAssembler({ host: 'bastion' });
+ * for (const r of audit.push(line, { source: 'audit.log', line: n })) {
+ *   if (r.kind === 'event' && r.event.kind === 'socket.connect') console.log(r.event.path);
+ * }
+ * audit.flush();
+ * ```
+ */
+export function createAuditAssembler(options: AuditAssemblerOptions = {}): AuditAssembler {
+  const host = options.host;
+  const maxLineLength = positive(options.maxLineLength, 65536, 'maxLineLength');
+  const timeoutRecords = positive(options.timeoutRecords, 128, 'timeoutRecords');
+  const timeoutMs = positive(options.timeoutMs, 10000, 'timeoutMs');
+  const maxPending = positive(options.maxPending, 4096, 'maxPending');
+  const maxRecordsPerEvent = positive(options.maxRecordsPerEvent, 1024, 'maxRecordsPerEvent');
+
+  const pending = new Map<string, Group>();
+  const closed = new Map<string, true>();
+  const c: Counters = {
+    lines: 0,
+    records: 0,
+    groups: 0,
+    events: 0,
+    consumed: 0,
+    ignored: 0,
+    unrecognized: 0,
+    malformed: 0,
+    pending: 0,
+    evicted: 0,
+    timedOut: 0,
+  };
+  let seq = 0;
+
+  function miss(
+    out: AuditResult[],
+    kind: 'ignored' | 'unrecognized' | 'malformed',
+    reason: AuditMissReason,
+    source: Provenance,
+  ): void {
+    c[kind]++;
+    out.push({ kind, reason, source });
+  }
+
+  function remember(key: string): void {
+    if (closed.size >= CLOSED_MEMORY) {
+      const oldest = closed.keys().next();
+      if (oldest.done !== true) closed.delete(oldest.value);
+    }
+    closed.set(key, true);
+  }
+
+  function close(out: AuditResult[], g: Group, viaEoe: boolean): void {
+    pending.delete(g.key);
+    c.pending -= g.records.length;
+    if (!viaEoe) c.timedOut++;
+    remember(g.key);
+    emit(out, g.records);
+  }
+
+  function emit(out: AuditResult[], records: readonly AuditRecord[]): void {
+    c.groups++;
+    const built = buildEvent(records, host);
+    if (built.kind === 'ignored') {
+      for (const r of records) miss(out, 'ignored', built.reason, r.source);
+      return;
+    }
+    c.events++;
+    c.consumed += records.length;
+    out.push({ kind: 'event', event: built });
+  }
+
+  function expire(out: AuditResult[], time: number): void {
+    for (;;) {
+      const front = pending.values().next();
+      if (front.done === true) return;
+      const g = front.value;
+      if (seq - g.lastSeq <= timeoutRecords && time - g.time <= timeoutMs) return;
+      close(out, g, false);
+    }
+  }
+
+  function record(out: AuditResult[], r: AuditRecord): void {
+    c.records++;
+    seq++;
+    expire(out, r.time);
+    const g = pending.get(r.key);
+    if (r.type === 'EOE') {
+      if (g !== undefined) {
+        if (g.records.length >= maxRecordsPerEvent) {
+          // The EOE still closes the event; it is simply not kept as evidence.
+          close(out, g, true);
+          miss(out, 'ignored', 'event_too_large', r.source);
+          return;
+        }
+        g.records.push(r);
+        c.pending++;
+        close(out, g, true);
+      } else {
+        miss(out, 'ignored', closed.has(r.key) ? 'late_record' : 'orphan_eoe', r.source);
+      }
+      return;
+    }
+    if (g !== undefined) {
+      if (g.records.length >= maxRecordsPerEvent) {
+        miss(out, 'ignored', 'event_too_large', r.source);
+        return;
+      }
+      g.records.push(r);
+      c.pending++;
+      g.lastSeq = seq;
+      pending.delete(r.key);
+      pending.set(r.key, g);
+      return;
+    }
+    if (closed.has(r.key)) {
+      miss(out, 'ignored', 'late_record', r.source);
+      return;
+    }
+    if (r.userSpace) {
+      remember(r.key);
+      emit(out, [r]);
+      return;
+    }
+    if (pending.size >= maxPending) {
+      const front = pending.values().next();
+      if (front.done !== true) {
+        c.evicted++;
+        close(out, front.value, false);
+      }
+    }
+    pending.set(r.key, { key: r.key, time: r.time, records: [r], lastSeq: seq });
+    c.pending++;
+  }
+
+  function line(out: AuditResult[], text: string, source: string, n: number): void {
+    c.lines++;
+    if (text.length > maxLineLength) {
+      miss(out, 'malformed', 'line_too_long', {
+        source,
+        line: n,
+        text: text.slice(0, maxLineLength),
+      });
+      return;
+    }
+    const prov: Provenance = { source, line: n, text };
+    if (text.trim().length === 0) {
+      miss(out, 'malformed', 'empty_line', prov);
+      return;
+    }
+    if (text.charCodeAt(0) === 35) {
+      miss(out, 'ignored', 'comment', prov);
+      return;
+    }
+    const r = readRecord(text, prov);
+    if ('reason' in r) {
+      miss(out, r.kind, r.reason, prov);
+      return;
+    }
+    record(out, r);
+  }
+
+  return {
+    push(text, source) {
+      const out: AuditResult[] = [];
+      let start = 0;
+      let n = source.line;
+      while (start < text.length || (start === 0 && text.length === 0)) {
+        let nl = text.indexOf('\n', start);
+        if (nl < 0) nl = text.length;
+        let end = nl;
+        if (end > start && text.charCodeAt(end - 1) === 13) end--;
+        line(out, text.slice(start, end), source.source, n);
+        n++;
+        start = nl + 1;
+        if (nl === text.length) break;
+      }
+      return out;
+    },
+    flush() {
+      const out: AuditResult[] = [];
+      for (const g of [...pending.values()]) close(out, g, false);
+      return out;
+    },
+    stats(): AuditStats {
+      return { ...c };
+    },
+  };
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${name} must be a positive number, got ${value}`);
+  }
+  return value;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSockaddr } from '../../../src/parsers/auditd/sockaddr.js';
+
+describe('decodeSockaddr', () => {
+  it('decodes AF_INET (go-libaudit: 169.254.169.254:80)', () => {
+    expect(decodeSockaddr('02000050A9FEA9FE0000000000000000')).toEqual({
+      family: 'inet',
+      path: undefined,
+      address: '169.254.169.254',
+      port: 80,
+    });
+  });
+
+  it('decodes AF_INET6 (laurel record-connect: [::1]:11211)', () => {
+    const s = decodeSockaddr('0A002BCB000000000000000000000000000000000000000100000000');
+    expect(s).toMatchObject({ family: 'inet6', address: '::1', port: 11211 });
+  });
+
+  it('reads the family of a big-endian host (laurel record-bind-ipv4-bigendian)', () => {
+    expect(decodeSockaddr('0002D903000000000000000000000000')).toMatchObject({
+      family: 'inet',
+      address: '0.0.0.0',
+      port: 55555,
+    });
+  });
+
+  it('stops an AF_UNIX path at the first NUL, ignoring stack garbage after it', () => {
+    const rhel7 = '01002F7661722F72756E2F6E7363642F736F636B65740000603B7B47FC7F000030';
+    expect(decodeSockaddr(rhel7)).toMatchObject({ family: 'unix', path: '/var/run/nscd/socket' });
+  });
+
+  it('keeps a relative AF_UNIX path as logged (postfix public/pickup)', () => {
+    const s = decodeSockaddr('01007075626C69632F7069636B7570000000000000000000000000000000');
+    expect(s.path).toBe('public/pickup');
+  });
+
+  it('shows an abstract AF_UNIX name as @name', () => {
+    const hex = `0100002F746D702F2E5831312D756E69782F5830`;
+    expect(decodeSockaddr(hex)).toMatchObject({ family: 'unix', path: '@/tmp/.X11-unix/X0' });
+  });
+
+  it('returns an unnamed AF_UNIX socket without a path', () => {
+    expect(decodeSockaddr('0100')).toEqual({
+      family: 'unix',
+      path: undefined,
+      address: undefined,
+      port: undefined,
+    });
+  });
+
+  it('reports netlink and garbage as other', () => {
+    expect(decodeSockaddr('100000000000000000000000').family).toBe('other');
+    expect(decodeSockaddr('zz').family).toBe('other');
+    expect(decodeSockaddr('02').family).toBe('other');
+  });
+});
