@@ -39,7 +39,7 @@ export interface EvictionCounts {
  * - `close`: the first definitive end line (see {@link SshSession.endReason}).
  * - `evict`: an open session dropped from tracking by a cap or idle timeout (still `open`,
  *   `partial.end` true).
- * - `diagnostic`: counts of evicted state since the previous diagnostic, with running totals.
+ * - `diagnostic`: counts of a host's evicted state since its previous diagnostic, with running totals.
  *
  * @example
  * ```ts
@@ -54,7 +54,9 @@ export type SessionChange =
       readonly kind: 'diagnostic';
       /** What happened. */
       readonly code: 'evicted';
-      /** Event time of the sweep that reported it. */
+      /** The host whose state was evicted (`undefined`: the anonymous host). */
+      readonly host: string | undefined;
+      /** The host's latest event time when it was reported. */
       readonly time: number;
       /** Evictions since the previous diagnostic. */
       readonly counts: EvictionCounts;

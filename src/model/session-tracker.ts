@@ -2,8 +2,8 @@ import type { SshtrailEvent } from '../events/index.js';
 import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { hostKeyOf, type SessionDraft, toSession } from './session-draft.js';
-import type { SessionViews, TrackerSize } from './session-views.js';
-import { createCore, report, sweep, type TrackerCore } from './tracker-core.js';
+import type { HostFilter, SessionViews, TrackerSize } from './session-views.js';
+import { createCore, hostState, report, sweep, type TrackerCore } from './tracker-core.js';
 import { applyEvent } from './tracker-events.js';
 import { resolveTrackerOptions, type SessionTrackerOptions } from './tracker-options.js';
 
@@ -74,17 +74,24 @@ export interface SessionTracker extends SessionViews {
   snapshot(): SessionTrackerSnapshot;
 }
 
-interface SerializedState {
-  readonly seq: number;
-  readonly lastSweep: number | null;
+interface SerializedHost {
+  readonly key: string;
+  readonly host: string | null;
+  readonly now: number;
+  readonly lastSweep: number;
+  readonly listener: number | null;
   readonly pending: readonly SessionDraft[];
   readonly open: readonly SessionDraft[];
   readonly closing: readonly SessionDraft[];
-  readonly index: readonly (readonly [string, number])[];
   readonly sources: readonly (readonly [string, readonly number[]])[];
-  readonly listeners: readonly (readonly [string, number])[];
-  readonly history: readonly (readonly [string, readonly SshSession[]])[];
   readonly since: EvictionCounts;
+}
+
+interface SerializedState {
+  readonly seq: number;
+  readonly hosts: readonly SerializedHost[];
+  readonly index: readonly (readonly [string, number])[];
+  readonly history: readonly (readonly [string, readonly SshSession[]])[];
   readonly totals: EvictionCounts;
 }
 
@@ -134,61 +141,80 @@ export function restoreSessionTracker(
   const state = snapshot.state as SerializedState;
   const core = createCore(resolveTrackerOptions(options));
   core.seq = state.seq;
-  core.lastSweep = state.lastSweep ?? undefined;
   const bySeq = new Map<number, SessionDraft>();
-  for (const [target, drafts] of [
-    [core.pending, state.pending],
-    [core.open, state.open],
-    [core.closing, state.closing],
-  ] as const) {
-    for (const draft of drafts) {
-      target.set(draft.seq, draft);
-      bySeq.set(draft.seq, draft);
+  for (const saved of state.hosts) {
+    const host = hostState(core, saved.key, saved.host ?? undefined, saved.now);
+    host.now = saved.now;
+    host.lastSweep = saved.lastSweep;
+    host.listener = saved.listener ?? undefined;
+    Object.assign(host.since, saved.since);
+    for (const [target, drafts] of [
+      [host.pending, saved.pending],
+      [host.open, saved.open],
+      [host.closing, saved.closing],
+    ] as const) {
+      for (const draft of drafts) {
+        target.set(draft.seq, draft);
+        bySeq.set(draft.seq, draft);
+      }
     }
+    for (const [key, buckets] of saved.sources) host.sources.set(key, buckets.slice());
   }
   for (const [key, seq] of state.index) {
     const draft = bySeq.get(seq);
     if (draft !== undefined) core.index.set(key, draft);
   }
-  for (const [key, buckets] of state.sources) core.sources.set(key, buckets.slice());
-  for (const [key, pid] of state.listeners) core.listeners.set(key, pid);
   for (const [user, sessions] of state.history) core.history.set(user, sessions.slice());
-  Object.assign(core.since, state.since);
   Object.assign(core.totals, state.totals);
   return trackerOver(core);
 }
 
 function trackerOver(core: TrackerCore): SessionTracker {
-  let lastTime: number | undefined;
+  function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
+    if (filter !== undefined && 'host' in filter) {
+      const host = core.hosts.get(hostKeyOf(filter.host));
+      if (host !== undefined) yield* host.open.values();
+      return;
+    }
+    for (const host of core.hosts.values()) yield* host.open.values();
+  }
   return {
     push(event) {
       const out: SessionChange[] = [];
-      lastTime = event.time;
-      sweep(core, event.time, out);
+      const key = hostKeyOf(event.host);
+      sweep(core, hostState(core, key, event.host, event.time), event.time, out);
       applyEvent(core, event, out);
       return out;
     },
     flush() {
       const out: SessionChange[] = [];
-      for (const draft of core.open.values()) {
-        draft.partialEnd = true;
-        out.push({ kind: 'update', session: toSession(draft) });
+      for (const host of core.hosts.values()) {
+        for (const draft of host.open.values()) {
+          draft.partialEnd = true;
+          out.push({ kind: 'update', session: toSession(draft) });
+        }
+        report(core, host, out);
       }
-      report(core, lastTime ?? core.lastSweep ?? 0, out);
       return out;
     },
     snapshot() {
+      const hosts: SerializedHost[] = [...core.hosts.values()].map((host) => ({
+        key: host.key,
+        host: host.host ?? null,
+        now: host.now,
+        lastSweep: host.lastSweep,
+        listener: host.listener ?? null,
+        pending: [...host.pending.values()],
+        open: [...host.open.values()],
+        closing: [...host.closing.values()],
+        sources: [...host.sources],
+        since: host.since,
+      }));
       const state: SerializedState = {
         seq: core.seq,
-        lastSweep: core.lastSweep ?? null,
-        pending: [...core.pending.values()],
-        open: [...core.open.values()],
-        closing: [...core.closing.values()],
+        hosts,
         index: [...core.index].map(([key, draft]) => [key, draft.seq] as const),
-        sources: [...core.sources],
-        listeners: [...core.listeners],
         history: [...core.history],
-        since: core.since,
         totals: core.totals,
       };
       return {
@@ -198,23 +224,19 @@ function trackerOver(core: TrackerCore): SessionTracker {
       };
     },
     openSessions(filter) {
-      const sessions: SshSession[] = [];
-      for (const draft of core.open.values()) {
-        if (matches(draft.host, filter)) sessions.push(toSession(draft));
-      }
-      return byStart(sessions);
+      return byStart([...openDrafts(filter)].map(toSession));
     },
     sessionsOfUser(user) {
       const sessions: SshSession[] = [];
-      for (const draft of core.open.values()) {
+      for (const draft of openDrafts()) {
         if (draft.user === user) sessions.push(toSession(draft));
       }
       return byStart(sessions);
     },
     loggedInAt(time, filter) {
       const sessions: SshSession[] = [];
-      for (const draft of core.open.values()) {
-        if (draft.startTime <= time && matches(draft.host, filter)) sessions.push(toSession(draft));
+      for (const draft of openDrafts(filter)) {
+        if (draft.startTime <= time) sessions.push(toSession(draft));
       }
       for (const list of core.history.values()) {
         for (const session of list) {
@@ -238,11 +260,21 @@ function trackerOver(core: TrackerCore): SessionTracker {
     size(): TrackerSize {
       let historySessions = 0;
       for (const list of core.history.values()) historySessions += list.length;
+      let pending = 0;
+      let open = 0;
+      let closing = 0;
+      let sources = 0;
+      for (const host of core.hosts.values()) {
+        pending += host.pending.size;
+        open += host.open.size;
+        closing += host.closing.size;
+        sources += host.sources.size;
+      }
       return {
-        pending: core.pending.size,
-        open: core.open.size,
-        closing: core.closing.size,
-        sources: core.sources.size,
+        pending,
+        open,
+        closing,
+        sources,
         historyUsers: core.history.size,
         historySessions,
       };

@@ -11,26 +11,67 @@ export type MutableCounts = { -readonly [K in keyof EvictionCounts]: number };
 export type IndexKind = 'm' | 'c' | 'p' | 'l';
 
 /**
- * @internal The whole tracker state. Maps keep insertion order, which the caps and sweeps
- * rely on (`pending`: creation order; `open`, `sources`, `history`: least recently used first;
- * `closing`: close order), and the snapshot preserves it.
+ * @internal The state of one host. Hosts are independent: caps, timeouts and sweeps apply per
+ * host, on that host's own event clock, so interleaving other hosts' events changes nothing.
+ * Maps keep insertion order, which the caps and sweeps rely on (`pending`: creation order;
+ * `open`, `sources`: least recently used first; `closing`: close order), and snapshots keep it.
  */
-export interface TrackerCore {
-  readonly options: ResolvedTrackerOptions;
-  seq: number;
-  lastSweep: number | undefined;
+export interface HostState {
+  readonly key: string;
+  readonly host: string | undefined;
+  /** Latest event time seen for this host. */
+  now: number;
+  lastSweep: number;
+  listener: number | undefined;
   readonly pending: Map<number, SessionDraft>;
   readonly open: Map<number, SessionDraft>;
   readonly closing: Map<number, SessionDraft>;
-  readonly index: Map<string, SessionDraft>;
-  /** `hostKey \u0001 ip-or-name` -> flat `[bucketStart, count, ...]`. */
+  /** ip-or-name -> flat `[bucketStart, count, ...]`. */
   readonly sources: Map<string, number[]>;
-  /** hostKey -> listener pid from `Server listening`. */
-  readonly listeners: Map<string, number>;
-  /** user (or `''`) -> recent closed sessions, oldest first. */
-  readonly history: Map<string, SshSession[]>;
+  /** Evictions since this host's previous diagnostic. */
   readonly since: MutableCounts;
+}
+
+/** @internal The whole tracker state. */
+export interface TrackerCore {
+  readonly options: ResolvedTrackerOptions;
+  seq: number;
+  readonly hosts: Map<string, HostState>;
+  readonly index: Map<string, SessionDraft>;
+  /** user (or `''`) -> recent closed sessions, oldest first; least recently closed user first. */
+  readonly history: Map<string, SshSession[]>;
   readonly totals: MutableCounts;
+}
+
+/** @internal The state of a host, created on first use. */
+export function hostState(
+  core: TrackerCore,
+  key: string,
+  host: string | undefined,
+  time: number,
+): HostState {
+  let state = core.hosts.get(key);
+  if (state === undefined) {
+    state = {
+      key,
+      host,
+      now: time,
+      lastSweep: time,
+      listener: undefined,
+      pending: new Map(),
+      open: new Map(),
+      closing: new Map(),
+      sources: new Map(),
+      since: zeroCounts(),
+    };
+    core.hosts.set(key, state);
+  }
+  return state;
+}
+
+/** @internal The host state of a draft (it always exists once a draft does). */
+export function hostOf(core: TrackerCore, draft: SessionDraft): HostState {
+  return hostState(core, draft.hostKey, draft.host, draft.startTime);
 }
 
 /** @internal Fresh zero counts. */
@@ -50,15 +91,9 @@ export function createCore(options: ResolvedTrackerOptions): TrackerCore {
   return {
     options,
     seq: 0,
-    lastSweep: undefined,
-    pending: new Map(),
-    open: new Map(),
-    closing: new Map(),
+    hosts: new Map(),
     index: new Map(),
-    sources: new Map(),
-    listeners: new Map(),
     history: new Map(),
-    since: zeroCounts(),
     totals: zeroCounts(),
   };
 }
@@ -122,28 +157,29 @@ export function byPid(
 export function startPending(core: TrackerCore, event: EventBase): SessionDraft {
   core.seq += 1;
   const draft = newDraft(core.seq, event, 'pending');
+  const host = hostOf(core, draft);
   draft.monitorPid = event.pid;
-  draft.listenerPid = core.listeners.get(draft.hostKey);
-  core.pending.set(draft.seq, draft);
+  draft.listenerPid = host.listener;
+  host.pending.set(draft.seq, draft);
   register(core, 'm', draft);
-  while (core.pending.size > core.options.maxPendingConnections) {
-    const oldest = core.pending.values().next().value;
+  while (host.pending.size > core.options.maxPendingConnections) {
+    const oldest = host.pending.values().next().value;
     if (oldest === undefined) break;
     dropPending(core, oldest);
-    count(core, 'pendingOverflow');
+    count(core, host, 'pendingOverflow');
   }
   return draft;
 }
 
 /** @internal Forgets a pre-auth connection. */
 export function dropPending(core: TrackerCore, draft: SessionDraft): void {
-  core.pending.delete(draft.seq);
+  hostOf(core, draft).pending.delete(draft.seq);
   unregister(core, draft);
 }
 
 /** @internal Adds one to an eviction counter. */
-export function count(core: TrackerCore, name: keyof EvictionCounts): void {
-  core.since[name] += 1;
+export function count(core: TrackerCore, host: HostState, name: keyof EvictionCounts): void {
+  host.since[name] += 1;
   core.totals[name] += 1;
 }
 
@@ -152,17 +188,18 @@ export function count(core: TrackerCore, name: keyof EvictionCounts): void {
  * and enforces `maxOpenSessions`.
  */
 export function openSession(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
-  if (draft.phase === 'pending') core.pending.delete(draft.seq);
+  const host = hostOf(core, draft);
+  if (draft.phase === 'pending') host.pending.delete(draft.seq);
   draft.phase = 'open';
   draft.id = sessionIdOf(draft);
-  core.open.set(draft.seq, draft);
+  host.open.set(draft.seq, draft);
   for (const kind of KINDS) register(core, kind, draft);
   out.push({ kind: 'open', session: toSession(draft) });
-  while (core.open.size > core.options.maxOpenSessions) {
-    const oldest = core.open.values().next().value;
+  while (host.open.size > core.options.maxOpenSessions) {
+    const oldest = host.open.values().next().value;
     if (oldest === undefined) break;
     evictSession(core, oldest, out);
-    count(core, 'sessionsOverflow');
+    count(core, host, 'sessionsOverflow');
   }
 }
 
@@ -171,7 +208,7 @@ export function startPartialSession(core: TrackerCore, event: EventBase): Sessio
   core.seq += 1;
   const draft = newDraft(core.seq, event, 'pending');
   draft.partialStart = true;
-  draft.listenerPid = core.listeners.get(draft.hostKey);
+  draft.listenerPid = hostOf(core, draft).listener;
   return draft;
 }
 
@@ -180,8 +217,9 @@ export function bump(core: TrackerCore, draft: SessionDraft, event: EventBase): 
   touch(draft, event, core.options.maxEvidence);
   if (draft.phase === 'open') {
     draft.partialEnd = false;
-    core.open.delete(draft.seq);
-    core.open.set(draft.seq, draft);
+    const open = hostOf(core, draft).open;
+    open.delete(draft.seq);
+    open.set(draft.seq, draft);
   }
 }
 
@@ -194,18 +232,19 @@ export function closeSession(
   partialEnd: boolean,
   out: SessionChange[],
 ): void {
-  core.open.delete(draft.seq);
+  const host = hostOf(core, draft);
+  host.open.delete(draft.seq);
   draft.phase = 'closed';
   draft.endTime = Math.max(time, draft.startTime);
   draft.endReason = reason;
   draft.partialEnd = partialEnd;
-  core.closing.set(draft.seq, draft);
+  host.closing.set(draft.seq, draft);
   const session = toSession(draft);
   remember(core, session);
   out.push({ kind: 'close', session });
   // Closed sessions are bounded too: the grace window is best effort under load.
-  while (core.closing.size > core.options.maxOpenSessions) {
-    const oldest = core.closing.values().next().value;
+  while (host.closing.size > core.options.maxOpenSessions) {
+    const oldest = host.closing.values().next().value;
     if (oldest === undefined) break;
     finalize(core, oldest);
   }
@@ -224,7 +263,7 @@ export function updateClosed(core: TrackerCore, draft: SessionDraft, out: Sessio
 
 /** @internal Drops an open session from tracking and reports `evict`. */
 export function evictSession(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
-  core.open.delete(draft.seq);
+  hostOf(core, draft).open.delete(draft.seq);
   unregister(core, draft);
   draft.partialEnd = true;
   out.push({ kind: 'evict', session: toSession(draft) });
@@ -232,7 +271,7 @@ export function evictSession(core: TrackerCore, draft: SessionDraft, out: Sessio
 
 /** @internal Ends the grace window of a closed session. */
 export function finalize(core: TrackerCore, draft: SessionDraft): void {
-  core.closing.delete(draft.seq);
+  hostOf(core, draft).closing.delete(draft.seq);
   unregister(core, draft);
 }
 
@@ -253,39 +292,39 @@ function remember(core: TrackerCore, session: SshSession): void {
 /** @internal Records `n` failures from a source at `time` (bucketed at a tenth of the window). */
 export function addFailures(
   core: TrackerCore,
-  hostKey: string,
+  host: HostState,
   address: string | undefined,
   time: number,
   n: number,
 ): void {
   if (address === undefined) return;
-  const key = `${hostKey}\u0001${address}`;
   const size = bucketSize(core);
   const start = time - (time % size);
-  const buckets = core.sources.get(key) ?? [];
-  core.sources.delete(key);
-  core.sources.set(key, buckets);
+  const sources = host.sources;
+  const buckets = sources.get(address) ?? [];
+  sources.delete(address);
+  sources.set(address, buckets);
   prune(buckets, time, core.options.failureWindowMs, size);
   const last = buckets.length - 2;
   if (last >= 0 && buckets[last] === start) buckets[last + 1] = (buckets[last + 1] ?? 0) + n;
   else buckets.push(start, n);
-  while (core.sources.size > core.options.maxTrackedSources) {
-    const oldest = core.sources.keys().next().value;
+  while (sources.size > core.options.maxTrackedSources) {
+    const oldest = sources.keys().next().value;
     if (oldest === undefined) break;
-    core.sources.delete(oldest);
-    count(core, 'sourcesOverflow');
+    sources.delete(oldest);
+    count(core, host, 'sourcesOverflow');
   }
 }
 
 /** @internal Failures from a source within the window ending at `time`. */
 export function recentFailures(
   core: TrackerCore,
-  hostKey: string,
+  host: HostState,
   address: string | undefined,
   time: number,
 ): number {
   if (address === undefined) return 0;
-  const buckets = core.sources.get(`${hostKey}\u0001${address}`);
+  const buckets = host.sources.get(address);
   if (buckets === undefined) return 0;
   prune(buckets, time, core.options.failureWindowMs, bucketSize(core));
   let total = 0;
@@ -304,48 +343,51 @@ function prune(buckets: number[], time: number, window: number, size: number): v
 }
 
 /**
- * @internal Drops stale state when at least `sweepIntervalMs` of event time passed since the
- * last sweep, and reports the evictions accumulated since the previous diagnostic.
+ * @internal Advances the host's clock and, when at least `sweepIntervalMs` of its event time
+ * passed since its last sweep, drops its stale state and reports what was evicted.
  */
-export function sweep(core: TrackerCore, time: number, out: SessionChange[]): void {
-  if (core.lastSweep === undefined) {
-    core.lastSweep = time;
-    return;
-  }
-  if (time - core.lastSweep < core.options.sweepIntervalMs) return;
-  core.lastSweep = time;
+export function sweep(
+  core: TrackerCore,
+  host: HostState,
+  time: number,
+  out: SessionChange[],
+): void {
+  if (time > host.now) host.now = time;
+  if (host.now - host.lastSweep < core.options.sweepIntervalMs) return;
+  const now = host.now;
+  host.lastSweep = now;
   const { pendingTimeoutMs, closeGraceMs, idleTimeoutMs, failureWindowMs } = core.options;
-  for (const draft of core.pending.values()) {
-    if (time - draft.lastSeenTime > pendingTimeoutMs) {
+  for (const draft of host.pending.values()) {
+    if (now - draft.lastSeenTime > pendingTimeoutMs) {
       dropPending(core, draft);
-      count(core, 'pendingExpired');
+      count(core, host, 'pendingExpired');
     }
   }
-  for (const draft of core.closing.values()) {
-    if (time - (draft.endTime ?? draft.lastSeenTime) > closeGraceMs) finalize(core, draft);
+  for (const draft of host.closing.values()) {
+    if (now - (draft.endTime ?? draft.lastSeenTime) > closeGraceMs) finalize(core, draft);
   }
-  for (const draft of core.open.values()) {
-    if (time - draft.lastSeenTime <= idleTimeoutMs) break;
+  for (const draft of host.open.values()) {
+    if (now - draft.lastSeenTime <= idleTimeoutMs) break;
     evictSession(core, draft, out);
-    count(core, 'sessionsIdle');
+    count(core, host, 'sessionsIdle');
   }
   const size = bucketSize(core);
-  for (const [key, buckets] of core.sources) {
-    prune(buckets, time, failureWindowMs, size);
-    if (buckets.length === 0) core.sources.delete(key);
+  for (const [key, buckets] of host.sources) {
+    prune(buckets, now, failureWindowMs, size);
+    if (buckets.length === 0) host.sources.delete(key);
   }
-  report(core, time, out);
+  report(core, host, out);
 }
 
-/** @internal Emits a `diagnostic` when anything was evicted since the last one. */
-export function report(core: TrackerCore, time: number, out: SessionChange[]): void {
-  const since = core.since;
-  const any = Object.values(since).some((n) => n > 0);
-  if (!any) return;
+/** @internal Emits a `diagnostic` when the host evicted anything since its last one. */
+export function report(core: TrackerCore, host: HostState, out: SessionChange[]): void {
+  const since = host.since;
+  if (!Object.values(since).some((n) => n > 0)) return;
   out.push({
     kind: 'diagnostic',
     code: 'evicted',
-    time,
+    host: host.host,
+    time: host.now,
     counts: { ...since },
     totals: { ...core.totals },
   });

@@ -20,6 +20,8 @@ import {
   closeSession,
   count,
   dropPending,
+  hostOf,
+  hostState,
   openSession,
   peerKey,
   recentFailures,
@@ -89,7 +91,7 @@ export function applyEvent(core: TrackerCore, event: SshtrailEvent, out: Session
     }
     case 'ssh.server':
       if (event.action === 'listening' && event.pid !== undefined) {
-        core.listeners.set(hostKeyOf(event.host), event.pid);
+        hostState(core, hostKeyOf(event.host), event.host, event.time).listener = event.pid;
       }
       return;
     case 'pam.session':
@@ -205,7 +207,7 @@ function pendingFor(
     if (compatible(existing, event)) return existing;
     if (existing.phase === 'pending') {
       dropPending(core, existing);
-      count(core, 'pendingSuperseded');
+      count(core, hostOf(core, existing), 'pendingSuperseded');
     } else {
       closeSession(core, existing, existing.lastSeenTime, 'pid_reused', true, out);
     }
@@ -220,7 +222,7 @@ function onConnection(core: TrackerCore, event: SshConnectionEvent, out: Session
   const existing = byPid(core, hostKeyOf(event.host), 'm', event.pid);
   if (existing?.phase === 'pending') {
     dropPending(core, existing);
-    count(core, 'pendingSuperseded');
+    count(core, hostOf(core, existing), 'pendingSuperseded');
   } else if (existing?.phase === 'open') {
     closeSession(core, existing, existing.lastSeenTime, 'pid_reused', true, out);
   }
@@ -243,7 +245,7 @@ function onAuth(core: TrackerCore, event: SshAuthEvent, out: SessionChange[]): v
       if (event.method === 'none') return;
       const n = Math.max(1, event.count) * Math.max(1, event.repeat);
       if (draft.phase === 'pending') draft.failedOnConnection += n;
-      addFailures(core, draft.hostKey, event.sourceIp ?? event.sourceName, event.time, n);
+      addFailures(core, hostOf(core, draft), event.sourceIp ?? event.sourceName, event.time, n);
       return;
     }
     case 'key_found': {
@@ -297,7 +299,7 @@ function onAccepted(core: TrackerCore, event: SshAuthEvent, out: SessionChange[]
   draft.authTime = event.time;
   const recent = recentFailures(
     core,
-    draft.hostKey,
+    hostOf(core, draft),
     draft.sourceIp ?? draft.sourceName,
     event.time,
   );
@@ -531,11 +533,11 @@ function recentlyClosedWithoutMonitor(
   core: TrackerCore,
   event: PamSessionEvent,
 ): SessionDraft | undefined {
-  const hostKey = hostKeyOf(event.host);
+  const host = core.hosts.get(hostKeyOf(event.host));
+  if (host === undefined) return undefined;
   let found: SessionDraft | undefined;
-  for (const draft of core.closing.values()) {
+  for (const draft of host.closing.values()) {
     if (
-      draft.hostKey === hostKey &&
       draft.user === event.user &&
       draft.monitorPid === undefined &&
       event.time - (draft.endTime ?? draft.lastSeenTime) <= core.options.closeGraceMs
@@ -550,9 +552,8 @@ function onLogind(core: TrackerCore, event: LogindSessionEvent, out: SessionChan
   const hostKey = hostKeyOf(event.host);
   if (event.action === 'new') {
     let best: SessionDraft | undefined;
-    for (const draft of core.open.values()) {
+    for (const draft of core.hosts.get(hostKey)?.open.values() ?? []) {
       if (
-        draft.hostKey !== hostKey ||
         draft.user !== event.user ||
         draft.logindSessionId !== undefined ||
         (event.leaderPid !== undefined && draft.monitorPid !== event.leaderPid) ||
@@ -631,8 +632,7 @@ function onPrivilege(
   let byTty: SessionDraft | undefined;
   let byUser: SessionDraft | undefined;
   let users = 0;
-  for (const draft of core.open.values()) {
-    if (draft.hostKey !== hostKey) continue;
+  for (const draft of core.hosts.get(hostKey)?.open.values() ?? []) {
     if (tty !== undefined && (draft.tty === tty || draft.channels.some((c) => c.tty === tty))) {
       if (byTty === undefined || draft.seq > byTty.seq) byTty = draft;
     }

@@ -1,6 +1,7 @@
 /**
- * Tuning knobs of {@link createSessionTracker}. Every cap bounds memory; every timeout is
- * measured in event time (the `time` of pushed events), never by the wall clock.
+ * Tuning knobs of {@link createSessionTracker}. Every cap bounds memory and applies per host;
+ * every timeout is measured on that host's event clock (the latest `time` of its events), never
+ * by the wall clock, so one host's events never evict another host's state.
  *
  * @example
  * ```ts
@@ -8,9 +9,9 @@
  * ```
  */
 export interface SessionTrackerOptions {
-  /** Open sessions kept across all hosts (least recently active evicted first). Default 10 000. */
+  /** Open sessions kept per host (least recently active evicted first). Default 10 000. */
   readonly maxOpenSessions?: number;
-  /** Pre-auth connections kept across all hosts (oldest dropped first). Default 10 000. */
+  /** Pre-auth connections kept per host (oldest dropped first). Default 10 000. */
   readonly maxPendingConnections?: number;
   /** A pre-auth connection with no line for this long is dropped. Default 10 minutes. */
   readonly pendingTimeoutMs?: number;
@@ -20,7 +21,7 @@ export interface SessionTrackerOptions {
   readonly closeGraceMs?: number;
   /** Window for counting failures from the same source before a success. Default 10 minutes. */
   readonly failureWindowMs?: number;
-  /** Sources (host + IP) whose recent failures are counted. Default 10 000. */
+  /** Source addresses per host whose recent failures are counted. Default 10 000. */
   readonly maxTrackedSources?: number;
   /** Max delay between a success and logind's `New session` for linking them. Default 10 s. */
   readonly logindWindowMs?: number;
@@ -32,7 +33,7 @@ export interface SessionTrackerOptions {
   readonly maxPrivilegeChanges?: number;
   /** Closed sessions kept per user for the history views. Default 20. */
   readonly historyPerUser?: number;
-  /** Users with history kept (least recently closed evicted first). Default 1 000. */
+  /** Users with history kept, all hosts together (least recently closed evicted first). Default 1 000. */
   readonly maxHistoryUsers?: number;
   /** Event-time interval between sweeps of stale state. Default 60 s. */
   readonly sweepIntervalMs?: number;
