@@ -72,6 +72,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const sizes = [...new Set(args.sizes)].sort((a, b) => a - b);
+  log(`api: ${args.modules.core} + ${args.modules.node}`);
   log(`sshtrail bench — node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} x${cpus().length}`);
   log(
     `seed ${args.seed}, warm-up ${args.warmup}, median of ${args.runs} run(s), each measurement in its own child process`,

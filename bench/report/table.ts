@@ -47,9 +47,13 @@ export function formatTable(
  * ```
  */
 export function timingTable(rows: readonly Row[]): string {
+  const idle = rows.find((r) => r.ok && r.id === 'idle');
+  const idleRss = idle?.ok ? idle.peakRssBytes : undefined;
+  const overIdle = (bytes: number): string =>
+    idleRss === undefined ? '-' : `${bytes >= idleRss ? '+' : ''}${mib(bytes - idleRss)}`;
   const body = rows.map((r): string[] => {
-    if (!r.ok) return [r.label, 'n/a', '', '', '', '', '', ''];
-    if (r.id === 'idle') return [r.label, '-', '-', '-', '-', '-', '-', mib(r.peakRssBytes)];
+    if (!r.ok) return [r.label, 'n/a', '', '', '', '', '', '', ''];
+    if (r.id === 'idle') return [r.label, '-', '-', '-', '-', '-', '-', mib(r.peakRssBytes), ''];
     const own = r.ownFloor !== undefined && r.ownFloor !== 'floor-readlines' ? x(r.vsOwnFloor) : '';
     return [
       r.label,
@@ -60,6 +64,7 @@ export function timingTable(rows: readonly Row[]): string {
       x(r.vsRaw),
       own,
       mib(r.peakRssBytes),
+      overIdle(r.peakRssBytes),
     ];
   });
   return formatTable(
