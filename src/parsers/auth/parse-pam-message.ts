@@ -4,9 +4,11 @@ import type { MessageContext, MessageMiss, MessageResult } from '../outcome.js';
 import { readPamFailureFields } from './pam-failure-fields.js';
 import { readPamPrefix } from './pam-prefix.js';
 import {
+  PAM_ACCESS_DENIED_PATTERN,
   PAM_ACCOUNT_DENIED_PATTERN,
   PAM_EXPIRED_PASSWORD_PATTERN,
   PAM_FAILLOCK_PATTERN,
+  PAM_LISTFILE_REFUSED_PATTERN,
   PAM_MAX_RETRIES_PATTERN,
   PAM_MORE_FAILURES_PATTERN,
   PAM_SESSION_PATTERN,
@@ -79,8 +81,9 @@ type AuthOutcome = PamAuthEvent['outcome'];
  *   released, so N is the number of failures that line adds.
  * - `check pass; user unknown` and pam_succeed_if's `error retrieving information about user U`
  *   give `user_unknown`; `PAM service(S) ignoring max retries; a > b`
- *   gives `max_retries`; account expiry, expired password, pam_tally and pam_faillock lock-outs
- *   give `account_denied`. These carry `count` 1.
+ *   gives `max_retries`; account expiry, expired password, pam_tally and pam_faillock lock-outs,
+ *   pam_listfile refusals and pam_access denials (with the origin host as source) give
+ *   `account_denied`. These carry `count` 1.
  * - Services that carry nothing for SSH (`cron`, `CRON`, `crond`, `atd`, `systemd-user`),
  *   known-irrelevant modules (`pam_systemd`, `pam_env`...) and application reports of PAM
  *   calls (`pam_authenticate: ...`) are `ignored`; other text is `unrecognized`.
@@ -133,6 +136,10 @@ export function parsePamMessage(message: string, context: MessageContext): Messa
     return accountDenied(body, PAM_TALLY_PATTERN, service, module, context);
   } else if (body.startsWith('Consecutive login failures for user ')) {
     return accountDenied(body, PAM_FAILLOCK_PATTERN, service, module, context);
+  } else if (body.startsWith('Refused user ')) {
+    return accountDenied(body, PAM_LISTFILE_REFUSED_PATTERN, service, module, context);
+  } else if (body.startsWith('access denied for user ')) {
+    return accessDenied(body, service, module, context);
   } else if (
     body.startsWith('auth could not identify password for ') ||
     body.startsWith('conversation failed')
@@ -244,6 +251,39 @@ function simpleAuth(
     undefined,
     1,
     undefined,
+  );
+}
+
+function accessDenied(
+  body: string,
+  service: string,
+  module: string,
+  context: MessageContext,
+): MessageResult {
+  const m = PAM_ACCESS_DENIED_PATTERN.exec(body);
+  const user = m?.[1];
+  const origin = m?.[2];
+  if (user === undefined || origin === undefined) return UNKNOWN;
+  const ip = canonicalIp(origin);
+  // pam_access names the remote host, or the tty (`tty1`, `pts/0`, `:0`) of a local login.
+  const local =
+    ip === undefined &&
+    (origin.startsWith('/') ||
+      origin.startsWith(':') ||
+      origin.startsWith('tty') ||
+      origin.startsWith('pts/') ||
+      origin === 'console');
+  return authEvent(
+    context,
+    service,
+    module,
+    'account_denied',
+    user,
+    undefined,
+    ip,
+    ip === undefined && !local && origin.length > 0 ? origin : undefined,
+    1,
+    local ? origin : undefined,
   );
 }
 

@@ -97,6 +97,29 @@ export const PAM_FAILLOCK_PATTERN: RegExp =
   /^Consecutive login failures for user (\S{1,256}) account temporarily locked[ \t]{0,16}$/;
 
 /**
+ * pam_access denial: ``access denied for user `bob' from `192.0.2.9'`` (the origin is the
+ * remote host, or a tty for local logins). Groups: 1 user, 2 origin.
+ *
+ * @example
+ * ```ts
+ * PAM_ACCESS_DENIED_PATTERN.exec("access denied for user `bob' from `192.0.2.9'")?.[2]; // '192.0.2.9'
+ * ```
+ */
+export const PAM_ACCESS_DENIED_PATTERN: RegExp =
+  /^access denied for user [`']([^\s'`]{1,256})' from [`']([^\s'`]{0,256})'[ \t]{0,16}$/;
+
+/**
+ * pam_listfile denial: `Refused user bob for service sshd`. Groups: 1 user, 2 service.
+ *
+ * @example
+ * ```ts
+ * PAM_LISTFILE_REFUSED_PATTERN.exec('Refused user bob for service sshd')?.[1]; // 'bob'
+ * ```
+ */
+export const PAM_LISTFILE_REFUSED_PATTERN: RegExp =
+  /^Refused user (\S{1,256}) for service (\S{1,64})[ \t]{0,16}$/;
+
+/**
  * sudo's wrong-password error (before `; TTY=`): `3 incorrect password attempts`,
  * `1 incorrect password attempt`. Group 1 is the count.
  *

@@ -370,6 +370,37 @@ describe('parsePamMessage', () => {
       expect([r.outcome, r.user]).toStrictEqual(['account_denied', user]);
     });
 
+    it('reads a pam_listfile refusal as account_denied', () => {
+      const r = auth(
+        parsePamMessage('pam_listfile(sshd:auth): Refused user bob for service sshd', sshd),
+      );
+      expect([r.module, r.outcome, r.user]).toStrictEqual([
+        'pam_listfile',
+        'account_denied',
+        'bob',
+      ]);
+    });
+
+    it.each([
+      ["access denied for user `bob' from `192.0.2.9'", '192.0.2.9', undefined, undefined],
+      [
+        "access denied for user `bob' from `bastion.example.org'",
+        undefined,
+        'bastion.example.org',
+        undefined,
+      ],
+      ["access denied for user `bob' from `tty1'", undefined, undefined, 'tty1'],
+    ])('reads the pam_access denial %s', (text, sourceIp, sourceName, tty) => {
+      const r = auth(parsePamMessage(`pam_access(sshd:account): ${text}`, sshd));
+      expect([r.outcome, r.user, r.sourceIp, r.sourceName, r.tty]).toStrictEqual([
+        'account_denied',
+        'bob',
+        sourceIp,
+        sourceName,
+        tty,
+      ]);
+    });
+
     it('reads a pam_tally2 lock-out as account_denied (crowdsec pam-logs.log:1)', () => {
       const r = auth(
         parsePamMessage(
