@@ -2,6 +2,7 @@ import type { PamAuthEvent, PamSessionEvent } from '../../events/auth.js';
 import { canonicalIp } from '../../ip.js';
 import type { MessageContext, MessageMiss, MessageResult } from '../outcome.js';
 import { readPamFailureFields } from './pam-failure-fields.js';
+import { IRRELEVANT_MODULES, IRRELEVANT_SERVICES, PAM_API_CALLS } from './pam-noise.js';
 import { readPamPrefix } from './pam-prefix.js';
 import {
   PAM_ACCESS_DENIED_PATTERN,
@@ -14,49 +15,6 @@ import {
   PAM_SESSION_PATTERN,
   PAM_TALLY_PATTERN,
 } from './patterns.js';
-
-/** PAM services whose lines carry nothing for SSH sessions. */
-const IRRELEVANT_SERVICES: ReadonlySet<string> = new Set([
-  'cron',
-  'CRON',
-  'crond',
-  'atd',
-  'systemd-user',
-]);
-
-/** Modules whose messages are known and carry nothing for sshtrail. */
-const IRRELEVANT_MODULES: ReadonlySet<string> = new Set([
-  'pam_systemd',
-  'pam_systemd_home',
-  'pam_env',
-  'pam_motd',
-  'pam_mail',
-  'pam_keyinit',
-  'pam_limits',
-  'pam_loginuid',
-  'pam_selinux',
-  'pam_namespace',
-  'pam_lastlog',
-  'pam_lastlog2',
-  'pam_umask',
-  'pam_succeed_if',
-  'pam_gnome_keyring',
-  'pam_kwallet5',
-  'pam_ecryptfs',
-  'pam_mkhomedir',
-]);
-
-/** Application-side reports of PAM API calls (`pam_authenticate: Authentication failure`). */
-const PAM_API_CALLS: ReadonlySet<string> = new Set([
-  'pam_authenticate',
-  'pam_acct_mgmt',
-  'pam_open_session',
-  'pam_close_session',
-  'pam_setcred',
-  'pam_start',
-  'pam_end',
-  'pam_chauthtok',
-]);
 
 const NOT_PAM: MessageMiss = { kind: 'unrecognized', reason: 'not_pam_message' };
 const UNKNOWN: MessageMiss = { kind: 'unrecognized', reason: 'unknown_pam_message' };
