@@ -32,6 +32,13 @@ interface Counters {
 
 const CLOSED_MEMORY = 1024;
 
+/** A bounded set of recently closed event keys (FIFO ring, O(1) without iterators). */
+interface ClosedKeys {
+  readonly ring: (string | undefined)[];
+  readonly set: Set<string>;
+  next: number;
+}
+
 /**
  * Creates a streaming assembler for Linux audit logs (`/var/log/audit/audit.log`, RAW or
  * ENRICHED, with or without `node=`). Records sharing `(node, time, serial)` are grouped,
@@ -66,7 +73,8 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
   const maxRecordsPerEvent = positive(options.maxRecordsPerEvent, 1024, 'maxRecordsPerEvent');
 
   const pending = new Map<string, Group>();
-  const closed = new Map<string, true>();
+  const closed: ClosedKeys = { ring: new Array(CLOSED_MEMORY), set: new Set(), next: 0 };
+  let lastKey = '';
   const c: Counters = {
     lines: 0,
     records: 0,
@@ -93,11 +101,11 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
   }
 
   function remember(key: string): void {
-    if (closed.size >= CLOSED_MEMORY) {
-      const oldest = closed.keys().next();
-      if (oldest.done !== true) closed.delete(oldest.value);
-    }
-    closed.set(key, true);
+    const old = closed.ring[closed.next];
+    if (old !== undefined) closed.set.delete(old);
+    closed.ring[closed.next] = key;
+    closed.set.add(key);
+    closed.next = (closed.next + 1) % CLOSED_MEMORY;
   }
 
   function close(out: AuditResult[], g: Group, viaEoe: boolean): void {
@@ -133,7 +141,11 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
   function record(out: AuditResult[], r: AuditRecord): void {
     c.records++;
     seq++;
-    expire(out, r.time);
+    // Time-outs are checked when a record of another event arrives: consecutive records
+    // of one event cannot make any event stale in event time.
+    const switched = r.key !== lastKey;
+    lastKey = r.key;
+    if (switched) expire(out, r.time);
     const g = pending.get(r.key);
     if (r.type === 'EOE') {
       if (g !== undefined) {
@@ -147,7 +159,7 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
         c.pending++;
         close(out, g, true);
       } else {
-        miss(out, 'ignored', closed.has(r.key) ? 'late_record' : 'orphan_eoe', r.source);
+        miss(out, 'ignored', closed.set.has(r.key) ? 'late_record' : 'orphan_eoe', r.source);
       }
       return;
     }
@@ -159,11 +171,14 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
       g.records.push(r);
       c.pending++;
       g.lastSeq = seq;
-      pending.delete(r.key);
-      pending.set(r.key, g);
+      if (switched) {
+        // Keep the map ordered by last activity so the front is the stalest event.
+        pending.delete(r.key);
+        pending.set(r.key, g);
+      }
       return;
     }
-    if (closed.has(r.key)) {
+    if (closed.set.has(r.key)) {
       miss(out, 'ignored', 'late_record', r.source);
       return;
     }
@@ -194,7 +209,7 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
       return;
     }
     const prov: Provenance = { source, line: n, text };
-    if (text.trim().length === 0) {
+    if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) {
       miss(out, 'malformed', 'empty_line', prov);
       return;
     }

@@ -80,6 +80,37 @@ const ENCODED: ReadonlySet<string> = new Set([
   'dev',
 ]);
 
+/** The SYSCALL fields sshtrail reads (the others are skipped without slicing). */
+const SYSCALL_KEYS: ReadonlySet<string> = new Set([
+  'arch',
+  'syscall',
+  'success',
+  'exit',
+  'a0',
+  'a1',
+  'a2',
+  'ppid',
+  'pid',
+  'auid',
+  'uid',
+  'euid',
+  'tty',
+  'ses',
+  'comm',
+  'exe',
+  'key',
+]);
+const PATH_KEYS: ReadonlySet<string> = new Set([
+  'item',
+  'name',
+  'inode',
+  'mode',
+  'ouid',
+  'ogid',
+  'nametype',
+]);
+const ENRICHED_KEYS: ReadonlySet<string> = new Set(['SYSCALL']);
+
 const SOCKET_SYSCALLS: ReadonlySet<string> = new Set(['connect', 'bind', 'accept', 'accept4']);
 const MESSAGE_SYSCALLS: ReadonlySet<string> = new Set(['sendto', 'sendmsg', 'recvfrom', 'recvmsg']);
 
@@ -148,7 +179,11 @@ export function buildEvent(
   const first = records[0];
   if (first === undefined) return { kind: 'ignored', reason: 'unmapped_record_type' };
   const parts = sortParts(records);
-  const sys = parts.syscall === undefined ? undefined : recordFields(parts.syscall);
+  const sysTokens =
+    parts.syscall === undefined
+      ? undefined
+      : tokenize(parts.syscall.line, parts.syscall.bodyStart, parts.syscall.bodyEnd, SYSCALL_KEYS);
+  const sys = sysTokens?.fields;
   const base = (pid: number | undefined): AuditEventBase => ({
     time: first.time,
     timeBasis: { year: 'line', zone: 'line' },
@@ -178,7 +213,7 @@ export function buildEvent(
           : 'unmapped_record_type',
     };
   }
-  return syscallEvent(parts, parts.syscall, sys, base);
+  return syscallEvent(parts, parts.syscall, sysTokens?.gluedAt ?? -1, sys, base);
 }
 
 function sortParts(records: readonly AuditRecord[]): Parts {
@@ -231,19 +266,19 @@ function sortParts(records: readonly AuditRecord[]): Parts {
   return parts;
 }
 
-function recordFields(r: AuditRecord): readonly RawField[] {
-  return tokenize(r.line, r.bodyStart, r.bodyEnd).fields;
+function recordFields(r: AuditRecord, wanted?: ReadonlySet<string>): readonly RawField[] {
+  return tokenize(r.line, r.bodyStart, r.bodyEnd, wanted).fields;
 }
 
 /** The ENRICHED `SYSCALL=` name (after `0x1d`, or glued after the raw fields). */
-function enrichedSyscall(r: AuditRecord): string | undefined {
-  let start = r.bodyEnd < r.line.length ? r.bodyEnd + 1 : -1;
-  if (start < 0) {
-    const glued = tokenize(r.line, r.bodyStart, r.bodyEnd).gluedAt;
-    if (glued < 0) return undefined;
-    start = glued;
-  }
-  const name = textField(tokenize(r.line, start, r.line.length).fields, 'SYSCALL', false);
+function enrichedSyscall(r: AuditRecord, gluedAt: number): string | undefined {
+  const start = r.bodyEnd < r.line.length ? r.bodyEnd + 1 : gluedAt;
+  if (start < 0) return undefined;
+  const name = textField(
+    tokenize(r.line, start, r.line.length, ENRICHED_KEYS).fields,
+    'SYSCALL',
+    false,
+  );
   return name !== undefined && /* names are plain identifiers */ isIdentifier(name)
     ? name
     : undefined;
@@ -258,10 +293,15 @@ function isIdentifier(s: string): boolean {
   return true;
 }
 
-function subject(parts: Parts, syscallRecord: AuditRecord, sys: readonly RawField[]): AuditSubject {
+function subject(
+  parts: Parts,
+  syscallRecord: AuditRecord,
+  gluedAt: number,
+  sys: readonly RawField[],
+): AuditSubject {
   const arch = textField(sys, 'arch', false);
   const num = numberField(sys, 'syscall');
-  const named = enrichedSyscall(syscallRecord);
+  const named = enrichedSyscall(syscallRecord, gluedAt);
   const success = textField(sys, 'success', false);
   return {
     ppid: numberField(sys, 'ppid'),
@@ -283,7 +323,7 @@ function subject(parts: Parts, syscallRecord: AuditRecord, sys: readonly RawFiel
 
 function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
   const items = records.map((r) => {
-    const f = recordFields(r);
+    const f = recordFields(r, PATH_KEYS);
     return {
       item: numberField(f, 'item') ?? Number.MAX_SAFE_INTEGER,
       value: {
@@ -304,10 +344,11 @@ function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
 function syscallEvent(
   parts: Parts,
   syscallRecord: AuditRecord,
+  gluedAt: number,
   sys: readonly RawField[],
   base: (pid: number | undefined) => AuditEventBase,
 ): HostEvent | BuildMiss {
-  const s = subject(parts, syscallRecord, sys);
+  const s = subject(parts, syscallRecord, gluedAt, sys);
   const pid = numberField(sys, 'pid');
   const name = s.syscall;
   if (name === 'execve' || name === 'execveat') {

@@ -29,7 +29,6 @@ export interface Tokenized {
 
 const SPACE = 32;
 const TAB = 9;
-const EQ = 61;
 const DQ = 34;
 const SQ = 39;
 const LBRACE = 123;
@@ -43,6 +42,7 @@ const LBRACE = 123;
  * @param text - The line.
  * @param start - Where the fields start.
  * @param end - Where they end (the `0x1d` separator or the line end).
+ * @param wanted - When given, only these keys are kept (the others are skipped unsliced).
  * @returns The fields and the glued-ENRICHED position.
  * @example
  * ```ts
@@ -50,9 +50,19 @@ const LBRACE = 123;
  * ```
  * @internal
  */
-export function tokenize(text: string, start: number, end: number): Tokenized {
+export function tokenize(
+  text: string,
+  start: number,
+  end: number,
+  wanted?: ReadonlySet<string>,
+): Tokenized {
   const fields: RawField[] = [];
   let gluedAt = -1;
+  // Next space / '=' at or after i. They only move forward, so the native indexOf scans
+  // stay linear in the input overall.
+  let nextSp = -1;
+  let nextTab = -1;
+  let nextEq = -1;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -60,22 +70,24 @@ export function tokenize(text: string, start: number, end: number): Tokenized {
       i++;
       continue;
     }
-    const ks = i;
-    while (i < end) {
-      const k = text.charCodeAt(i);
-      if (k === SPACE || k === EQ || k === TAB) break;
-      i++;
+    if (nextSp < i) nextSp = indexOrEnd(text, ' ', i, end);
+    if (nextTab < i) nextTab = indexOrEnd(text, '\t', i, end);
+    if (nextEq < i) nextEq = indexOrEnd(text, '=', i, end);
+    const wordEnd = Math.min(nextSp, nextTab);
+    if (nextEq >= wordEnd) {
+      i = wordEnd; // bare word
+      continue;
     }
-    if (i >= end || text.charCodeAt(i) !== EQ) continue; // bare word
-    let keyStart = ks;
-    while (keyStart < i && text.charCodeAt(keyStart) === 40) keyStart++;
-    const key = text.slice(keyStart, i);
-    i++; // '='
+    let keyStart = i;
+    while (keyStart < nextEq && text.charCodeAt(keyStart) === 40) keyStart++;
+    const key = text.slice(keyStart, nextEq);
+    const keep = wanted === undefined || wanted.has(key);
+    i = nextEq + 1;
     const v = i < end ? text.charCodeAt(i) : -1;
     if (v === DQ) {
       let q = text.indexOf('"', i + 1);
       if (q < 0 || q >= end) q = end;
-      fields.push({ key, value: text.slice(i + 1, q), quoted: true });
+      if (keep) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
       i = q + 1;
       if (i < end && isUpper(text.charCodeAt(i))) {
         gluedAt = i;
@@ -86,35 +98,34 @@ export function tokenize(text: string, start: number, end: number): Tokenized {
     if (v === SQ) {
       let q = text.lastIndexOf("'", end - 1);
       if (q <= i) q = end;
-      fields.push({ key, value: text.slice(i + 1, q), quoted: true });
+      if (keep) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
       i = q + 1;
       continue;
     }
     if (v === LBRACE) {
       let q = text.indexOf('}', i + 1);
       if (q < 0 || q >= end) q = end;
-      fields.push({ key, value: text.slice(i + 1, q).trim(), quoted: true });
+      if (keep) fields.push({ key, value: text.slice(i + 1, q).trim(), quoted: true });
       i = q + 1;
       continue;
     }
     const vs = i;
-    let eq = -1;
-    while (i < end) {
-      const k = text.charCodeAt(i);
-      if (k === SPACE || k === TAB) break;
-      if (k === EQ && eq < 0) eq = i;
-      i++;
-    }
-    let ve = i;
-    if (eq > vs) {
+    if (nextSp < i) nextSp = indexOrEnd(text, ' ', i, end);
+    if (nextTab < i) nextTab = indexOrEnd(text, '\t', i, end);
+    if (nextEq < i) nextEq = indexOrEnd(text, '=', i, end);
+    let ve = Math.min(nextSp, nextTab);
+    i = ve;
+    if (nextEq < ve) {
+      const eq = nextEq;
       let b = eq;
       while (b > vs && isEnrichedKeyChar(text.charCodeAt(b - 1))) b--;
       if (b > vs && b < eq && isUpper(text.charCodeAt(b))) {
-        fields.push({ key, value: text.slice(vs, b), quoted: false });
+        if (keep) fields.push({ key, value: text.slice(vs, b), quoted: false });
         gluedAt = b;
         break;
       }
     }
+    if (!keep) continue;
     while (ve > vs && text.charCodeAt(ve - 1) === 44) ve--; // trailing ','
     if (ve > vs && text.charCodeAt(ve - 1) === 41) {
       const open = text.indexOf('(', vs);
@@ -287,6 +298,11 @@ export function parseSigned(v: string | undefined): number | undefined {
     return n === undefined ? undefined : -n;
   }
   return parseUnsigned(v);
+}
+
+function indexOrEnd(text: string, needle: string, from: number, end: number): number {
+  const at = text.indexOf(needle, from);
+  return at < 0 || at > end ? end : at;
 }
 
 function isUpper(c: number): boolean {
