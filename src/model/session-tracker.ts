@@ -96,7 +96,42 @@ interface SerializedState {
 }
 
 /**
- * Creates an empty session tracker.
+ * Creates an empty session tracker: the sessionizer that turns sshd, PAM, logind, sudo and su
+ * events (in time order, any hosts interleaved) into {@link SshSession}s.
+ *
+ * Rules, per host (`host` undefined is one anonymous host):
+ * - **Linking.** Monitor (P1) lines (`Connection from`, `Failed`/`Accepted`, pam, `User child is
+ *   on pid`, `[preauth]` lines, which carry P1 in all three process models: `sshd` up to 9.7,
+ *   `sshd-session` 9.8/9.9, `sshd-session` + `sshd-auth` 10.0+) are keyed by pid. Post-auth (P2)
+ *   lines are found by the child pid from `User child is on pid` (VERBOSE), else by the
+ *   session's (source ip, source port) and user (INFO), which also learns the child pid.
+ *   9.8+ listener lines that name P1 (`pid = N`) find it by that pid. Peers are compared on
+ *   the parsed right-hand `from <ip> port <n>`, never on user-controlled text.
+ * - **Open.** `Accepted` opens a session. A post-auth line with no known session
+ *   (`Starting`/`Close session`, `Disconnected from user U`, pam `session opened/closed` on an
+ *   unknown pid) opens one with `partial.start`.
+ * - **End.** The first definitive end line closes the session: a P2 disconnect
+ *   (`Received disconnect`, `Disconnected from user`, `Connection closed by`, timeouts), a
+ *   listener `session process N ... killed`, pam `session closed` on P1, or logind
+ *   `logged out`/`Removed` of the linked logind session. Later lines of the same session within
+ *   `closeGraceMs` (pam, logind, `Transferred`) are attached and reported as `update`s; the end
+ *   time and reason stay those of the first line. `Close session` ends a channel only.
+ * - **Pid reuse.** A new `Connection from` or `Accepted` on the pid of an open session ends it
+ *   (`pid_reused`, `partial.end`, end time = its last line); on the pid of a pre-auth
+ *   connection it replaces it.
+ * - **Failures.** See {@link SshSession.failedAttempts}: the larger of the failures on the
+ *   connection and those from the same source IP on the host within `failureWindowMs`
+ *   (`Failed` lines other than method `none`, times their repeat count).
+ * - **logind.** `New session N of user U` links to the newest open session of U on the host
+ *   authenticated at most `logindWindowMs` before (and whose monitor pid is the `LEADER`,
+ *   when journald gave it).
+ * - **sudo/su** (and `pam_unix(su:session): session opened ... by U`) attach to the open
+ *   session on the same tty, else to the only open session of the invoking user on the host,
+ *   else to nothing.
+ * - **Memory.** Pre-auth state is dropped at its disconnect, after `pendingTimeoutMs`, or
+ *   beyond `maxPendingConnections`; open sessions after `idleTimeoutMs` or beyond
+ *   `maxOpenSessions`; all counted in `diagnostic` changes. Hosts are independent: caps and
+ *   timeouts run on each host's own event clock.
  *
  * @param options - Caps and timeouts (see {@link SessionTrackerOptions}).
  * @returns A tracker.
