@@ -11,7 +11,7 @@ import { BASIS, malformed } from './envelope.js';
 import type { EnvelopeOptions } from './envelope-options.js';
 import { createHeaderReader } from './header.js';
 import { readRfc5424Fields } from './rfc5424.js';
-import { digitAt, fourDigitsAt, isWeekdayAt } from './scan.js';
+import { digitAt, fourDigitsAt, isWeekdayAt, twoDigitsAt } from './scan.js';
 import {
   BAD_TIMESTAMP,
   readIsoTimestamp,
@@ -92,20 +92,34 @@ export function createEnvelopeParser(
   const header = createHeaderReader();
   const fields = timestampFields();
 
-  // The last RFC3164 timestamp text and its epoch (consecutive lines share seconds).
-  let cachedPrefix = '';
-  let cachedTime = 0;
+  // The last cacheable RFC3164 line, the length of its `Mmm dd HH:MM` part and the epoch
+  // of that minute: consecutive lines share their minute, so most lines only read seconds.
+  let cachedLine = '';
+  let cachedStart = 0;
+  let cachedLength = 0;
+  let cachedMinute = 0;
   let cachedGeneration = -1;
 
+  function sameMinute(text: string, start: number): boolean {
+    if (cachedLength === 0 || cachedGeneration !== years.generation) return false;
+    for (let k = 0; k < cachedLength; k++) {
+      if (text.charCodeAt(start + k) !== cachedLine.charCodeAt(cachedStart + k)) return false;
+    }
+    return true;
+  }
+
   function rfc3164(text: string, start: number, withYear: boolean): EnvelopeResult {
-    if (
-      !withYear &&
-      cachedGeneration === years.generation &&
-      cachedPrefix.length !== 0 &&
-      text.startsWith(cachedPrefix, start) &&
-      text.charCodeAt(start + cachedPrefix.length) === 32
-    ) {
-      return header.read(text, start + cachedPrefix.length, cachedTime, basisYearless);
+    if (!withYear && sameMinute(text, start)) {
+      const j = start + cachedLength;
+      const second = twoDigitsAt(text, j + 1);
+      if (
+        text.charCodeAt(j) === 58 &&
+        second >= 0 &&
+        second <= 59 &&
+        text.charCodeAt(j + 3) === 32
+      ) {
+        return header.read(text, j + 3, cachedMinute + second * 1000, basisYearless);
+      }
     }
     let end = readRfc3164Timestamp(text, start, fields);
     if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
@@ -126,18 +140,18 @@ export function createEnvelopeParser(
     if (text.charCodeAt(end) !== 32) {
       return malformed(end >= text.length ? 'bad_header' : 'bad_timestamp');
     }
-    const time = toEpoch(
-      year,
-      month,
-      day,
-      fields.hour,
-      fields.minute,
-      fields.second,
-      fields.millisecond,
-    );
-    if (!withYear && (fixedYear !== undefined || year === years.current)) {
-      cachedPrefix = text.slice(start, end);
-      cachedTime = time;
+    const { hour, minute, second, millisecond } = fields;
+    const time = toEpoch(year, month, day, hour, minute, second, millisecond);
+    if (
+      !withYear &&
+      millisecond === 0 &&
+      second <= 59 &&
+      (fixedYear !== undefined || year === years.current)
+    ) {
+      cachedLine = text;
+      cachedStart = start;
+      cachedLength = end - start - 3;
+      cachedMinute = time - second * 1000;
       cachedGeneration = years.generation;
     }
     return header.read(text, end, time, basis);

@@ -3,7 +3,7 @@ import type { EnvelopeResult } from '../outcome.js';
 import { malformed } from './envelope.js';
 import { finishEnvelope } from './message-wrappers.js';
 import { FACILITY_PRIORITY } from './patterns.js';
-import { digitAt, skipSpaces } from './scan.js';
+import { digitAt, matchesAt, skipSpaces } from './scan.js';
 
 /**
  * Reads the part of a syslog line after its timestamp: `[host] [facility.level] tag msg`.
@@ -28,9 +28,16 @@ export function createHeaderReader(): HeaderReader {
 
   /** Reads `prog[pid]:`, `prog:`, `prog[pid]` at `i`; returns the message start or -1. */
   function readTag(text: string, i: number, end: number): number {
-    let k = i;
+    let k = i + lastProgram.length;
     let c = text.charCodeAt(k);
-    while (k < end && c !== 91 && c !== 58 && c !== 32) c = text.charCodeAt(++k);
+    // Same program as the previous line: the scan below would stop at the same place.
+    const same =
+      lastProgram.length !== 0 && (c === 91 || c === 58) && matchesAt(text, i, lastProgram);
+    if (!same) {
+      k = i;
+      c = text.charCodeAt(k);
+      while (k < end && c !== 91 && c !== 58 && c !== 32) c = text.charCodeAt(++k);
+    }
     if (k === i || k >= end) return -1;
     let next: number;
     if (c === 58) {
@@ -51,8 +58,8 @@ export function createHeaderReader(): HeaderReader {
     } else {
       return -1;
     }
-    program = reuse(text, i, k, lastProgram);
-    lastProgram = program;
+    if (!same) lastProgram = text.slice(i, k);
+    program = lastProgram;
     return next < end && text.charCodeAt(next) === 32 ? next + 1 : next;
   }
 
@@ -80,24 +87,37 @@ export function createHeaderReader(): HeaderReader {
       let i = skipSpaces(text, start, end);
       if (i >= end) return malformed('bad_header');
       let host: string | undefined;
-      let msg = readProgramTag(text, i, end);
-      if (msg < 0) {
-        const space = text.indexOf(' ', i);
-        if (space < 0 || space >= end) return malformed('bad_header');
-        const token = reuse(text, i, space, lastHost);
-        if (token !== lastHost && isFacility(token)) {
-          host = undefined;
-        } else {
-          host = token;
-          lastHost = token;
+      let msg = -1;
+      const after = i + lastHost.length;
+      if (
+        lastHost.length !== 0 &&
+        after < end &&
+        text.charCodeAt(after) === 32 &&
+        matchesAt(text, i, lastHost)
+      ) {
+        // The previous line's host again: a token already known not to be a tag.
+        host = lastHost;
+        i = skipSpaces(text, after, end);
+      } else {
+        msg = readProgramTag(text, i, end);
+        if (msg < 0) {
+          const space = text.indexOf(' ', i);
+          if (space < 0 || space >= end) return malformed('bad_header');
+          const token = text.slice(i, space);
+          if (!isFacility(token)) {
+            host = token;
+            lastHost = token;
+          }
+          i = skipSpaces(text, space, end);
         }
-        i = skipSpaces(text, space, end);
+      }
+      if (msg < 0) {
         msg = readProgramTag(text, i, end);
         if (msg < 0 && host !== undefined) {
           // busybox: `host auth.info prog[pid]: msg`
-          const space2 = text.indexOf(' ', i);
-          if (space2 > i && space2 - i <= 24 && isFacility(text.slice(i, space2))) {
-            i = skipSpaces(text, space2, end);
+          const space = text.indexOf(' ', i);
+          if (space > i && space - i <= 24 && isFacility(text.slice(i, space))) {
+            i = skipSpaces(text, space, end);
             msg = readProgramTag(text, i, end);
           }
         }
@@ -114,7 +134,7 @@ function isFacility(token: string): boolean {
 
 /** `text.slice(from, to)`, or `previous` when it holds the same characters. */
 function reuse(text: string, from: number, to: number, previous: string): string {
-  return previous.length === to - from && text.startsWith(previous, from)
+  return previous.length === to - from && matchesAt(text, from, previous)
     ? previous
     : text.slice(from, to);
 }

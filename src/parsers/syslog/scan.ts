@@ -66,3 +66,16 @@ export function skipSpaces(text: string, i: number, end: number): number {
   while (j < end && text.charCodeAt(j) === 32) j++;
   return j;
 }
+
+/**
+ * Whether `part` occurs in `text` at `i` (a `startsWith` that is cheaper for the short
+ * host/program strings compared on every line). @internal
+ */
+export function matchesAt(text: string, i: number, part: string): boolean {
+  const n = part.length;
+  if (i + n > text.length) return false;
+  for (let k = 0; k < n; k++) {
+    if (text.charCodeAt(i + k) !== part.charCodeAt(k)) return false;
+  }
+  return true;
+}

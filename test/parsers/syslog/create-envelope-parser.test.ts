@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Envelope, EnvelopeResult } from '../../../src/parsers/outcome.js';
-import { createEnvelopeParser, FACILITY_PRIORITY } from '../../../src/parsers/syslog/index.js';
+import { createEnvelopeParser } from '../../../src/parsers/syslog/index.js';
+import { FACILITY_PRIORITY } from '../../../src/parsers/syslog/patterns.js';
 import { zonedWallTime } from '../../../src/time/index.js';
 
 const REFERENCE = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -186,6 +187,33 @@ describe('createEnvelopeParser', () => {
         parseOne('Jan  1 00:00:00 web1 sudo: evil host2 sshd[1]: Accepted', { year: 2024 }),
       );
       expect([forged.host, forged.program, forged.pid]).toEqual(['web1', 'sudo', undefined]);
+    });
+  });
+
+  describe('consecutive lines', () => {
+    it('reads each line of a burst sharing a minute with its own second, host and tag', () => {
+      const parse = createEnvelopeParser({ year: 2024 });
+      const burst = [
+        'Feb 12 14:10:21 sd-126005 sshd[16378]: Invalid user pascal from 35.188.49.176 port 53502',
+        'Feb 12 14:10:22 sd-126005 sshd[16378]: Invalid user pascal2 from 35.188.49.176 port 53502',
+        'Feb 12 14:10:22 other sshd[16379]: Invalid user pascal3 from 35.188.49.176 port 53502',
+        'Feb 12 14:10:59 [sshd] error: PAM: Authentication failure for test from 87.142.124.10',
+        'Feb 12 14:10:59.250 sd-126005 sshd[16380]: fractional',
+        'Feb 12 14:11:00 sd-126005 sudo: alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/bin/ls',
+      ];
+      expect(
+        burst.map((l) => {
+          const e = envelopeOf(parse(l));
+          return [e.time - Date.UTC(2024, 1, 12, 14, 10), e.host, e.program, e.pid];
+        }),
+      ).toEqual([
+        [21_000, 'sd-126005', 'sshd', 16378],
+        [22_000, 'sd-126005', 'sshd', 16378],
+        [22_000, 'other', 'sshd', 16379],
+        [59_000, undefined, 'sshd', undefined],
+        [59_250, 'sd-126005', 'sshd', 16380],
+        [60_000, 'sd-126005', 'sudo', undefined],
+      ]);
     });
   });
 
