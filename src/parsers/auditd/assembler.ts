@@ -44,7 +44,8 @@ interface ClosedKeys {
  * ENRICHED, with or without `node=`). Records sharing `(node, time, serial)` are grouped,
  * whatever the interleaving with other events; an event is complete at its `EOE`, or when
  * it times out (`timeoutRecords` later records, or a record `timeoutMs` later in event
- * time), is evicted (`maxPending`), or at {@link AuditAssembler.flush}. User-space records
+ * time; checked when a record of another event arrives), is evicted (`maxPending`), or at
+ * {@link AuditAssembler.flush}. User-space records
  * (`USER_*`, `CRED_*`, `CRYPTO_*`... with a nested `msg='...'`) complete at once; kernel
  * records that follow them with the same id are reported `late_record`.
  *

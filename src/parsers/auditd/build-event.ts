@@ -13,6 +13,7 @@ import {
   decodeValue,
   findField,
   idField,
+  lastField,
   numberField,
   parseRadix,
   parseSigned,
@@ -350,8 +351,9 @@ function syscallEvent(
 ): HostEvent | BuildMiss {
   const s = subject(parts, syscallRecord, gluedAt, sys);
   const pid = numberField(sys, 'pid');
+  const known = !s.syscall.startsWith('syscall_');
   const name = s.syscall;
-  if (name === 'execve' || name === 'execveat') {
+  if (name === 'execve' || name === 'execveat' || (!known && parts.execve.length > 0)) {
     const args = argv(parts);
     return {
       kind: 'process.exec',
@@ -361,13 +363,17 @@ function syscallEvent(
       argvTruncated: args.truncated,
     };
   }
-  if (SOCKET_SYSCALLS.has(name) || MESSAGE_SYSCALLS.has(name)) {
+  if (
+    SOCKET_SYSCALLS.has(name) ||
+    MESSAGE_SYSCALLS.has(name) ||
+    (!known && parts.sockaddr !== undefined)
+  ) {
     const saddrField =
       parts.sockaddr === undefined ? undefined : findField(recordFields(parts.sockaddr), 'saddr');
     const addr =
       saddrField === undefined || saddrField.quoted ? undefined : decodeSockaddr(saddrField.value);
     const family = addr?.family ?? 'other';
-    if (MESSAGE_SYSCALLS.has(name) && family === 'other') {
+    if (!SOCKET_SYSCALLS.has(name) && family === 'other') {
       return { kind: 'ignored', reason: 'unmapped_syscall' };
     }
     return {
@@ -562,7 +568,12 @@ function userLogin(
     const cut = text.indexOf(' acct=');
     op = (cut < 0 ? text : text.slice(0, cut)).trim();
   }
-  const addr = textField(inner, 'addr', false);
+  // The right-hand end (hostname, addr, terminal, res) is read last-wins: see lastField.
+  const right = (key: string): string | undefined => {
+    const f = lastField(inner, key);
+    return f === undefined ? undefined : decodeValue(f, false);
+  };
+  const addr = right('addr');
   return {
     kind: 'audit.login',
     ...base(numberField(outer, 'pid')),
@@ -575,10 +586,10 @@ function userLogin(
     acct: textField(inner, 'acct', true),
     id: idField(inner, 'id'),
     exe: textField(inner, 'exe', true),
-    hostname: textField(inner, 'hostname', false),
+    hostname: right('hostname'),
     addr: addr === undefined ? undefined : canonicalIp(addr),
-    terminal: textField(inner, 'terminal', false),
-    res: resOf(textField(inner, 'res', false)),
+    terminal: right('terminal'),
+    res: resOf(right('res')),
     op,
     cmd: textField(inner, 'cmd', true),
   };

@@ -28,7 +28,7 @@ function expectedKind(name: string): HostEvent['kind'] | undefined {
   return undefined;
 }
 
-describe.skipIf(!haveCorpora)('auditd corpora (skipped: ../shared/corpora not found)', () => {
+describe.skipIf(!haveCorpora)('auditd corpora (../shared/corpora, skipped when absent)', () => {
   describe('go-libaudit aucoalesce YAML: one test case is one event', () => {
     const cases = corpusFiles('go-libaudit', '.yaml').flatMap((file) =>
       readYamlCases(corpus(file)).map((c) => ({ file, ...c })),

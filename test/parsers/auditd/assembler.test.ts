@@ -247,6 +247,27 @@ describe('createAuditAssembler', () => {
     });
   });
 
+  it('reads addr, terminal and res from the right when a host name carries injected fields', () => {
+    // hostname= is written unencoded; text injected into it can only add fields before the
+    // real addr= terminal= res= that libaudit appends.
+    const line =
+      'type=USER_LOGIN msg=audit(1492896301.818:19956): pid=12635 uid=0 auid=4294967295 ses=4294967295 msg=\'op=login acct="alice" exe="/usr/sbin/sshd" hostname=evil.example addr=10.9.9.9 terminal=x res=success addr=203.0.113.50 terminal=ssh res=failed\'';
+    expect(only(line)).toMatchObject({ addr: '203.0.113.50', terminal: 'ssh', res: 'failed' });
+  });
+
+  it('maps an unnamed syscall number by its records (i386 execve with EXECVE)', () => {
+    const lines = [
+      'type=SYSCALL msg=audit(3.000:1): arch=40000003 syscall=11 success=yes exit=0 items=1 ppid=1 pid=77 auid=1000 uid=1000 euid=1000 ses=2 comm="id" exe="/usr/bin/id" key=(null)',
+      'type=EXECVE msg=audit(3.000:1): argc=1 a0="id"',
+      'type=EOE msg=audit(3.000:1):',
+    ];
+    expect(only(lines.join('\n'))).toMatchObject({
+      kind: 'process.exec',
+      syscall: 'syscall_11',
+      argv: ['id'],
+    });
+  });
+
   it('reads the legacy PAM phrasing (audit-userspace test.log)', () => {
     const line =
       'type=USER_START msg=audit(1170021601.344:297): user pid=13015 uid=0 auid=0 subj=system_u:system_r:crond_t:s0-s0:c0.c1023 msg=\'PAM: session open acct=root : exe="/usr/sbin/crond" (hostname=?, addr=?, terminal=cron res=success)\'';
