@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SshtrailEvent } from '../../src/events/index.js';
 import type { SessionChange, SshSession } from '../../src/model/index.js';
-import { createSessionTracker } from '../../src/model/index.js';
+import { createSessionTracker, restoreSessionTracker } from '../../src/model/index.js';
 import { at, logOf } from './builders.js';
 
 function run(events: readonly SshtrailEvent[], options = {}) {
@@ -522,5 +522,79 @@ describe('views', () => {
     expect(tracker.recentSessions('u3')).toHaveLength(1);
     const two = run(more.slice(0, 8), { historyPerUser: 2 }).tracker.recentSessions('u1');
     expect(two.map((s) => s.pids.monitor)).toEqual([102, 103]);
+  });
+});
+
+describe('more end and start shapes', () => {
+  const log = logOf();
+  const h = { host: 'web4', program: 'sshd-session' };
+
+  it('a 9.8+ listener line naming the session process closes the open session', () => {
+    const { changes } = run([
+      log.accepted({ ...h, pid: 7000, t: at(0) }, 'alice', IP, 6000),
+      log.disconnect({ host: 'web4', program: 'sshd', pid: 1, t: at(90) }, 'killed', IP, 6000, {
+        monitorPid: 7000,
+      }),
+    ]);
+    expect(sessionChanges(changes, 'close')).toEqual([
+      expect.objectContaining({
+        endReason: 'killed',
+        endTime: at(90),
+        pids: expect.objectContaining({ listener: 1 }),
+      }),
+    ]);
+  });
+
+  it('a `Close session` with no known connection opens a partial session holding the ended channel', () => {
+    const { changes } = run([log.closeSession({ ...h, pid: 7101, t: at(3) }, 'bob', IP, 6100, 2)]);
+    expect(sessionChanges(changes, 'open')[0]).toMatchObject({
+      user: 'bob',
+      state: 'open',
+      partial: { start: true },
+      pids: { child: 7101 },
+      channels: [
+        { number: 2, type: undefined, startTime: undefined, endTime: at(3), multiplexed: true },
+      ],
+    });
+  });
+
+  it('10.0+ pre-auth lines carry the monitor pid: failures before success on one connection', () => {
+    const p1 = { ...h, pid: 7200 };
+    const { changes, tracker } = run([
+      log.connection({ ...p1, t: at(0) }, IP, 6200),
+      log.failed({ ...p1, t: at(2) }, 'carol', IP, 6200),
+      log.failed({ ...p1, t: at(4) }, 'carol', IP, 6200),
+      log.accepted({ ...p1, t: at(6) }, 'carol', IP, 6200, 'password'),
+    ]);
+    expect(sessionChanges(changes, 'open')[0]).toMatchObject({
+      failedAttemptsOnConnection: 2,
+      failedAttempts: 2,
+      startTime: at(0),
+      authTime: at(6),
+    });
+    expect(tracker.size().pending).toBe(0);
+  });
+
+  it('a late line after the grace window starts nothing and changes nothing', () => {
+    const p1 = { host: 'web5', pid: 7300 };
+    const { changes } = run(
+      [
+        log.accepted({ ...p1, t: at(0) }, 'dan', IP, 6300),
+        log.disconnect({ host: 'web5', pid: 7301, t: at(10) }, 'received_disconnect', IP, 6300),
+        log.transfer({ host: 'web5', pid: 7301, t: at(11) }, 10, 20),
+        log.failed({ host: 'web5', pid: 9, t: at(500) }, 'x', '192.0.2.1', 1),
+        log.transfer({ host: 'web5', pid: 7301, t: at(501) }, 30, 40),
+      ],
+      { closeGraceMs: 60_000 },
+    );
+    const updates = sessionChanges(changes, 'update');
+    // The first transfer (within the grace window) reached the session; the second did not.
+    expect(updates.map((s) => s.bytes)).toEqual([{ sent: 10, received: 20 }]);
+  });
+
+  it('refuses a snapshot it did not write', () => {
+    expect(() =>
+      restoreSessionTracker({ format: 'sshtrail.session-tracker', version: 2 as 1, state: {} }),
+    ).toThrow(TypeError);
   });
 });
