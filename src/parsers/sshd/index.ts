@@ -1,0 +1,2 @@
+export { decodeSshdEscapes } from './escapes.js';
+export { parseSshdMessage } from './parse-sshd-message.js';
