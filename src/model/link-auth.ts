@@ -2,7 +2,7 @@ import type { LogindSessionEvent, PamSessionEvent, SudoEvent, SuEvent } from '..
 import type { EventBase } from '../events/base.js';
 import type { PrivilegeChange } from './session.js';
 import type { SessionChange } from './session-change.js';
-import { hostKeyOf, type SessionDraft } from './session-draft.js';
+import type { SessionDraft } from './session-draft.js';
 import {
   bump,
   byPid,
@@ -45,7 +45,7 @@ export function onPamSession(
     return;
   }
   if (event.service !== 'sshd') return;
-  const found = byPid(core, hostKeyOf(event.host), 'm', event.pid);
+  const found = byPid(core, event.host, 'm', event.pid);
   const draft =
     found !== undefined && (found.user === undefined || found.user === event.user)
       ? found
@@ -94,7 +94,7 @@ function recentlyClosedWithoutMonitor(
   core: TrackerCore,
   event: PamSessionEvent,
 ): SessionDraft | undefined {
-  const host = core.hosts.get(hostKeyOf(event.host));
+  const host = core.hosts.get(event.host);
   if (host === undefined) return undefined;
   let found: SessionDraft | undefined;
   for (const draft of host.closing.values()) {
@@ -111,7 +111,7 @@ function recentlyClosedWithoutMonitor(
 
 /** @internal logind `New session` links to the newest matching session; `logged out`/`Removed` end it. */
 export function onLogind(core: TrackerCore, event: LogindSessionEvent, out: SessionChange[]): void {
-  const hostKey = hostKeyOf(event.host);
+  const hostKey = event.host;
   if (event.action === 'new') {
     let best: SessionDraft | undefined;
     for (const draft of core.hosts.get(hostKey)?.open.values() ?? []) {
@@ -132,7 +132,7 @@ export function onLogind(core: TrackerCore, event: LogindSessionEvent, out: Sess
     changed(core, best, event, out);
     return;
   }
-  const draft = core.index.get(`${hostKey}\u0001l${event.sessionId}`);
+  const draft = core.hosts.get(hostKey)?.byLogind.get(event.sessionId);
   if (draft === undefined) return;
   if (draft.phase === 'closed') {
     changed(core, draft, event, out);
@@ -192,7 +192,7 @@ export function onPrivilege(
   change: PrivilegeChange,
   out: SessionChange[],
 ): void {
-  const hostKey = hostKeyOf(event.host);
+  const hostKey = event.host;
   const tty = change.tty !== undefined && change.tty !== 'unknown' ? change.tty : undefined;
   let byTty: SessionDraft | undefined;
   let byUser: SessionDraft | undefined;

@@ -7,7 +7,7 @@ import type {
   SshSessionOpenEvent,
 } from '../events/ssh.js';
 import type { SessionChange } from './session-change.js';
-import { hostKeyOf, type SessionDraft } from './session-draft.js';
+import type { SessionDraft } from './session-draft.js';
 import {
   addFailures,
   bump,
@@ -37,7 +37,7 @@ export function onConnection(
   event: SshConnectionEvent,
   out: SessionChange[],
 ): void {
-  const existing = byPid(core, hostKeyOf(event.host), 'm', event.pid);
+  const existing = byPid(core, event.host, 'm', event.pid);
   if (existing?.phase === 'pending') {
     dropPending(core, existing);
     count(core, hostOf(core, existing), 'pendingSuperseded');
@@ -86,7 +86,7 @@ export function onAuth(core: TrackerCore, event: SshAuthEvent, out: SessionChang
 }
 
 function onAccepted(core: TrackerCore, event: SshAuthEvent, out: SessionChange[]): void {
-  const existing = byPid(core, hostKeyOf(event.host), 'm', event.pid);
+  const existing = byPid(core, event.host, 'm', event.pid);
   if (
     existing?.phase === 'open' &&
     existing.authTime !== undefined &&
@@ -136,7 +136,7 @@ export function onDisconnect(
   let draft: SessionDraft | undefined;
   if (event.monitorPid !== undefined) {
     // 9.8+ listener line naming the per-connection process.
-    draft = byPid(core, hostKeyOf(event.host), 'm', event.monitorPid);
+    draft = byPid(core, event.host, 'm', event.monitorPid);
     if (draft !== undefined && !compatible(draft, event)) draft = undefined;
     if (draft !== undefined && event.pid !== undefined) draft.listenerPid = event.pid;
   } else if (event.preauth) {

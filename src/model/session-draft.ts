@@ -23,7 +23,6 @@ export interface ChannelDraft {
 export interface SessionDraft {
   seq: number;
   id: string;
-  hostKey: string;
   host: string | undefined;
   phase: 'pending' | 'open' | 'closed';
   user: string | undefined;
@@ -59,11 +58,6 @@ export interface SessionDraft {
   dropped: { evidence: number; channels: number; privilegeChanges: number };
 }
 
-/** @internal The host key of an event: `''` for the anonymous host. */
-export function hostKeyOf(host: string | undefined): string {
-  return host === undefined ? '' : `@${host}`;
-}
-
 /** @internal A new draft started by `event`. */
 export function newDraft(
   seq: number,
@@ -73,7 +67,6 @@ export function newDraft(
   return {
     seq,
     id: '',
-    hostKey: hostKeyOf(event.host),
     host: event.host,
     phase,
     user: undefined,

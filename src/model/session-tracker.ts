@@ -1,9 +1,17 @@
 import type { SshtrailEvent } from '../events/index.js';
 import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
-import { hostKeyOf, type SessionDraft, toSession } from './session-draft.js';
+import { type SessionDraft, toSession } from './session-draft.js';
 import type { HostFilter, SessionViews, TrackerSize } from './session-views.js';
-import { createCore, hostState, report, sweep, type TrackerCore } from './tracker-core.js';
+import {
+  createCore,
+  type HostState,
+  hostState,
+  type IndexKind,
+  report,
+  sweep,
+  type TrackerCore,
+} from './tracker-core.js';
 import { applyEvent } from './tracker-events.js';
 import { resolveTrackerOptions, type SessionTrackerOptions } from './tracker-options.js';
 
@@ -75,7 +83,6 @@ export interface SessionTracker extends SessionViews {
 }
 
 interface SerializedHost {
-  readonly key: string;
   readonly host: string | null;
   readonly now: number;
   readonly lastSweep: number;
@@ -84,13 +91,14 @@ interface SerializedHost {
   readonly open: readonly SessionDraft[];
   readonly closing: readonly SessionDraft[];
   readonly sources: readonly (readonly [string, readonly number[]])[];
+  /** Index entries: kind, key, draft seq. */
+  readonly index: readonly (readonly [IndexKind, number | string, number])[];
   readonly since: EvictionCounts;
 }
 
 interface SerializedState {
   readonly seq: number;
   readonly hosts: readonly SerializedHost[];
-  readonly index: readonly (readonly [string, number])[];
   readonly history: readonly (readonly [string, readonly SshSession[]])[];
   readonly totals: EvictionCounts;
 }
@@ -178,7 +186,7 @@ export function restoreSessionTracker(
   core.seq = state.seq;
   const bySeq = new Map<number, SessionDraft>();
   for (const saved of state.hosts) {
-    const host = hostState(core, saved.key, saved.host ?? undefined, saved.now);
+    const host = hostState(core, saved.host ?? undefined, saved.now);
     host.now = saved.now;
     host.lastSweep = saved.lastSweep;
     host.listener = saved.listener ?? undefined;
@@ -194,20 +202,34 @@ export function restoreSessionTracker(
       }
     }
     for (const [key, buckets] of saved.sources) host.sources.set(key, buckets.slice());
-  }
-  for (const [key, seq] of state.index) {
-    const draft = bySeq.get(seq);
-    if (draft !== undefined) core.index.set(key, draft);
+    for (const [kind, key, seq] of saved.index) {
+      const draft = bySeq.get(seq);
+      if (draft !== undefined) indexOf(host, kind).set(key, draft);
+    }
   }
   for (const [user, sessions] of state.history) core.history.set(user, sessions.slice());
   Object.assign(core.totals, state.totals);
   return trackerOver(core);
 }
 
+const INDEX_KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
+
+function indexOf(host: HostState, kind: IndexKind): Map<number | string, SessionDraft> {
+  const map =
+    kind === 'm'
+      ? host.byMonitor
+      : kind === 'c'
+        ? host.byChild
+        : kind === 'p'
+          ? host.byPeer
+          : host.byLogind;
+  return map as Map<number | string, SessionDraft>;
+}
+
 function trackerOver(core: TrackerCore): SessionTracker {
   function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
     if (filter !== undefined && 'host' in filter) {
-      const host = core.hosts.get(hostKeyOf(filter.host));
+      const host = core.hosts.get(filter.host);
       if (host !== undefined) yield* host.open.values();
       return;
     }
@@ -216,8 +238,7 @@ function trackerOver(core: TrackerCore): SessionTracker {
   return {
     push(event) {
       const out: SessionChange[] = [];
-      const key = hostKeyOf(event.host);
-      sweep(core, hostState(core, key, event.host, event.time), event.time, out);
+      sweep(core, hostState(core, event.host, event.time), event.time, out);
       applyEvent(core, event, out);
       return out;
     },
@@ -234,7 +255,6 @@ function trackerOver(core: TrackerCore): SessionTracker {
     },
     snapshot() {
       const hosts: SerializedHost[] = [...core.hosts.values()].map((host) => ({
-        key: host.key,
         host: host.host ?? null,
         now: host.now,
         lastSweep: host.lastSweep,
@@ -243,12 +263,14 @@ function trackerOver(core: TrackerCore): SessionTracker {
         open: [...host.open.values()],
         closing: [...host.closing.values()],
         sources: [...host.sources],
+        index: INDEX_KINDS.flatMap((kind) =>
+          [...indexOf(host, kind)].map(([key, draft]) => [kind, key, draft.seq] as const),
+        ),
         since: host.since,
       }));
       const state: SerializedState = {
         seq: core.seq,
         hosts,
-        index: [...core.index].map(([key, draft]) => [key, draft.seq] as const),
         history: [...core.history],
         totals: core.totals,
       };
@@ -322,7 +344,7 @@ function matches(
   filter: { readonly host?: string | undefined } | undefined,
 ): boolean {
   if (filter === undefined || !('host' in filter)) return true;
-  return hostKeyOf(host) === hostKeyOf(filter.host);
+  return host === filter.host;
 }
 
 function byStart(sessions: SshSession[]): readonly SshSession[] {

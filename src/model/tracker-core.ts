@@ -7,18 +7,21 @@ import type { ResolvedTrackerOptions } from './tracker-options.js';
 /** @internal Mutable eviction counters. */
 export type MutableCounts = { -readonly [K in keyof EvictionCounts]: number };
 
-/** @internal Index key kinds: monitor pid, child pid, peer (ip/name + port), logind id. */
+/** @internal Index kinds: monitor pid, child pid, peer (ip/name + port), logind id. */
 export type IndexKind = 'm' | 'c' | 'p' | 'l';
+
+/** @internal A host's key: its name, or `undefined` for the anonymous host. */
+export type HostKey = string | undefined;
 
 /**
  * @internal The state of one host. Hosts are independent: caps, timeouts and sweeps apply per
  * host, on that host's own event clock, so interleaving other hosts' events changes nothing.
  * Maps keep insertion order, which the caps and sweeps rely on (`pending`: creation order;
  * `open`, `sources`: least recently used first; `closing`: close order), and snapshots keep it.
+ * The indexes point at the latest draft registered for a key.
  */
 export interface HostState {
-  readonly key: string;
-  readonly host: string | undefined;
+  readonly host: HostKey;
   /** Latest event time seen for this host. */
   now: number;
   lastSweep: number;
@@ -26,6 +29,11 @@ export interface HostState {
   readonly pending: Map<number, SessionDraft>;
   readonly open: Map<number, SessionDraft>;
   readonly closing: Map<number, SessionDraft>;
+  readonly byMonitor: Map<number, SessionDraft>;
+  readonly byChild: Map<number, SessionDraft>;
+  /** `<ip or name> <port>` -> draft (open or closing sessions only). */
+  readonly byPeer: Map<string, SessionDraft>;
+  readonly byLogind: Map<string, SessionDraft>;
   /** ip-or-name -> flat `[bucketStart, count, ...]`. */
   readonly sources: Map<string, number[]>;
   /** Evictions since this host's previous diagnostic. */
@@ -36,24 +44,17 @@ export interface HostState {
 export interface TrackerCore {
   readonly options: ResolvedTrackerOptions;
   seq: number;
-  readonly hosts: Map<string, HostState>;
-  readonly index: Map<string, SessionDraft>;
+  readonly hosts: Map<HostKey, HostState>;
   /** user (or `''`) -> recent closed sessions, oldest first; least recently closed user first. */
   readonly history: Map<string, SshSession[]>;
   readonly totals: MutableCounts;
 }
 
 /** @internal The state of a host, created on first use. */
-export function hostState(
-  core: TrackerCore,
-  key: string,
-  host: string | undefined,
-  time: number,
-): HostState {
-  let state = core.hosts.get(key);
+export function hostState(core: TrackerCore, host: HostKey, time: number): HostState {
+  let state = core.hosts.get(host);
   if (state === undefined) {
     state = {
-      key,
       host,
       now: time,
       lastSweep: time,
@@ -61,17 +62,21 @@ export function hostState(
       pending: new Map(),
       open: new Map(),
       closing: new Map(),
+      byMonitor: new Map(),
+      byChild: new Map(),
+      byPeer: new Map(),
+      byLogind: new Map(),
       sources: new Map(),
       since: zeroCounts(),
     };
-    core.hosts.set(key, state);
+    core.hosts.set(host, state);
   }
   return state;
 }
 
 /** @internal The host state of a draft (it always exists once a draft does). */
 export function hostOf(core: TrackerCore, draft: SessionDraft): HostState {
-  return hostState(core, draft.hostKey, draft.host, draft.startTime);
+  return hostState(core, draft.host, draft.startTime);
 }
 
 /** @internal Fresh zero counts. */
@@ -88,69 +93,72 @@ export function zeroCounts(): MutableCounts {
 
 /** @internal An empty core. */
 export function createCore(options: ResolvedTrackerOptions): TrackerCore {
-  return {
-    options,
-    seq: 0,
-    hosts: new Map(),
-    index: new Map(),
-    history: new Map(),
-    totals: zeroCounts(),
-  };
-}
-
-/** @internal The index key of a draft for one kind, or `undefined` when the field is unknown. */
-export function keyOf(kind: IndexKind, draft: SessionDraft): string | undefined {
-  switch (kind) {
-    case 'm':
-      return draft.monitorPid === undefined
-        ? undefined
-        : `${draft.hostKey}\u0001m${draft.monitorPid}`;
-    case 'c':
-      return draft.childPid === undefined ? undefined : `${draft.hostKey}\u0001c${draft.childPid}`;
-    case 'p':
-      return peerKey(draft.hostKey, draft.sourceIp ?? draft.sourceName, draft.sourcePort);
-    case 'l':
-      return draft.logindSessionId === undefined
-        ? undefined
-        : `${draft.hostKey}\u0001l${draft.logindSessionId}`;
-  }
+  return { options, seq: 0, hosts: new Map(), history: new Map(), totals: zeroCounts() };
 }
 
 /** @internal The peer index key, when both address and port are known. */
-export function peerKey(
-  hostKey: string,
-  address: string | undefined,
-  port: number | undefined,
-): string | undefined {
-  return address === undefined || port === undefined
-    ? undefined
-    : `${hostKey}\u0001p${address} ${port}`;
+export function peerKey(address: string | undefined, port: number | undefined): string | undefined {
+  return address === undefined || port === undefined ? undefined : `${address} ${port}`;
 }
 
-/** @internal Points an index key at the draft (the latest registration wins). */
+/** @internal The index map of one kind and the draft's key in it, when the field is known. */
+function slot(
+  host: HostState,
+  kind: IndexKind,
+  draft: SessionDraft,
+): [Map<number | string, SessionDraft>, number | string] | undefined {
+  let key: number | string | undefined;
+  let map: Map<number, SessionDraft> | Map<string, SessionDraft>;
+  switch (kind) {
+    case 'm':
+      key = draft.monitorPid;
+      map = host.byMonitor;
+      break;
+    case 'c':
+      key = draft.childPid;
+      map = host.byChild;
+      break;
+    case 'p':
+      key = peerKey(draft.sourceIp ?? draft.sourceName, draft.sourcePort);
+      map = host.byPeer;
+      break;
+    case 'l':
+      key = draft.logindSessionId;
+      map = host.byLogind;
+      break;
+  }
+  return key === undefined ? undefined : [map as Map<number | string, SessionDraft>, key];
+}
+
+/** @internal Points the draft's index entry of one kind at it (the latest registration wins). */
 export function register(core: TrackerCore, kind: IndexKind, draft: SessionDraft): void {
-  const key = keyOf(kind, draft);
-  if (key !== undefined) core.index.set(key, draft);
+  const found = slot(hostOf(core, draft), kind, draft);
+  if (found !== undefined) found[0].set(found[1], draft);
 }
 
 const KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
 
 /** @internal Removes every index entry that still points at the draft. */
 export function unregister(core: TrackerCore, draft: SessionDraft): void {
+  const host = hostOf(core, draft);
   for (const kind of KINDS) {
-    const key = keyOf(kind, draft);
-    if (key !== undefined && core.index.get(key) === draft) core.index.delete(key);
+    const found = slot(host, kind, draft);
+    if (found !== undefined && found[0].get(found[1]) === draft) found[0].delete(found[1]);
   }
 }
 
-/** @internal Looks a pid up in the monitor or child index. */
+/** @internal Looks a pid up in the monitor or child index of a host. */
 export function byPid(
   core: TrackerCore,
-  hostKey: string,
+  host: HostKey,
   kind: 'm' | 'c',
   pid: number | undefined,
 ): SessionDraft | undefined {
-  return pid === undefined ? undefined : core.index.get(`${hostKey}\u0001${kind}${pid}`);
+  if (pid === undefined) return undefined;
+  const state = core.hosts.get(host);
+  return state === undefined
+    ? undefined
+    : (kind === 'm' ? state.byMonitor : state.byChild).get(pid);
 }
 
 /** @internal Starts a pre-auth connection draft (enforcing `maxPendingConnections`). */

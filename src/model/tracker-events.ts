@@ -9,7 +9,6 @@ import {
   onDisconnect,
 } from './link-sshd.js';
 import type { SessionChange } from './session-change.js';
-import { hostKeyOf } from './session-draft.js';
 import { bump, dropPending, hostState, register, type TrackerCore } from './tracker-core.js';
 import { changed, monitorOf, postAuthOf } from './tracker-lookup.js';
 
@@ -69,7 +68,7 @@ export function applyEvent(core: TrackerCore, event: SshtrailEvent, out: Session
     }
     case 'ssh.server':
       if (event.action === 'listening' && event.pid !== undefined) {
-        hostState(core, hostKeyOf(event.host), event.host, event.time).listener = event.pid;
+        hostState(core, event.host, event.time).listener = event.pid;
       }
       return;
     case 'pam.session':

@@ -1,7 +1,7 @@
 import type { EventBase } from '../events/base.js';
 import type { SshPeer } from '../events/ssh.js';
 import type { SessionChange } from './session-change.js';
-import { hostKeyOf, type SessionDraft, toSession } from './session-draft.js';
+import { type SessionDraft, toSession } from './session-draft.js';
 import {
   bump,
   byPid,
@@ -45,7 +45,7 @@ export function monitorOf(
   event: EventBase,
   peer: SshPeer | undefined,
 ): SessionDraft | undefined {
-  const draft = byPid(core, hostKeyOf(event.host), 'm', event.pid);
+  const draft = byPid(core, event.host, 'm', event.pid);
   return draft !== undefined && compatible(draft, peer) ? draft : undefined;
 }
 
@@ -60,7 +60,7 @@ export function postAuthOf(
   peer: SshPeer | undefined,
   user?: string,
 ): SessionDraft | undefined {
-  const hostKey = hostKeyOf(event.host);
+  const hostKey = event.host;
   const child = byPid(core, hostKey, 'c', event.pid);
   if (child !== undefined && compatible(child, peer)) return child;
   const monitor = byPid(core, hostKey, 'm', event.pid);
@@ -68,8 +68,8 @@ export function postAuthOf(
     return monitor;
   }
   if (peer === undefined) return undefined;
-  const key = peerKey(hostKey, peer.sourceIp ?? peer.sourceName, peer.sourcePort);
-  const byPeer = key === undefined ? undefined : core.index.get(key);
+  const key = peerKey(peer.sourceIp ?? peer.sourceName, peer.sourcePort);
+  const byPeer = key === undefined ? undefined : core.hosts.get(hostKey)?.byPeer.get(key);
   if (byPeer === undefined || byPeer.phase === 'pending') return undefined;
   if (user !== undefined && byPeer.user !== undefined && byPeer.user !== user) return undefined;
   if (event.pid !== undefined && event.pid !== byPeer.monitorPid && byPeer.childPid === undefined) {
@@ -102,7 +102,7 @@ export function pendingFor(
   create: boolean,
   out: SessionChange[],
 ): SessionDraft | undefined {
-  const existing = byPid(core, hostKeyOf(event.host), 'm', event.pid);
+  const existing = byPid(core, event.host, 'm', event.pid);
   if (existing !== undefined && existing.phase !== 'closed') {
     if (compatible(existing, event)) return existing;
     if (existing.phase === 'pending') {
