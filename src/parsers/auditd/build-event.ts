@@ -111,6 +111,18 @@ const PATH_KEYS: ReadonlySet<string> = new Set([
   'nametype',
 ]);
 const ENRICHED_KEYS: ReadonlySet<string> = new Set(['SYSCALL']);
+const USER_OUTER_KEYS: ReadonlySet<string> = new Set(['pid', 'uid', 'auid', 'ses', 'msg']);
+const USER_INNER_KEYS: ReadonlySet<string> = new Set([
+  'op',
+  'acct',
+  'id',
+  'exe',
+  'hostname',
+  'addr',
+  'terminal',
+  'res',
+  'cmd',
+]);
 
 const SOCKET_SYSCALLS: ReadonlySet<string> = new Set(['connect', 'bind', 'accept', 'accept4']);
 const MESSAGE_SYSCALLS: ReadonlySet<string> = new Set(['sendto', 'sendmsg', 'recvfrom', 'recvmsg']);
@@ -559,10 +571,10 @@ function userLogin(
   r: AuditRecord,
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditLoginEvent {
-  const outer = recordFields(r);
+  const outer = recordFields(r, USER_OUTER_KEYS);
   const msg = findField(outer, 'msg');
   const text = msg?.value ?? '';
-  const inner = tokenize(text, 0, text.length).fields;
+  const inner = tokenize(text, 0, text.length, USER_INNER_KEYS).fields;
   let op = textField(inner, 'op', false);
   if (op === undefined && text.startsWith('PAM:')) {
     const cut = text.indexOf(' acct=');
