@@ -189,6 +189,7 @@ export function logOf(source = 'auth.log') {
       action: 'new' | 'removed' | 'logged_out',
       id: string,
       user?: string,
+      leaderPid?: number,
     ): LogindSessionEvent {
       const text =
         action === 'new'
@@ -202,7 +203,7 @@ export function logOf(source = 'auth.log') {
         action,
         sessionId: id,
         user,
-        leaderPid: undefined,
+        leaderPid,
       };
     },
     child(o: Origin, childPid: number): SshChildEvent {

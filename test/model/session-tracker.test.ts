@@ -592,6 +592,19 @@ describe('more end and start shapes', () => {
     expect(updates.map((s) => s.bytes)).toEqual([{ sent: 10, received: 20 }]);
   });
 
+  it('links logind by the journald LEADER pid when two sessions of the user start together', () => {
+    const { tracker } = run([
+      log.accepted({ host: 'web6', pid: 8001, t: at(0) }, 'eve', IP, 7001),
+      log.accepted({ host: 'web6', pid: 8002, t: at(0) }, 'eve', IP, 7002),
+      log.logind({ host: 'web6', pid: 600, t: at(1) }, 'new', '31', 'eve', 8001),
+      log.logind({ host: 'web6', pid: 600, t: at(1) }, 'new', '32', 'eve', 8002),
+    ]);
+    expect(tracker.openSessions().map((s) => [s.pids.monitor, s.logindSessionId])).toEqual([
+      [8001, '31'],
+      [8002, '32'],
+    ]);
+  });
+
   it('refuses a snapshot it did not write', () => {
     expect(() =>
       restoreSessionTracker({ format: 'sshtrail.session-tracker', version: 2 as 1, state: {} }),
