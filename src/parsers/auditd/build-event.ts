@@ -1,29 +1,23 @@
 import type {
-  AuditAnomalyEvent,
   AuditEventBase,
-  AuditFieldValue,
-  AuditLoginEvent,
   AuditPathItem,
   AuditSubject,
   FileOperation,
   HostEvent,
 } from '../../events/host.js';
-import { canonicalIp } from '../../ip.js';
+import { rebuildArgv } from './argv.js';
 import {
-  decodeValue,
   findField,
   idField,
-  lastField,
   numberField,
   parseRadix,
   parseSigned,
-  parseUnsigned,
   type RawField,
   textField,
   tokenize,
 } from './fields.js';
-import { hexToBytes, isAuditHex, utf8 } from './hex.js';
-import type { AuditRecord } from './record.js';
+import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
+import { type AuditRecord, recordFields } from './record.js';
 import { decodeSockaddr } from './sockaddr.js';
 import { ptraceRequestName, syscallName } from './syscalls.js';
 
@@ -38,48 +32,6 @@ export interface BuildMiss {
   /** Short snake_case reason. */
   readonly reason: 'unmapped_record_type' | 'unmapped_syscall' | 'no_syscall_record';
 }
-
-/** User-space record types that become `audit.login`. */
-const LOGIN_TYPES: ReadonlySet<string> = new Set([
-  'USER_AUTH',
-  'USER_ACCT',
-  'USER_MGMT',
-  'CRED_ACQ',
-  'CRED_DISP',
-  'CRED_REFR',
-  'USER_CHAUTHTOK',
-  'USER_ERR',
-  'USER_LOGIN',
-  'USER_LOGOUT',
-  'USER_START',
-  'USER_END',
-  'USER_CMD',
-  'USER_ROLE_CHANGE',
-  'CRYPTO_KEY_USER',
-  'CRYPTO_SESSION',
-  'ADD_USER',
-  'DEL_USER',
-  'ADD_GROUP',
-  'DEL_GROUP',
-  'GRP_MGMT',
-  'LOGIN',
-]);
-
-/** Fields audit may hex-encode (auparse's "encoded" list). */
-const ENCODED: ReadonlySet<string> = new Set([
-  'comm',
-  'exe',
-  'cwd',
-  'name',
-  'path',
-  'proctitle',
-  'data',
-  'cmd',
-  'acct',
-  'key',
-  'ocomm',
-  'dev',
-]);
 
 /** The SYSCALL fields sshtrail reads (the others are skipped without slicing). */
 const SYSCALL_KEYS: ReadonlySet<string> = new Set([
@@ -111,19 +63,6 @@ const PATH_KEYS: ReadonlySet<string> = new Set([
   'nametype',
 ]);
 const ENRICHED_KEYS: ReadonlySet<string> = new Set(['SYSCALL']);
-const USER_OUTER_KEYS: ReadonlySet<string> = new Set(['pid', 'uid', 'auid', 'ses', 'msg']);
-const USER_INNER_KEYS: ReadonlySet<string> = new Set([
-  'op',
-  'acct',
-  'id',
-  'exe',
-  'hostname',
-  'addr',
-  'terminal',
-  'res',
-  'cmd',
-]);
-
 const SOCKET_SYSCALLS: ReadonlySet<string> = new Set(['connect', 'bind', 'accept', 'accept4']);
 const MESSAGE_SYSCALLS: ReadonlySet<string> = new Set(['sendto', 'sendmsg', 'recvfrom', 'recvmsg']);
 
@@ -279,10 +218,6 @@ function sortParts(records: readonly AuditRecord[]): Parts {
   return parts;
 }
 
-function recordFields(r: AuditRecord, wanted?: ReadonlySet<string>): readonly RawField[] {
-  return tokenize(r.line, r.bodyStart, r.bodyEnd, wanted).fields;
-}
-
 /** The ENRICHED `SYSCALL=` name (after `0x1d`, or glued after the raw fields). */
 function enrichedSyscall(r: AuditRecord, gluedAt: number): string | undefined {
   const start = r.bodyEnd < r.line.length ? r.bodyEnd + 1 : gluedAt;
@@ -366,7 +301,7 @@ function syscallEvent(
   const known = !s.syscall.startsWith('syscall_');
   const name = s.syscall;
   if (name === 'execve' || name === 'execveat' || (!known && parts.execve.length > 0)) {
-    const args = argv(parts);
+    const args = rebuildArgv(parts.execve, parts.proctitle);
     return {
       kind: 'process.exec',
       ...base(pid),
@@ -453,219 +388,4 @@ function resolve(path: string | undefined, cwd: string | undefined): string | un
     return path;
   }
   return cwd.endsWith('/') ? cwd + path : `${cwd}/${path}`;
-}
-
-interface Argv {
-  readonly argv: readonly string[];
-  readonly truncated: boolean;
-}
-
-/** Rebuilds argv from `EXECVE` records (`aN`, `aN[i]` chunks, several records), else `PROCTITLE`. */
-function argv(parts: Parts): Argv {
-  if (parts.execve.length === 0) return proctitleArgv(parts.proctitle);
-  let argc: number | undefined;
-  let max = -1;
-  const whole = new Map<number, string>();
-  const chunks = new Map<number, Map<number, RawField>>();
-  for (const r of parts.execve) {
-    for (const f of recordFields(r)) {
-      const k = f.key;
-      if (k === 'argc') {
-        argc ??= parseUnsigned(f.value);
-        continue;
-      }
-      if (k.charCodeAt(0) !== 97) continue; // 'a'
-      const bracket = k.indexOf('[');
-      if (bracket < 0) {
-        const n = parseUnsigned(k.slice(1));
-        if (n === undefined) continue; // aN_len and others
-        if (!whole.has(n)) whole.set(n, decodeValue(f, true) ?? '');
-        if (n > max) max = n;
-        continue;
-      }
-      const n = parseUnsigned(k.slice(1, bracket));
-      const c = k.endsWith(']') ? parseUnsigned(k.slice(bracket + 1, -1)) : undefined;
-      if (n === undefined || c === undefined) continue;
-      let m = chunks.get(n);
-      if (m === undefined) {
-        m = new Map();
-        chunks.set(n, m);
-      }
-      if (!m.has(c)) m.set(c, f);
-      if (n > max) max = n;
-    }
-  }
-  const out: string[] = [];
-  let truncated = argc !== undefined && argc > max + 1;
-  const count = argc === undefined ? max + 1 : Math.min(argc, max + 1);
-  for (let i = 0; i < count; i++) {
-    const w = whole.get(i);
-    if (w !== undefined) {
-      out.push(w);
-      continue;
-    }
-    const m = chunks.get(i);
-    if (m === undefined) {
-      truncated = true;
-      break;
-    }
-    const joined = joinChunks(m);
-    if (joined.missing) truncated = true;
-    out.push(joined.text);
-  }
-  return { argv: out, truncated };
-}
-
-function joinChunks(m: ReadonlyMap<number, RawField>): { text: string; missing: boolean } {
-  const order = [...m.keys()].sort((a, b) => a - b);
-  let missing = false;
-  let allHex = true;
-  for (let i = 0; i < order.length; i++) {
-    if (order[i] !== i) missing = true;
-    const f = m.get(order[i] ?? 0);
-    if (f === undefined || f.quoted || !isAuditHex(f.value)) allHex = false;
-  }
-  if (allHex) {
-    // Concatenate hex before decoding so multi-byte characters split across chunks survive.
-    const hex = order.map((i) => m.get(i)?.value ?? '').join('');
-    const bytes = hexToBytes(hex);
-    return { text: utf8(bytes, 0, bytes.length), missing };
-  }
-  const text = order
-    .map((i) => {
-      const f = m.get(i);
-      return f === undefined ? '' : (decodeValue(f, true) ?? '');
-    })
-    .join('');
-  return { text, missing };
-}
-
-function proctitleArgv(r: AuditRecord | undefined): Argv {
-  if (r === undefined) return { argv: [], truncated: true };
-  const f = findField(recordFields(r), 'proctitle');
-  if (f === undefined) return { argv: [], truncated: true };
-  if (f.quoted || !isAuditHex(f.value)) {
-    const v = decodeValue(f, false);
-    return { argv: v === undefined ? [] : [v], truncated: false };
-  }
-  const bytes = hexToBytes(f.value);
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0) {
-      if (i > start || i < bytes.length) out.push(utf8(bytes, start, i));
-      start = i + 1;
-    }
-  }
-  // The kernel cuts the title at 128 bytes.
-  return { argv: out, truncated: bytes.length >= 128 };
-}
-
-function resOf(v: string | undefined): 'success' | 'failed' | undefined {
-  if (v === 'success' || v === 'yes' || v === '1') return 'success';
-  if (v === 'failed' || v === 'failure' || v === 'no' || v === '0') return 'failed';
-  return undefined;
-}
-
-function userLogin(
-  r: AuditRecord,
-  base: (pid: number | undefined) => AuditEventBase,
-): AuditLoginEvent {
-  const outer = recordFields(r, USER_OUTER_KEYS);
-  const msg = findField(outer, 'msg');
-  const text = msg?.value ?? '';
-  const inner = tokenize(text, 0, text.length, USER_INNER_KEYS).fields;
-  let op = textField(inner, 'op', false);
-  if (op === undefined && text.startsWith('PAM:')) {
-    const cut = text.indexOf(' acct=');
-    op = (cut < 0 ? text : text.slice(0, cut)).trim();
-  }
-  // The right-hand end (hostname, addr, terminal, res) is read last-wins: see lastField.
-  const right = (key: string): string | undefined => {
-    const f = lastField(inner, key);
-    return f === undefined ? undefined : decodeValue(f, false);
-  };
-  const addr = right('addr');
-  return {
-    kind: 'audit.login',
-    ...base(numberField(outer, 'pid')),
-    recordType: r.type,
-    uid: idField(outer, 'uid'),
-    auid: idField(outer, 'auid'),
-    ses: idField(outer, 'ses'),
-    oldAuid: undefined,
-    oldSes: undefined,
-    acct: textField(inner, 'acct', true),
-    id: idField(inner, 'id'),
-    exe: textField(inner, 'exe', true),
-    hostname: right('hostname'),
-    addr: addr === undefined ? undefined : canonicalIp(addr),
-    terminal: right('terminal'),
-    res: resOf(right('res')),
-    op,
-    cmd: textField(inner, 'cmd', true),
-  };
-}
-
-function kernelLogin(
-  r: AuditRecord,
-  sys: readonly RawField[] | undefined,
-  base: (pid: number | undefined) => AuditEventBase,
-): AuditLoginEvent {
-  const f = recordFields(r);
-  return {
-    kind: 'audit.login',
-    ...base(numberField(f, 'pid') ?? (sys === undefined ? undefined : numberField(sys, 'pid'))),
-    recordType: r.type,
-    uid: idField(f, 'uid'),
-    auid: idField(f, 'auid'),
-    ses: idField(f, 'ses'),
-    oldAuid: idField(f, 'old-auid'),
-    oldSes: idField(f, 'old-ses'),
-    acct: undefined,
-    id: undefined,
-    exe: sys === undefined ? undefined : textField(sys, 'exe', true),
-    hostname: undefined,
-    addr: undefined,
-    terminal: textField(f, 'tty', false),
-    res: resOf(textField(f, 'res', false)),
-    op: undefined,
-    cmd: undefined,
-  };
-}
-
-function anomaly(
-  r: AuditRecord,
-  sys: readonly RawField[] | undefined,
-  base: (pid: number | undefined) => AuditEventBase,
-): AuditAnomalyEvent {
-  const outer = recordFields(r);
-  const msg = r.userSpace ? findField(outer, 'msg') : undefined;
-  const all =
-    msg === undefined
-      ? outer
-      : [...outer.filter((f) => f !== msg), ...tokenize(msg.value, 0, msg.value.length).fields];
-  const fields: AuditFieldValue[] = all.map((f) => ({
-    key: f.key,
-    value: decodeValue(f, ENCODED.has(f.key)) ?? f.value,
-  }));
-  const pick = (key: string, encoded: boolean): string | undefined =>
-    textField(all, key, encoded) ?? (sys === undefined ? undefined : textField(sys, key, encoded));
-  const id = (key: string): number | undefined =>
-    findField(all, key) !== undefined
-      ? idField(all, key)
-      : sys === undefined
-        ? undefined
-        : idField(sys, key);
-  return {
-    kind: 'audit.anomaly',
-    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : numberField(sys, 'pid'))),
-    recordType: r.type,
-    uid: id('uid'),
-    auid: id('auid'),
-    ses: id('ses'),
-    exe: pick('exe', true),
-    comm: pick('comm', true),
-    fields,
-  };
 }

@@ -1,4 +1,5 @@
 import type { Provenance } from '../../events/provenance.js';
+import { type RawField, tokenize } from './fields.js';
 
 /**
  * One audit record line, with its header read and its fields left unparsed (they are
@@ -167,4 +168,20 @@ function hasNestedMsg(line: string, start: number, end: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Tokenizes a record's raw fields (before any `0x1d`).
+ *
+ * @param r - The record.
+ * @param wanted - Keys to keep, or all.
+ * @returns The fields.
+ * @example
+ * ```ts
+ * recordFields(record, new Set(['pid']));
+ * ```
+ * @internal
+ */
+export function recordFields(r: AuditRecord, wanted?: ReadonlySet<string>): readonly RawField[] {
+  return tokenize(r.line, r.bodyStart, r.bodyEnd, wanted).fields;
 }

@@ -1,0 +1,222 @@
+import type {
+  AuditAnomalyEvent,
+  AuditEventBase,
+  AuditFieldValue,
+  AuditLoginEvent,
+} from '../../events/host.js';
+import { canonicalIp } from '../../ip.js';
+import {
+  decodeValue,
+  findField,
+  idField,
+  lastField,
+  numberField,
+  type RawField,
+  textField,
+  tokenize,
+} from './fields.js';
+import { type AuditRecord, recordFields } from './record.js';
+
+/** User-space record types that become `audit.login`. */
+/** @internal */
+export const LOGIN_TYPES: ReadonlySet<string> = new Set([
+  'USER_AUTH',
+  'USER_ACCT',
+  'USER_MGMT',
+  'CRED_ACQ',
+  'CRED_DISP',
+  'CRED_REFR',
+  'USER_CHAUTHTOK',
+  'USER_ERR',
+  'USER_LOGIN',
+  'USER_LOGOUT',
+  'USER_START',
+  'USER_END',
+  'USER_CMD',
+  'USER_ROLE_CHANGE',
+  'CRYPTO_KEY_USER',
+  'CRYPTO_SESSION',
+  'ADD_USER',
+  'DEL_USER',
+  'ADD_GROUP',
+  'DEL_GROUP',
+  'GRP_MGMT',
+  'LOGIN',
+]);
+
+/** Fields audit may hex-encode (auparse's "encoded" list). */
+const ENCODED: ReadonlySet<string> = new Set([
+  'comm',
+  'exe',
+  'cwd',
+  'name',
+  'path',
+  'proctitle',
+  'data',
+  'cmd',
+  'acct',
+  'key',
+  'ocomm',
+  'dev',
+]);
+
+const USER_OUTER_KEYS: ReadonlySet<string> = new Set(['pid', 'uid', 'auid', 'ses', 'msg']);
+const USER_INNER_KEYS: ReadonlySet<string> = new Set([
+  'op',
+  'acct',
+  'id',
+  'exe',
+  'hostname',
+  'addr',
+  'terminal',
+  'res',
+  'cmd',
+]);
+
+function resOf(v: string | undefined): 'success' | 'failed' | undefined {
+  if (v === 'success' || v === 'yes' || v === '1') return 'success';
+  if (v === 'failed' || v === 'failure' || v === 'no' || v === '0') return 'failed';
+  return undefined;
+}
+
+/**
+ * Maps a user-space record (`USER_LOGIN`, `CRED_ACQ`...) to `audit.login`.
+ *
+ * @param r - The record.
+ * @param base - Builds the shared event fields for a pid.
+ * @returns The event.
+ * @example
+ * ```ts
+ * const e = userLogin(record, (pid) => baseFields(pid));
+ * ```
+ * @internal
+ */
+export function userLogin(
+  r: AuditRecord,
+  base: (pid: number | undefined) => AuditEventBase,
+): AuditLoginEvent {
+  const outer = recordFields(r, USER_OUTER_KEYS);
+  const msg = findField(outer, 'msg');
+  const text = msg?.value ?? '';
+  const inner = tokenize(text, 0, text.length, USER_INNER_KEYS).fields;
+  let op = textField(inner, 'op', false);
+  if (op === undefined && text.startsWith('PAM:')) {
+    const cut = text.indexOf(' acct=');
+    op = (cut < 0 ? text : text.slice(0, cut)).trim();
+  }
+  // The right-hand end (hostname, addr, terminal, res) is read last-wins: see lastField.
+  const right = (key: string): string | undefined => {
+    const f = lastField(inner, key);
+    return f === undefined ? undefined : decodeValue(f, false);
+  };
+  const addr = right('addr');
+  return {
+    kind: 'audit.login',
+    ...base(numberField(outer, 'pid')),
+    recordType: r.type,
+    uid: idField(outer, 'uid'),
+    auid: idField(outer, 'auid'),
+    ses: idField(outer, 'ses'),
+    oldAuid: undefined,
+    oldSes: undefined,
+    acct: textField(inner, 'acct', true),
+    id: idField(inner, 'id'),
+    exe: textField(inner, 'exe', true),
+    hostname: right('hostname'),
+    addr: addr === undefined ? undefined : canonicalIp(addr),
+    terminal: right('terminal'),
+    res: resOf(right('res')),
+    op,
+    cmd: textField(inner, 'cmd', true),
+  };
+}
+
+/**
+ * Maps the kernel `LOGIN` record (auid/ses assignment) to `audit.login`, taking `exe` from
+ * the event's `SYSCALL`.
+ *
+ * @param r - The `LOGIN` record.
+ * @param sys - The `SYSCALL` fields, if any.
+ * @param base - Builds the shared event fields for a pid.
+ * @returns The event.
+ * @example
+ * ```ts
+ * const e = kernelLogin(record, syscallFields, (pid) => baseFields(pid));
+ * ```
+ * @internal
+ */
+export function kernelLogin(
+  r: AuditRecord,
+  sys: readonly RawField[] | undefined,
+  base: (pid: number | undefined) => AuditEventBase,
+): AuditLoginEvent {
+  const f = recordFields(r);
+  return {
+    kind: 'audit.login',
+    ...base(numberField(f, 'pid') ?? (sys === undefined ? undefined : numberField(sys, 'pid'))),
+    recordType: r.type,
+    uid: idField(f, 'uid'),
+    auid: idField(f, 'auid'),
+    ses: idField(f, 'ses'),
+    oldAuid: idField(f, 'old-auid'),
+    oldSes: idField(f, 'old-ses'),
+    acct: undefined,
+    id: undefined,
+    exe: sys === undefined ? undefined : textField(sys, 'exe', true),
+    hostname: undefined,
+    addr: undefined,
+    terminal: textField(f, 'tty', false),
+    res: resOf(textField(f, 'res', false)),
+    op: undefined,
+    cmd: undefined,
+  };
+}
+
+/**
+ * Maps an `ANOM_*` record (kernel or user space) to `audit.anomaly`.
+ *
+ * @param r - The record.
+ * @param sys - The event's `SYSCALL` fields, if any.
+ * @param base - Builds the shared event fields for a pid.
+ * @returns The event.
+ * @example
+ * ```ts
+ * const e = anomaly(record, undefined, (pid) => baseFields(pid));
+ * ```
+ * @internal
+ */
+export function anomaly(
+  r: AuditRecord,
+  sys: readonly RawField[] | undefined,
+  base: (pid: number | undefined) => AuditEventBase,
+): AuditAnomalyEvent {
+  const outer = recordFields(r);
+  const msg = r.userSpace ? findField(outer, 'msg') : undefined;
+  const all =
+    msg === undefined
+      ? outer
+      : [...outer.filter((f) => f !== msg), ...tokenize(msg.value, 0, msg.value.length).fields];
+  const fields: AuditFieldValue[] = all.map((f) => ({
+    key: f.key,
+    value: decodeValue(f, ENCODED.has(f.key)) ?? f.value,
+  }));
+  const pick = (key: string, encoded: boolean): string | undefined =>
+    textField(all, key, encoded) ?? (sys === undefined ? undefined : textField(sys, key, encoded));
+  const id = (key: string): number | undefined =>
+    findField(all, key) !== undefined
+      ? idField(all, key)
+      : sys === undefined
+        ? undefined
+        : idField(sys, key);
+  return {
+    kind: 'audit.anomaly',
+    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : numberField(sys, 'pid'))),
+    recordType: r.type,
+    uid: id('uid'),
+    auid: id('auid'),
+    ses: id('ses'),
+    exe: pick('exe', true),
+    comm: pick('comm', true),
+    fields,
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { type AuditRecord, readRecord, recordFields } from '../../../src/parsers/auditd/record.js';
+
+function read(line: string): AuditRecord {
+  const r = readRecord(line, { source: 't', line: 1, text: line });
+  if ('reason' in r) throw new Error(`not a record: ${r.reason}`);
+  return r;
+}
+
+describe('readRecord', () => {
+  it('reads node, type, time in ms and serial (laurel record-execve)', () => {
+    const r = read('node=work type=EOE msg=audit(1615114232.375:15558):');
+    expect(r).toMatchObject({ node: 'work', type: 'EOE', time: 1615114232375, serial: 15558 });
+    expect(r.key).toBe('work 1615114232.375:15558');
+  });
+
+  it('splits ENRICHED text at the first 0x1d', () => {
+    const line =
+      'type=PATH msg=audit(1615114232.375:15558): item=0 name="/usr/bin/whoami" ouid=0\u001dOUID="root" OGID="root"';
+    const r = read(line);
+    expect(line.slice(r.bodyStart, r.bodyEnd).trim()).toBe('item=0 name="/usr/bin/whoami" ouid=0');
+    expect(recordFields(r).map((f) => f.key)).toEqual(['item', 'name', 'ouid']);
+  });
+
+  it('accepts daemon records without the colon after the id (go-libaudit rhel7)', () => {
+    const r = read(
+      'type=DAEMON_CONFIG msg=audit(1490239800.477:34) config changed, auid=0 pid=1512 res=success',
+    );
+    expect(recordFields(r).map((f) => f.key)).toEqual(['auid', 'pid', 'res']);
+  });
+
+  it('tells user-space records by their top-level nested msg', () => {
+    expect(
+      read(
+        'type=USER_ACCT msg=audit(1.000:2): pid=1 uid=0 msg=\'op=PAM:accounting acct="root" res=success\'',
+      ).userSpace,
+    ).toBe(true);
+    expect(
+      read(`type=AVC msg=audit(1.000:3): apparmor="DENIED" comm="msg='" name="/x"`).userSpace,
+    ).toBe(false);
+  });
+
+  it.each([
+    ['hello', 'malformed', 'bad_header'],
+    ['node=x', 'malformed', 'bad_header'],
+    ['type= msg=audit(1.000:1):', 'malformed', 'bad_header'],
+    ['type=UNKNOWN[1329] msg=?', 'unrecognized', 'no_event_id'],
+    ['type=SYSCALL arch=c000003e', 'malformed', 'no_timestamp'],
+    [
+      'type=SYSCALL msg=audit(08/31/2017 22:59:50.870:756395) : arch=x86_64',
+      'malformed',
+      'bad_timestamp',
+    ],
+    ['type=SYSCALL msg=audit(1.000): x=1', 'malformed', 'bad_timestamp'],
+  ])('rejects %j as %s %s', (line, kind, reason) => {
+    expect(readRecord(line, { source: 't', line: 1, text: line })).toEqual({ kind, reason });
+  });
+});
