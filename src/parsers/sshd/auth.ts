@@ -8,6 +8,7 @@ import {
   ACCEPTED_KEY,
   AUTH_REFUSED,
   INVALID_USER,
+  KEY_FROM_REFUSED,
   MAX_ATTEMPTS,
   PAM_ACCESS_DENIED,
   PAM_FOR,
@@ -179,7 +180,8 @@ export function parseAcceptedKey(m: MarkedMessage, c: MessageContext): MessageRe
     });
   }
   const x = ACCEPTED_CERT.exec(body);
-  if (x === null) return UNKNOWN;
+  const signer = x === null ? undefined : parseSigner(x[3] ?? '');
+  if (x === null || signer === undefined) return UNKNOWN;
   return authEvent(c, m, NO_PEER, {
     outcome: 'key_found',
     method: 'publickey',
@@ -187,16 +189,71 @@ export function parseAcceptedKey(m: MarkedMessage, c: MessageContext): MessageRe
     user: undefined,
     invalidUser: false,
     key: {
-      type: x[3] ?? 'CERT',
-      fingerprint: x[5] ?? '',
+      type: signer.type,
+      // sshd names the CA here, not the user key: the CA fingerprint is the identifying value.
+      fingerprint: signer.caFingerprint,
       certificate: {
         id: x[1] ?? '',
         serial: x[2] ?? '',
-        caType: x[4] ?? '',
-        caFingerprint: x[5] ?? '',
+        caType: signer.caType,
+        caFingerprint: signer.caFingerprint,
       },
     },
-    keyLocation: x[6],
+    keyLocation: signer.location,
     reason: undefined,
   });
+}
+
+/**
+ * `LOC: Authentication tried for U with correct key but not from a permitted host (host=H,
+ * ip=A, required=R).`: a right key used from outside its `from=` list.
+ *
+ * @param at - Index of `: Authentication tried for ` in the body.
+ * @internal
+ */
+export function parseKeyFromRefused(
+  m: MarkedMessage,
+  c: MessageContext,
+  at: number,
+): MessageResult {
+  const x = KEY_FROM_REFUSED.exec(m.body.slice(at + 2));
+  if (x === null) return UNKNOWN;
+  const ip = x[3] === undefined || x[3].length === 0 ? x[2] : x[3];
+  return authEvent(c, m, peerOf(ip, undefined), {
+    outcome: 'refused',
+    method: 'publickey',
+    submethod: undefined,
+    user: x[1],
+    invalidUser: false,
+    key: undefined,
+    keyLocation: m.body.slice(0, at),
+    reason: 'key not from a permitted host',
+  });
+}
+
+interface Signer {
+  readonly type: string;
+  readonly caType: string;
+  readonly caFingerprint: string;
+  readonly location: string;
+}
+
+/** Splits `[TYPE ]CA CATYPE CAFP (found at|via) LOC` (the location is the last part). */
+function parseSigner(rest: string): Signer | undefined {
+  let cut = rest.indexOf(' found at ');
+  let locationAt = cut + 10;
+  if (cut < 0) {
+    cut = rest.indexOf(' via ');
+    locationAt = cut + 5;
+  }
+  if (cut < 0) return undefined;
+  const words = rest.slice(0, cut).split(' ');
+  const ca = words.indexOf('CA');
+  if (ca < 0 || ca > 1 || words.length !== ca + 3) return undefined;
+  return {
+    type: ca === 1 ? (words[0] ?? 'CERT') : 'CERT',
+    caType: words[ca + 1] ?? '',
+    caFingerprint: words[ca + 2] ?? '',
+    location: rest.slice(locationAt),
+  };
 }

@@ -4,6 +4,7 @@ import {
   parseAuthRefused,
   parseInputUserauth,
   parseInvalidUser,
+  parseKeyFromRefused,
   parseMaxAttempts,
   parsePamAccessDenied,
   parsePamError,
@@ -208,6 +209,9 @@ export function parseSshdMessage(message: string, context: MessageContext): Mess
       return ignored('sshd_audit_patch');
     default:
       if (body.includes(' logging rate-limited: additional ')) return parseRateLimited(m, c);
+      if (body.includes(': Authentication tried for ')) {
+        return parseKeyFromRefused(m, c, body.indexOf(': Authentication tried for '));
+      }
       if (m.prefix?.startsWith('debug')) return ignored('sshd_debug');
       return UNKNOWN;
   }

@@ -22,7 +22,7 @@
  * ```
  */
 export const AUTH_LOG: RegExp =
-  /^(Accepted|Failed|Partial|Postponed) (\S+) for ((?:invalid|illegal) user )?(.*) from (\S+?)(?: port (\d{1,5}))?(?: (ssh[12]))?$/;
+  /^(Accepted|Failed|Partial|Postponed) (\S+) for ((?:invalid|illegal) user )?(.*) from (\S+?)(?: port (\d+))?(?: (ssh[12]))?$/;
 
 /**
  * sshd's own key info after `ssh2: `: `TYPE FP`, optionally a certificate
@@ -60,16 +60,16 @@ export const KEY_LIKE: RegExp = /^[A-Z][A-Z0-9@._-]* (?:SHA256:|MD5:|[0-9A-Fa-fx
 export const ACCEPTED_KEY: RegExp = /^Accepted key (\S+) (\S+) found at ([\s\S]+)/;
 
 /**
- * `Accepted certificate ID "ID" (serial N) signed by [TYPE ]CA CATYPE CAFP (found at|via) LOC`.
- * Groups: 1 id, 2 serial, 3 key type, 4 CA type, 5 CA fp, 6 location.
+ * `Accepted certificate ID "ID" (serial N) signed by REST` where REST is
+ * `[TYPE ]CA CATYPE CAFP (found at|via) LOC` (split without a regex). Groups: 1 id, 2 serial, 3 rest.
  *
  * @example
  * ```ts
- * ACCEPTED_CERT.exec('Accepted certificate ID "a" (serial 1) signed by ED25519 CA ED25519 SHA256:c via /x')?.[6]; // '/x'
+ * ACCEPTED_CERT.exec('Accepted certificate ID "a" (serial 1) signed by ED25519 CA ED25519 SHA256:c via /x')?.[3];
  * ```
  */
 export const ACCEPTED_CERT: RegExp =
-  /^Accepted certificate ID "(.*)" \(serial (\d+)\) signed by (?:(\S+) )?CA (\S+) (\S+) (?:found at|via) ([\s\S]+)/;
+  /^Accepted certificate ID "(.*)" \(serial (\d+)\) signed by ([\s\S]*)/;
 
 /**
  * `Invalid user U from H[ port N]` and the ancient `Illegal user U from H`.
@@ -80,8 +80,7 @@ export const ACCEPTED_CERT: RegExp =
  * INVALID_USER.exec('Invalid user x from 6.6.6.6 port 22 from 1.2.3.4 port 5')?.[2]; // '1.2.3.4'
  * ```
  */
-export const INVALID_USER: RegExp =
-  /^(?:Invalid|Illegal) user (.*) from (\S+?)(?: port (\d{1,5}))?$/;
+export const INVALID_USER: RegExp = /^(?:Invalid|Illegal) user (.*) from (\S+?)(?: port (\d+))?$/;
 
 /**
  * `User U from H not allowed because REASON` (AllowUsers, DenyUsers, groups).
@@ -126,7 +125,7 @@ export const USER_CHILD: RegExp = /^User child is on pid (\d+)$/;
  * ```
  */
 export const MAX_ATTEMPTS: RegExp =
-  /^maximum authentication attempts exceeded for (invalid user )?(.*) from (\S+?)(?: port (\d{1,5}))?(?: ssh[12])?$/;
+  /^maximum authentication attempts exceeded for (invalid user )?(.*) from (\S+?)(?: port (\d+))?(?: ssh[12])?$/;
 
 /**
  * The part of sshd's `PAM: <error> for [illegal user ]U from H[ via LOCAL]` after `for `.
@@ -147,7 +146,7 @@ export const PAM_FOR: RegExp = /^(illegal user )?(.*) from (\S+?)(?: via \S+)?$/
  * ROOT_REFUSED.exec('ROOT LOGIN REFUSED FROM 1.2.3.4 port 22')?.[1]; // '1.2.3.4'
  * ```
  */
-export const ROOT_REFUSED: RegExp = /^ROOT LOGIN REFUSED FROM (\S+?)(?: port (\d{1,5}))?$/;
+export const ROOT_REFUSED: RegExp = /^ROOT LOGIN REFUSED FROM (\S+?)(?: port (\d+))?$/;
 
 /**
  * `Authentication refused for U: REASON` or `Authentication refused: REASON`.
@@ -181,7 +180,7 @@ export const PAM_ACCESS_DENIED: RegExp =
  * ```
  */
 export const PROHIBITED: RegExp =
-  /^administratively prohibited connection for (invalid )?(?:user )?(.*) from (\S+?)(?: port (\d{1,5}))?$/;
+  /^administratively prohibited connection for (invalid )?(?:user )?(.*) from (\S+?)(?: port (\d+))?$/;
 
 /**
  * libwrap's `refused connect from NAME (ADDR)`. Groups: 1 name, 2 address.
@@ -202,7 +201,7 @@ export const TCPWRAP_REFUSED: RegExp = /^refused connect from (\S*) \(([^()\s]+)
  * ```
  */
 export const CONNECTION_FROM: RegExp =
-  /^Connection from (\S+)(?: port (\d{1,5})(?: on (\S+) port (\d{1,5})(?: rdomain "[^"]*")?)?)?$/;
+  /^Connection from (\S+)(?: port (\d+)(?: on (\S+) port (\d+)(?: rdomain "[^"]*")?)?)?$/;
 
 /**
  * `Received disconnect from H port N:CODE: TEXT` (7.2+) or `from H: CODE: TEXT` (older).
@@ -214,7 +213,7 @@ export const CONNECTION_FROM: RegExp =
  * ```
  */
 export const RECEIVED_DISCONNECT: RegExp =
-  /^Received disconnect from (\S+)(?: port (\d{1,5}):|:) ?(\d{1,5}):? ?([\s\S]*)/;
+  /^Received disconnect from (\S+)(?: port (\d+):|:) ?(\d+):? ?([\s\S]*)/;
 
 /**
  * `Timeout before authentication for connection from H to L, pid = N[ (status)]` (9.8+ listener)
@@ -227,7 +226,7 @@ export const RECEIVED_DISCONNECT: RegExp =
  * ```
  */
 export const PREAUTH_TIMEOUT: RegExp =
-  /^Timeout before authentication for (?:connection from (\S+)(?: to \S+)?, pid = (\d+)(?: \([^)]*\))?|(\S+?)(?: port (\d{1,5}))?)$/;
+  /^Timeout before authentication for (?:connection from (\S+)(?: to \S+)?, pid = (\d+)(?: \([^)]*\))?|(\S+?)(?: port (\d+))?)$/;
 
 /**
  * `session process P for CONNID killed by signal N[...]` / `... terminated abnormally, status=0xN[...]`
@@ -261,7 +260,7 @@ export const SESSION_CRASH: RegExp = /^Session process (\d+) unpriv child crash 
  * ```
  */
 export const STARTING_SESSION: RegExp =
-  /^Starting session: (.*?)(?: on (\S+))? for (\S*) from (\S+) port (\d{1,5})(?: id (\d+))?$/;
+  /^Starting session: (.*?)(?: on (\S+))? for (\S*) from (\S+) port (\d+)(?: id (\d+))?$/;
 
 /**
  * The session type of `Starting session:`: `shell`, `command`, `subsystem 'NAME'`,
@@ -284,7 +283,7 @@ export const SESSION_TYPE: RegExp =
  * ```
  */
 export const CLOSE_SESSION: RegExp =
-  /^Close session: user (\S*) from (\S+) port (\d{1,5})(?: id (\d+))?$/;
+  /^Close session: user (\S*) from (\S+) port (\d+)(?: id (\d+))?$/;
 
 /**
  * `Transferred: sent N, received M bytes`. Groups: 1 sent, 2 received.
@@ -327,7 +326,7 @@ export const SESSION_REQ: RegExp = /^session_input_channel_req: session (\d+) re
  * ```
  */
 export const REFUSED_FORWARD: RegExp =
-  /^refused (local|streamlocal) port forward: originator \S+ port \d{1,5}, target ([\s\S]*)/;
+  /^refused (local|streamlocal) port forward: originator \S+ port \d+, target ([\s\S]*)/;
 
 /**
  * `Received request from H port N to connect to host T port P, but the request was denied.`
@@ -339,7 +338,7 @@ export const REFUSED_FORWARD: RegExp =
  * ```
  */
 export const DENIED_OPEN: RegExp =
-  /^Received request from \S+ port \d{1,5} to connect to host (\S+) port (\d{1,5}), but the request was denied\.$/;
+  /^Received request from \S+ port \d+ to connect to host (\S+) port (\d+), but the request was denied\.$/;
 
 /**
  * `subsystem request for NAME by user U[ failed, REASON]`. Groups: 1 name, 2 user, 3 failure.
@@ -361,7 +360,7 @@ export const SUBSYSTEM_REQ: RegExp =
  * ```
  */
 export const NO_IDENT: RegExp =
-  /^Did not receive identification string from (\S+?)(?: port (\d{1,5}))?$/;
+  /^Did not receive identification string from (\S+?)(?: port (\d+))?$/;
 
 /**
  * `banner exchange: Connection from H port N: REASON` (8.0+). Groups: 1 host, 2 port, 3 reason.
@@ -372,7 +371,7 @@ export const NO_IDENT: RegExp =
  * ```
  */
 export const BANNER_EXCHANGE: RegExp =
-  /^banner exchange: Connection from (\S+) port (\d{1,5}): ([\s\S]*)/;
+  /^banner exchange: Connection from (\S+) port (\d+): ([\s\S]*)/;
 
 /**
  * `ssh_dispatch_run_fatal: Connection from [PREAMBLE ]H port N: REASON` (or `Connection to`).
@@ -396,7 +395,7 @@ export const DISPATCH_FATAL: RegExp =
  * ```
  */
 export const BAD_VERSION: RegExp =
-  /^Bad protocol version identification '(.*)' from (\S+?)(?: port (\d{1,5}))?$/;
+  /^Bad protocol version identification '(.*)' from (\S+?)(?: port (\d+))?$/;
 
 /**
  * `Unable to negotiate with CONNID: REASON. Their offer: LIST`. Groups: 1 connection id, 2 detail.
@@ -417,7 +416,7 @@ export const UNABLE_TO_NEGOTIATE: RegExp = /^Unable to negotiate with (.+?): ([\
  * ```
  */
 export const DROP_CONNECTION: RegExp =
-  /^drop connection #\d+ from \[([^\]\s]+)\]:(\d{1,5}) on \[[^\]\s]+\]:\d{1,5} ([\s\S]*)/;
+  /^drop connection #\d+ from \[([^\]\s]+)\]:(\d+) on \[[^\]\s]+\]:\d+ ([\s\S]*)/;
 
 /**
  * `srclimit_penalise: FAMILY: new ADDR/MASK active|deferred penalty of S seconds for REASON`.
@@ -464,7 +463,7 @@ export const ADDRESS_MAPS: RegExp =
  * ```
  */
 export const SERVER_LISTENING: RegExp =
-  /^Server listening on (\S+) port (\d{1,5})(?: rdomain \S*)?\.?$/;
+  /^Server listening on (\S+) port (\d+)(?: rdomain \S*)?\.?$/;
 
 /**
  * `Received signal N; terminating.` and `Received SIGHUP; restarting.` Groups: 1 signal number.
@@ -485,8 +484,7 @@ export const RECEIVED_SIGNAL: RegExp =
  * READ_ERROR.exec('Read error from remote host 1.2.3.4 port 5: Connection reset by peer')?.[1];
  * ```
  */
-export const READ_ERROR: RegExp =
-  /^Read error from remote host (\S+?)(?: port (\d{1,5}))?: ([\s\S]*)/;
+export const READ_ERROR: RegExp = /^Read error from remote host (\S+?)(?: port (\d+))?: ([\s\S]*)/;
 
 /**
  * `Closing connection to H port N`. Groups: 1 host, 2 port.
@@ -496,7 +494,7 @@ export const READ_ERROR: RegExp =
  * CLOSING_CONNECTION.exec('Closing connection to 1.2.3.4 port 5')?.[2]; // '5'
  * ```
  */
-export const CLOSING_CONNECTION: RegExp = /^Closing connection to (\S+) port (\d{1,5})$/;
+export const CLOSING_CONNECTION: RegExp = /^Closing connection to (\S+) port (\d+)$/;
 
 /**
  * Negotiation failures without a peer: `Unable to negotiate a key exchange method` and
@@ -530,4 +528,16 @@ export const SOLARIS_ID: RegExp = /^\[ID \d+ [a-z0-9]+\.[a-z]+\] /;
  * ```
  */
 export const OBFUSCATED_HANDSHAKE: RegExp =
-  /^Magic value check failed \(\d+\) on obfuscated handshake from (\S+) port (\d{1,5})$/;
+  /^Magic value check failed \(\d+\) on obfuscated handshake from (\S+) port (\d+)$/;
+
+/**
+ * The part after `LOC: ` of `LOC: Authentication tried for U with correct key but not from a
+ * permitted host (host=H, ip=A, required=R).` (authorized_keys `from=`). Groups: 1 user, 2 host, 3 ip.
+ *
+ * @example
+ * ```ts
+ * KEY_FROM_REFUSED.exec('Authentication tried for a with correct key but not from a permitted host (host=h, ip=1.2.3.4, required=10.*).')?.[3];
+ * ```
+ */
+export const KEY_FROM_REFUSED: RegExp =
+  /^Authentication tried for (.*) with correct key but not from a permitted host \(host=(\S*), ip=(\S*), required=[\s\S]*/;

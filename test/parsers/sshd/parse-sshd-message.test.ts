@@ -143,6 +143,23 @@ describe('parseSshdMessage: authentication', () => {
       },
     ],
     [
+      'Accepted certificate ID "alice@corp" (serial 42) signed by ED25519 CA ED25519 SHA256:ca via /etc/ssh/trusted_ca', // catalog
+      {
+        outcome: 'key_found',
+        keyLocation: '/etc/ssh/trusted_ca',
+        key: {
+          type: 'ED25519',
+          fingerprint: 'SHA256:ca',
+          certificate: {
+            id: 'alice@corp',
+            serial: '42',
+            caType: 'ED25519',
+            caFingerprint: 'SHA256:ca',
+          },
+        },
+      },
+    ],
+    [
       'Invalid user ftp from 192.0.2.2 port 37220', // f2b
       {
         outcome: 'invalid_user',
@@ -217,6 +234,15 @@ describe('parseSshdMessage: authentication', () => {
     [
       'refused connect from example.com (192.0.2.5)', // f2b (libwrap)
       { outcome: 'refused', sourceIp: '192.0.2.5', reason: 'tcp_wrappers' },
+    ],
+    [
+      '/home/bob/.ssh/authorized_keys:2: Authentication tried for bob with correct key but not from a permitted host (host=evil.example, ip=203.0.113.66, required=10.0.0.0/8).', // catalog
+      {
+        outcome: 'refused',
+        user: 'bob',
+        sourceIp: '203.0.113.66',
+        keyLocation: '/home/bob/.ssh/authorized_keys:2',
+      },
     ],
     [
       'fatal: Access denied for user bob by PAM account configuration [preauth]', // catalog
