@@ -3,16 +3,12 @@
  */
 import { resolve } from 'node:path';
 import { type ApiModules, SOURCE_MODULES } from './measure/api.js';
-import type { MeasurementId } from './measure/measurements.js';
-import { MEASUREMENTS } from './measure/measurements.js';
-
-/** Which corpus to benchmark. */
-export type Workload = 'auth' | 'audit';
+import { MEASUREMENTS, type MeasurementId, type Workload } from './measure/measurements.js';
 
 /** Parsed options. */
 export interface BenchArgs {
-  /** Corpus sizes, in lines (one file per size). */
-  readonly sizes: readonly number[];
+  /** Corpus sizes, in lines (one file per size); undefined: the workload's default. */
+  readonly sizes: readonly number[] | undefined;
   /** Timed passes per measurement (median reported). */
   readonly runs: number;
   /** Untimed warm-up passes per measurement. */
@@ -35,7 +31,8 @@ export interface BenchArgs {
 
 /** Usage text. */
 export const USAGE = `usage: npm run bench -- [options]
-  --lines <n>         corpus size in lines (default 1000000; accepts 1_000_000, 1e6, 3M, 500k)
+  --lines <n>         corpus size in lines (default 1000000 auth lines / 500000 audit records;
+                      accepts 1_000_000, 1e6, 3M, 500k)
   --sizes <a,b,...>   several sizes in one run (RSS-flatness check), e.g. 1000000,3000000
   --runs <n>          timed runs per measurement, median reported (default 3)
   --warmup <n>        untimed warm-up runs per measurement (default 1)
@@ -43,7 +40,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --only <ids>        comma-separated subset of: ${MEASUREMENTS.map((m) => m.id).join(', ')}
   --sample-ms <n>     RSS sampling period in ms (default 10)
   --data-dir <dir>    cache/results folder (default bench/.data)
-  --workload <w>      auth (default) or audit (issue 4, not implemented yet)
+  --workload <w>      auth (default: auth.log) or audit (issue 4: audit.log parse + assembly)
   --build dist        measure the built bundle (dist/index.js, dist/node/index.js; run npm run build first)
   --core <module>     root entry to measure (default src/index.ts)
   --node <module>     Node entry to measure (default src/node/index.ts)`;
@@ -85,7 +82,7 @@ function positive(name: string, text: string | undefined, min = 1): number {
  * ```
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  let sizes: number[] = [1_000_000];
+  let sizes: number[] | undefined;
   let runs = 3;
   let warmup = 1;
   let seed = 1;
@@ -149,7 +146,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         if (b !== 'dist' && b !== 'src') throw new Error(`--build must be src or dist, got ${b}`);
         modules =
           b === 'dist'
-            ? { core: resolve('dist/index.js'), node: resolve('dist/node/index.js') }
+            ? {
+                ...SOURCE_MODULES,
+                core: resolve('dist/index.js'),
+                node: resolve('dist/node/index.js'),
+              }
             : SOURCE_MODULES;
         break;
       }

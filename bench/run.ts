@@ -8,9 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BenchArgs, parseArgs, USAGE } from './args.js';
-import { AUDIT_LOG_WORKLOAD } from './generate/audit-log.js';
+import { AUDIT_DEFAULT_RECORDS, AUDIT_GENERATOR_VERSION } from './generate/audit-log.js';
 import { GENERATOR_VERSION } from './generate/auth-log.js';
-import { type CachedLog, ensureAuthLog } from './generate/cache.js';
+import { type CachedLog, ensureAuditLog, ensureAuthLog } from './generate/cache.js';
 import { MEASUREMENTS, type MeasurementId } from './measure/measurements.js';
 import type { ChildResult } from './measure/protocol.js';
 import { runInChild } from './measure/spawn.js';
@@ -22,13 +22,19 @@ const log = (message: string): void => console.log(message);
 
 async function measureSize(args: BenchArgs, corpus: CachedLog): Promise<Row[]> {
   const { metadata } = corpus;
-  const catalog = MEASUREMENTS.filter((m) => args.only.includes(m.id));
+  const catalog = MEASUREMENTS.filter(
+    (m) => args.only.includes(m.id) && m.workloads.includes(args.workload),
+  );
   const results = new Map<MeasurementId, ChildResult>();
   for (const m of catalog) {
     process.stdout.write(`  ${m.label} ... `);
     const result = await runInChild({
       id: m.id,
-      options: { source: resolve(corpus.path), year: metadata.year, timezone: metadata.timezone },
+      options: {
+        source: resolve(corpus.path),
+        year: 'year' in metadata ? metadata.year : 2024,
+        timezone: 'timezone' in metadata ? metadata.timezone : 'UTC',
+      },
       warmup: m.id === 'idle' ? 0 : args.warmup,
       runs: m.id === 'idle' ? 1 : args.runs,
       sampleMs: args.sampleMs,
@@ -55,6 +61,12 @@ function recognition(rows: readonly Row[]): string | undefined {
   return `parser outcomes: event ${pct(o.event)}, ignored ${pct(o.ignored)}, unrecognized ${pct(o.unrecognized)}, malformed ${pct(o.malformed)}`;
 }
 
+function auditOutcome(rows: readonly Row[]): string | undefined {
+  const row = rows.find((r) => r.ok && r.id === 'audit-assemble');
+  if (!row?.ok || row.detail === undefined) return undefined;
+  return `assembler results: ${JSON.stringify(row.detail.results)}; event kinds: ${JSON.stringify(row.detail.eventKinds)}`;
+}
+
 async function main(): Promise<number> {
   let args: BenchArgs;
   try {
@@ -67,11 +79,10 @@ async function main(): Promise<number> {
     log(USAGE);
     return 0;
   }
-  if (args.workload === 'audit') {
-    log(`audit.log benchmark: not available yet (${AUDIT_LOG_WORKLOAD.reason})`);
-    return 0;
-  }
-  const sizes = [...new Set(args.sizes)].sort((a, b) => a - b);
+  const audit = args.workload === 'audit';
+  const sizes = [...new Set(args.sizes ?? [audit ? AUDIT_DEFAULT_RECORDS : 1_000_000])].sort(
+    (a, b) => a - b,
+  );
   log(`api: ${args.modules.core} + ${args.modules.node}`);
   log(`sshtrail bench — node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} x${cpus().length}`);
   log(
@@ -80,15 +91,19 @@ async function main(): Promise<number> {
   const perSize: Row[][] = [];
   const report: unknown[] = [];
   for (const lines of sizes) {
-    const corpus = ensureAuthLog(args.dataDir, args.seed, lines, log);
+    const corpus: CachedLog = audit
+      ? ensureAuditLog(args.dataDir, args.seed, lines, log)
+      : ensureAuthLog(args.dataDir, args.seed, lines, log);
     const { metadata } = corpus;
+    const span = 'firstTime' in metadata ? `, ${metadata.firstTime} .. ${metadata.lastTime}` : '';
+    const events = 'events' in metadata ? `, ${metadata.events} audit events` : '';
     log(
-      `\n== ${lines.toLocaleString('en-US')} lines, ${(metadata.bytes / 2 ** 20).toFixed(1)} MiB, ${metadata.successfulLogins} successful logins, ${metadata.firstTime} .. ${metadata.lastTime}${corpus.cached ? ' (cached)' : ''}`,
+      `\n== ${lines.toLocaleString('en-US')} ${args.workload} lines, ${(metadata.bytes / 2 ** 20).toFixed(1)} MiB, ${metadata.successfulLogins} successful logins${events}${span}${corpus.cached ? ' (cached)' : ''}`,
     );
     const rows = await measureSize(args, corpus);
     perSize.push(rows);
     log(`\n${timingTable(rows)}`);
-    const rec = recognition(rows);
+    const rec = audit ? auditOutcome(rows) : recognition(rows);
     if (rec) log(rec);
     for (const r of rows) if (!r.ok) log(`${r.id}: ${r.reason.split('\n')[0] ?? ''}`);
     report.push({ lines, file: corpus.path, metadata, measurements: rows });
@@ -96,7 +111,7 @@ async function main(): Promise<number> {
   const flatness = perSize.length > 1 ? rssFlatness(perSize) : [];
   if (flatness.length > 0)
     log(`\nRSS flatness (peak RSS must not grow with input):\n${flatnessTable(sizes, flatness)}`);
-  const resultsPath = join(args.dataDir, 'results.json');
+  const resultsPath = join(args.dataDir, audit ? 'results-audit.json' : 'results.json');
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -104,14 +119,14 @@ async function main(): Promise<number> {
     cpu: cpus()[0]?.model,
     cpus: cpus().length,
     totalMemoryBytes: totalmem(),
-    generatorVersion: GENERATOR_VERSION,
+    workload: args.workload,
+    generatorVersion: audit ? AUDIT_GENERATOR_VERSION : GENERATOR_VERSION,
     seed: args.seed,
     modules: args.modules,
     warmup: args.warmup,
     runs: args.runs,
     sizes: report,
     rssFlatness: flatness,
-    audit: AUDIT_LOG_WORKLOAD,
   };
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   log(`\nresults: ${resultsPath}`);

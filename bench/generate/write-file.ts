@@ -2,8 +2,9 @@
  * Streams a generated auth.log to disk in bounded chunks (a 10M-line file never sits in
  * memory) and writes its metadata JSON beside it.
  */
-import { closeSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { type AuthLogSummary, createAuthLogGenerator, GENERATOR_VERSION } from './auth-log.js';
+import { writeLineFile } from './line-file.js';
 
 /** The metadata JSON written next to a generated log. */
 export interface AuthLogMetadata extends AuthLogSummary {
@@ -31,8 +32,6 @@ export interface WriteAuthLogOptions {
   readonly onProgress?: (linesWritten: number) => void;
 }
 
-const CHUNK_LINES = 16_384;
-
 /**
  * Generates `lines` lines into `path` (through a temporary file, renamed when complete)
  * and writes `<path without .log>.meta.json`.
@@ -48,27 +47,7 @@ const CHUNK_LINES = 16_384;
  */
 export function writeAuthLog(path: string, options: WriteAuthLogOptions): AuthLogMetadata {
   const generator = createAuthLogGenerator({ seed: options.seed });
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  let bytes = 0;
-  try {
-    const chunk: string[] = [];
-    for (let written = 0; written < options.lines; ) {
-      const n = Math.min(CHUNK_LINES, options.lines - written);
-      chunk.length = 0;
-      for (let i = 0; i < n; i++) chunk.push(generator.nextLine());
-      chunk.push('');
-      bytes += writeSync(fd, chunk.join('\n'));
-      const before = written;
-      written += n;
-      if (options.onProgress && Math.floor(written / 1e6) > Math.floor(before / 1e6)) {
-        options.onProgress(written);
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  const bytes = writeLineFile(path, generator.nextLine, options.lines, options.onProgress);
   const metadata: AuthLogMetadata = {
     generator: 'sshtrail-bench-auth-log',
     generatorVersion: GENERATOR_VERSION,

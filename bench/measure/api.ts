@@ -37,6 +37,28 @@ export type CreateLineParser = (options: SourceOptions) => LineParserLike;
 /** `createAnalyzer(options)` from src/index; its shape is probed by analysis.ts. */
 export type CreateAnalyzer = (options: SourceOptions) => unknown;
 
+/** The minimum of an `AuditResult` the benchmark reads. */
+export interface AuditResultLike {
+  /** `event`, or a miss kind. */
+  readonly kind: string;
+  /** The event, for `event` results. */
+  readonly event?: { readonly kind: string };
+}
+/** An audit assembler: `push` lines, `flush` at the end, `stats`. */
+export interface AuditAssemblerLike {
+  /** Reads one line. */
+  push(
+    text: string,
+    source: { readonly source: string; readonly line: number },
+  ): readonly AuditResultLike[];
+  /** Closes open events. */
+  flush(): readonly AuditResultLike[];
+  /** The accounting. */
+  stats(): unknown;
+}
+/** `createAuditAssembler(options)` (issue 4). */
+export type CreateAuditAssembler = (options?: { readonly host?: string }) => AuditAssemblerLike;
+
 /** What was found. */
 export interface ProjectApi {
   /** src/node readLines. */
@@ -47,6 +69,10 @@ export interface ProjectApi {
   readonly createLineParser: CreateLineParser | undefined;
   /** src/index createAnalyzer. */
   readonly createAnalyzer: CreateAnalyzer | undefined;
+  /** createAuditAssembler: from the root entry, else from the auditd folder's barrel. */
+  readonly createAuditAssembler: CreateAuditAssembler | undefined;
+  /** Where createAuditAssembler came from. */
+  readonly auditFrom: 'core' | 'auditd' | undefined;
 }
 
 async function load(specifier: string): Promise<Record<string, unknown>> {
@@ -68,13 +94,28 @@ export interface ApiModules {
   readonly core: string;
   /** The Node entry (default src/node/index.ts). */
   readonly node: string;
+  /** Fallback for createAuditAssembler until the root entry exports it. */
+  readonly auditd: string;
 }
 
 /** The source entry points (measured through tsx). */
 export const SOURCE_MODULES: ApiModules = {
   core: fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
   node: fileURLToPath(new URL('../../src/node/index.ts', import.meta.url)),
+  auditd: fileURLToPath(new URL('../../src/parsers/auditd/index.ts', import.meta.url)),
 };
+
+async function auditAssembler(
+  core: Record<string, unknown>,
+  fallback: string,
+): Promise<Pick<ProjectApi, 'createAuditAssembler' | 'auditFrom'>> {
+  const fromCore = fn<CreateAuditAssembler>(core.createAuditAssembler);
+  if (fromCore) return { createAuditAssembler: fromCore, auditFrom: 'core' };
+  const fromFolder = fn<CreateAuditAssembler>(
+    (await load(pathToFileURL(fallback).href)).createAuditAssembler,
+  );
+  return { createAuditAssembler: fromFolder, auditFrom: fromFolder ? 'auditd' : undefined };
+}
 
 /**
  * Imports the root and Node entries and picks the functions the benchmark needs.
@@ -95,5 +136,6 @@ export async function resolveProjectApi(modules: ApiModules = SOURCE_MODULES): P
     readLineBatches: fn<ReadLineBatches>(node.readLineBatches),
     createLineParser: fn<CreateLineParser>(core.createLineParser),
     createAnalyzer: fn<CreateAnalyzer>(core.createAnalyzer),
+    ...(await auditAssembler(core, modules.auditd)),
   };
 }

@@ -6,6 +6,7 @@
 
 import { analysisPass } from './analysis.js';
 import type { ProjectApi, SourceOptions } from './api.js';
+import { auditPass } from './audit.js';
 import { batchesFloor, type PassOutput, rawFloor, readLinesFloor } from './floors.js';
 import { parseBatchesPass, parsePass } from './parse.js';
 
@@ -17,7 +18,11 @@ export type MeasurementId =
   | 'floor-batches'
   | 'parse'
   | 'parse-batches'
-  | 'analysis';
+  | 'analysis'
+  | 'audit-assemble';
+
+/** Which corpus a measurement reads. */
+export type Workload = 'auth' | 'audit';
 
 /** A measurement ready to run, or the reason it cannot. */
 export type Prepared =
@@ -30,6 +35,8 @@ export interface Measurement {
   readonly id: MeasurementId;
   /** Label in the table. */
   readonly label: string;
+  /** Corpora it applies to. */
+  readonly workloads: readonly Workload[];
   /** Which floor its ratio is quoted against (undefined: no ratio). */
   readonly floor: MeasurementId | undefined;
   /** Binds the pass to the project API and the file. */
@@ -46,18 +53,21 @@ export const MEASUREMENTS: readonly Measurement[] = [
   {
     id: 'idle',
     label: 'idle child (runtime only)',
+    workloads: ['auth', 'audit'],
     floor: undefined,
     prepare: () => ({ ok: true, pass: async () => ({ lines: 0, checksum: 0 }) }),
   },
   {
     id: 'floor-raw',
     label: 'floor: createReadStream + split',
+    workloads: ['auth', 'audit'],
     floor: 'floor-readlines',
     prepare: (_api, o) => ({ ok: true, pass: () => rawFloor(o.source) }),
   },
   {
     id: 'floor-readlines',
     label: 'floor: readLines',
+    workloads: ['auth', 'audit'],
     floor: 'floor-readlines',
     prepare: (api, o) => {
       const { readLines } = api;
@@ -69,6 +79,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   {
     id: 'floor-batches',
     label: 'floor: readLineBatches',
+    workloads: ['auth', 'audit'],
     floor: 'floor-readlines',
     prepare: (api, o) => {
       const { readLineBatches } = api;
@@ -80,6 +91,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   {
     id: 'parse',
     label: 'parse: readLines + createLineParser',
+    workloads: ['auth'],
     floor: 'floor-readlines',
     prepare: (api, o) => {
       const { readLines, createLineParser } = api;
@@ -91,6 +103,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   {
     id: 'parse-batches',
     label: 'parse: readLineBatches + createLineParser',
+    workloads: ['auth'],
     floor: 'floor-batches',
     prepare: (api, o) => {
       const { readLineBatches, createLineParser } = api;
@@ -102,12 +115,25 @@ export const MEASUREMENTS: readonly Measurement[] = [
   {
     id: 'analysis',
     label: 'analysis: createAnalyzer (parse + sessions)',
+    workloads: ['auth'],
     floor: 'floor-readlines',
     prepare: (api, o) => {
       const { readLines, createAnalyzer } = api;
       if (!createAnalyzer) return unavailable('createAnalyzer');
       if (!readLines) return unavailable('readLines');
       return { ok: true, pass: () => analysisPass(createAnalyzer, readLines, o) };
+    },
+  },
+  {
+    id: 'audit-assemble',
+    label: 'audit: readLines + createAuditAssembler',
+    workloads: ['audit'],
+    floor: 'floor-readlines',
+    prepare: (api, o) => {
+      const { readLines, createAuditAssembler } = api;
+      if (!createAuditAssembler) return unavailable('createAuditAssembler');
+      if (!readLines) return unavailable('readLines');
+      return { ok: true, pass: () => auditPass(createAuditAssembler, readLines, o.source) };
     },
   },
 ];
