@@ -6,18 +6,14 @@
  * of concurrent events sometimes interleave, as on a multi-CPU host.
  */
 import {
-  type AuditSession,
   agentHijack,
-  cronEvents,
   daemonUnixConnect,
   execEvent,
-  failedLogin,
   inetConnect,
   keyRead,
-  loginEvents,
-  logoutEvents,
-  type RecordBody,
-} from './audit-events.js';
+} from './audit-kernel-events.js';
+import type { AuditSession, RecordBody } from './audit-records.js';
+import { cronEvents, failedLogin, loginEvents, logoutEvents } from './audit-user-events.js';
 import { us } from './context.js';
 import { createAgenda, type Timed } from './heap.js';
 import { createRng } from './rng.js';

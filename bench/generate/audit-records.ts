@@ -188,3 +188,24 @@ export function userFields(
 ): string {
   return `pid=${pid} uid=${uid} auid=${auid} ses=${ses} subj=unconfined msg='${inner}'`;
 }
+
+/** A record before its header: `[type, fields]`. */
+export type RecordBody = readonly [type: string, fields: string];
+
+/** A logged-in session that commands can run in. */
+export interface AuditSession {
+  /** User name. */
+  readonly user: string;
+  /** uid. */
+  readonly uid: number;
+  /** Audit session id. */
+  readonly ses: number;
+  /** Login shell pid. */
+  readonly shell: number;
+  /** tty, e.g. `pts0`. */
+  readonly tty: string;
+  /** P2 pid of sshd-session (agent socket suffix). */
+  readonly sshdChild: number;
+  /** Agent socket directory suffix. */
+  readonly agentDir: string;
+}
