@@ -47,6 +47,7 @@ import {
   parseAgentTwice,
   parseChannelRequest,
   parseCloseSession,
+  parseForwardDebug,
   parseRefusedForward,
   parseStartingSession,
   parseSubsystemRequest,
@@ -165,6 +166,11 @@ export function parseSshdMessage(message: string, context: MessageContext): Mess
     case 'server_input_channel_req:':
     case 'session_input_channel_req:':
       return parseChannelRequest(m, c);
+    case 'server_input_global_request:':
+    case 'server_request_direct_tcpip:':
+    case 'server_request_direct_streamlocal:':
+    case 'server_input_channel_open:':
+      return parseForwardDebug(m, c);
     case 'subsystem':
       return parseSubsystemRequest(m, c);
     case 'authentication':
@@ -250,6 +256,6 @@ function parseReceived(
 ): MessageResult {
   const body = m.body;
   if (body.startsWith('Received disconnect from ')) return parseReceivedDisconnect(m, c);
-  if (body.startsWith('Received request from ')) return parseRefusedForward(m, c);
+  if (body.startsWith('Received request ')) return parseRefusedForward(m, c);
   return parseServer(m, c);
 }

@@ -338,7 +338,7 @@ export const REFUSED_FORWARD: RegExp =
  * ```
  */
 export const DENIED_OPEN: RegExp =
-  /^Received request from \S+ port \d+ to connect to host (\S+) port (\d+), but the request was denied\.$/;
+  /^Received request (?:from \S+ port \d+ )?to connect to host (\S+) port (\d+), but the request was denied\.$/;
 
 /**
  * `subsystem request for NAME by user U[ failed, REASON]`. Groups: 1 name, 2 user, 3 failure.
@@ -541,3 +541,49 @@ export const OBFUSCATED_HANDSHAKE: RegExp =
  */
 export const KEY_FROM_REFUSED: RegExp =
   /^Authentication tried for (.*) with correct key but not from a permitted host \(host=(\S*), ip=(\S*), required=[\s\S]*/;
+
+/**
+ * DEBUG1 `server_input_global_request: rtype R want_reply W` (`tcpip-forward` is a remote
+ * forward, `streamlocal-forward@openssh.com` a socket forward). Group 1: the request type.
+ *
+ * @example
+ * ```ts
+ * GLOBAL_REQUEST.exec('server_input_global_request: rtype tcpip-forward want_reply 1')?.[1];
+ * ```
+ */
+export const GLOBAL_REQUEST: RegExp = /^server_input_global_request: rtype (\S+) want_reply \d+$/;
+
+/**
+ * DEBUG1 `server_request_direct_tcpip: originator H port P, target T port TP` (a local forward,
+ * `ssh -L`/`-W`/`ProxyJump`). Groups: 1 target host, 2 target port.
+ *
+ * @example
+ * ```ts
+ * DIRECT_TCPIP.exec('server_request_direct_tcpip: originator 127.0.0.1 port 1, target 10.0.0.5 port 22')?.[1];
+ * ```
+ */
+export const DIRECT_TCPIP: RegExp =
+  /^server_request_direct_tcpip: originator \S+ port \d+, target (\S+) port (\d+)$/;
+
+/**
+ * DEBUG1 `server_request_direct_streamlocal: originator H port P, path PATH`. Group 1: the path.
+ *
+ * @example
+ * ```ts
+ * DIRECT_STREAMLOCAL.exec('server_request_direct_streamlocal: originator  port 0, path /run/x.sock')?.[1];
+ * ```
+ */
+export const DIRECT_STREAMLOCAL: RegExp =
+  /^server_request_direct_streamlocal: originator \S* port \d+, path ([\s\S]*)/;
+
+/**
+ * DEBUG1 `server_input_channel_open: ctype T rchan N win W max M` and
+ * `server_input_channel_open: confirm|failure T`. Groups: 1 type, 2 channel; or 3 verdict, 4 type.
+ *
+ * @example
+ * ```ts
+ * CHANNEL_OPEN.exec('server_input_channel_open: failure direct-tcpip')?.[3]; // 'failure'
+ * ```
+ */
+export const CHANNEL_OPEN: RegExp =
+  /^server_input_channel_open: (?:ctype (\S+) rchan (\d+) win \d+ max \d+|(confirm|failure) (\S+))$/;

@@ -10,9 +10,13 @@ import {
 import type { MarkedMessage } from './markers.js';
 import { UNKNOWN } from './miss.js';
 import {
+  CHANNEL_OPEN,
   CHANNEL_REQ,
   CLOSE_SESSION,
   DENIED_OPEN,
+  DIRECT_STREAMLOCAL,
+  DIRECT_TCPIP,
+  GLOBAL_REQUEST,
   REFUSED_FORWARD,
   SESSION_REQ,
   SESSION_TYPE,
@@ -175,6 +179,60 @@ export function parseAgentTwice(m: MarkedMessage, c: MessageContext): MessageRes
     requestName: 'auth-agent-req@openssh.com',
     channel: undefined,
     allowed: false,
+    target: undefined,
+  });
+}
+
+/**
+ * DEBUG1 forwarding lines: `server_input_global_request: rtype R want_reply W` (remote forwards),
+ * `server_request_direct_tcpip: ... target T port P` and `server_request_direct_streamlocal: ...
+ * path P` (local forwards), `server_input_channel_open: ctype T ...|confirm T|failure T`.
+ * @internal
+ */
+export function parseForwardDebug(m: MarkedMessage, c: MessageContext): MessageResult {
+  const body = m.body;
+  if (body.startsWith('server_input_global_request: ')) {
+    const x = GLOBAL_REQUEST.exec(body);
+    if (x === null) return UNKNOWN;
+    const name = x[1] ?? '';
+    return channelEvent(c, m, {
+      request: channelRequestOf(name),
+      requestName: name,
+      channel: undefined,
+      allowed: true,
+      target: undefined,
+    });
+  }
+  if (body.startsWith('server_request_direct_tcpip: ')) {
+    const x = DIRECT_TCPIP.exec(body);
+    if (x === null) return UNKNOWN;
+    return channelEvent(c, m, {
+      request: 'port_forward',
+      requestName: 'direct-tcpip',
+      channel: undefined,
+      allowed: true,
+      target: `${x[1] ?? ''}:${x[2] ?? ''}`,
+    });
+  }
+  if (body.startsWith('server_request_direct_streamlocal: ')) {
+    const x = DIRECT_STREAMLOCAL.exec(body);
+    if (x === null) return UNKNOWN;
+    return channelEvent(c, m, {
+      request: 'streamlocal_forward',
+      requestName: 'direct-streamlocal@openssh.com',
+      channel: undefined,
+      allowed: true,
+      target: x[1],
+    });
+  }
+  const x = CHANNEL_OPEN.exec(body);
+  if (x === null) return UNKNOWN;
+  const name = x[1] ?? x[4] ?? '';
+  return channelEvent(c, m, {
+    request: channelRequestOf(name),
+    requestName: name,
+    channel: toInt(x[2]),
+    allowed: x[3] !== 'failure',
     target: undefined,
   });
 }

@@ -420,6 +420,22 @@ describe('parseSshdMessage: sessions and channels', () => {
       { kind: 'ssh.channel', request: 'port_forward', allowed: false, target: '10.0.0.5:22' },
     ],
     [
+      'debug1: server_input_global_request: rtype tcpip-forward want_reply 1', // catalog (ssh -R)
+      { kind: 'ssh.channel', request: 'port_forward', requestName: 'tcpip-forward' },
+    ],
+    [
+      'debug1: server_request_direct_tcpip: originator 0.0.0.0 port 0, target 10.0.0.5 port 22', // OpenSSH serverloop.c debug()
+      { kind: 'ssh.channel', request: 'port_forward', target: '10.0.0.5:22', allowed: true },
+    ],
+    [
+      'debug1: server_input_channel_open: failure direct-tcpip', // wazuh
+      { kind: 'ssh.channel', request: 'port_forward', allowed: false },
+    ],
+    [
+      'Received request to connect to host 10.0.0.5 port 22, but the request was denied.', // older PermitOpen form
+      { kind: 'ssh.channel', request: 'port_forward', allowed: false, target: '10.0.0.5:22' },
+    ],
+    [
       'subsystem request for netconf by user checker failed, subsystem not found', // wazuh
       { kind: 'ssh.channel', request: 'subsystem', target: 'netconf', allowed: false },
     ],
@@ -535,6 +551,7 @@ describe('parseSshdMessage: connection, protocol and listener', () => {
 describe('parseSshdMessage: misses', () => {
   it.each([
     ['debug1: channel 5: connection failed: Connection refused', 'ignored', 'sshd_debug'], // wazuh
+    ['debug1: get_remote_port failed', 'ignored', 'sshd_debug'], // wazuh
     ['Set /proc/self/oom_score_adj to 0', 'ignored', 'sshd_oom_adjust'],
     [
       'SSH: Server;Ltype: Version;Remote: 127.0.0.1-1780;Protocol: 2.0;Client: libssh2_1.4.3',
