@@ -5,8 +5,62 @@
  *
  * @module sshtrail
  */
+
+export type { AnalyzerOptions, InputRef } from './analyzer/analyzer-options.js';
+export {
+  type Analyzer,
+  type AnalyzerEvents,
+  type AnalyzerSnapshot,
+  createAnalyzer,
+  type LineMiss,
+  restoreAnalyzer,
+} from './analyzer/create-analyzer.js';
+export type { Diagnostic } from './analyzer/diagnostic.js';
+export type { TypedEmitter } from './analyzer/emitter.js';
 export type * from './events/index.js';
+export type { Case, ContainmentStep } from './findings/case.js';
+export type { Evidence, Finding, Severity } from './findings/finding.js';
 export { canonicalIp, ipInCidr } from './ip.js';
+export * from './model/index.js';
+export {
+  type AuditAssembler,
+  type AuditAssemblerOptions,
+  type AuditMissReason,
+  type AuditResult,
+  type AuditStats,
+  createAuditAssembler,
+  type DecodedSockaddr,
+  decodeSockaddr,
+  ptraceRequestName,
+  syscallName,
+} from './parsers/auditd/index.js';
+export {
+  parseAuthMessage,
+  parseLogindMessage,
+  parsePamMessage,
+  parseSudoMessage,
+  parseSuMessage,
+} from './parsers/auth/index.js';
+export {
+  type JournaldOptions,
+  type JournaldResult,
+  type JournalFields,
+  parseJournaldRecord,
+} from './parsers/journald/index.js';
+export {
+  createLineParser,
+  type LineFormat,
+  type LineParser,
+  type LineParserOptions,
+  type LineParserState,
+} from './parsers/line-parser.js';
+export {
+  createLineSplitter,
+  DEFAULT_MAX_LINE_LENGTH,
+  type LineSplitter,
+  type LineSplitterOptions,
+  type LineSplitterState,
+} from './parsers/line-splitter.js';
 export type {
   Envelope,
   EnvelopeResult,
@@ -16,3 +70,20 @@ export type {
   MessageMiss,
   MessageResult,
 } from './parsers/outcome.js';
+export type { SourceStats } from './parsers/source-stats.js';
+export * from './parsers/sshd/index.js';
+export {
+  createEnvelopeParser,
+  type EnvelopeOptions,
+  type EnvelopeParser,
+  type YearState,
+} from './parsers/syslog/index.js';
+export {
+  daysInMonth,
+  isLeapYear,
+  isValidTimeZone,
+  utcEpoch,
+  type WallTime,
+  zonedWallTime,
+  zonedWallTimeToEpoch,
+} from './time/index.js';

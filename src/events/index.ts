@@ -1,8 +1,10 @@
 import type { AuthEvent } from './auth.js';
+import type { HostEvent } from './host.js';
 import type { SshEvent } from './ssh.js';
 
 export type * from './auth.js';
 export type * from './base.js';
+export type * from './host.js';
 export type * from './provenance.js';
 export type * from './ssh.js';
 
@@ -19,7 +21,7 @@ export type * from './ssh.js';
  * }
  * ```
  */
-export type SshtrailEvent = SshEvent | AuthEvent;
+export type SshtrailEvent = SshEvent | AuthEvent | HostEvent;
 
 /** The `kind` of any event. */
 export type EventKind = SshtrailEvent['kind'];

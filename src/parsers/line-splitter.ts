@@ -19,6 +19,18 @@ export interface LineSplitter {
   push(chunk: string, onLine: (line: string) => void): void;
   /** Ends the input; emits a last line that had no terminator, if any. */
   end(onLine: (line: string) => void): void;
+  /** The unterminated text held so far, for a checkpoint. */
+  state(): LineSplitterState;
+}
+
+/**
+ * A {@link LineSplitter}'s held text, for checkpoint and restore.
+ */
+export interface LineSplitterState {
+  /** The unterminated tail of the input so far. */
+  readonly pending: string;
+  /** Whether that tail was already cut at the line cap. */
+  readonly cut: boolean;
 }
 
 /** Default cap on a line's length, in UTF-16 code units. */
@@ -29,6 +41,7 @@ export const DEFAULT_MAX_LINE_LENGTH = 65_536;
  * never grows the buffer past it.
  *
  * @param options - The line cap.
+ * @param initial - State from {@link LineSplitter.state} to continue from.
  * @returns A splitter with `push` and `end`.
  * @example
  * ```ts
@@ -39,11 +52,14 @@ export const DEFAULT_MAX_LINE_LENGTH = 65_536;
  * splitter.end((l) => lines.push(l)); // lines: ['a', 'bc']
  * ```
  */
-export function createLineSplitter(options: LineSplitterOptions = {}): LineSplitter {
+export function createLineSplitter(
+  options: LineSplitterOptions = {},
+  initial?: LineSplitterState,
+): LineSplitter {
   const keep = (options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH) + 1;
-  let pending = '';
+  let pending = initial?.pending ?? '';
   // Once cut, a line is already known too long: its kept tail must not lose a `\r`.
-  let cut = false;
+  let cut = initial?.cut ?? false;
 
   const emit = (line: string, onLine: (line: string) => void): void => {
     if (cut || line.length > keep) onLine(line.slice(0, keep));
@@ -74,6 +90,9 @@ export function createLineSplitter(options: LineSplitterOptions = {}): LineSplit
     end(onLine) {
       if (pending.length > 0 || cut) emit(pending, onLine);
       pending = '';
+    },
+    state() {
+      return { pending, cut };
     },
   };
 }

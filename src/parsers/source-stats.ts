@@ -34,12 +34,12 @@ export interface StatsCounter {
 }
 
 /** @internal */
-export function createStatsCounter(source: string): StatsCounter {
-  let events = 0;
-  let ignored = 0;
-  let unrecognized = 0;
-  let malformed = 0;
-  const reasons: Record<string, number> = {};
+export function createStatsCounter(source: string, initial?: SourceStats): StatsCounter {
+  let events = initial?.events ?? 0;
+  let ignored = initial?.ignored ?? 0;
+  let unrecognized = initial?.unrecognized ?? 0;
+  let malformed = initial?.malformed ?? 0;
+  const reasons: Record<string, number> = { ...initial?.reasons };
   return {
     count(outcome) {
       switch (outcome.kind) {

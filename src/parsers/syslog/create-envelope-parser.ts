@@ -18,7 +18,17 @@ import {
   readRfc3164Timestamp,
   timestampFields,
 } from './timestamp-fields.js';
-import { createYearTracker } from './year-tracker.js';
+import { createYearTracker, type YearState } from './year-tracker.js';
+
+/**
+ * A stateful envelope parser: call it with each line of one source, in order.
+ */
+export interface EnvelopeParser {
+  /** Splits a line into its envelope and message; never throws. */
+  (text: string): EnvelopeResult;
+  /** The year-inference state, for a checkpoint (pass it back as `yearState`). */
+  yearState(): YearState;
+}
 
 /**
  * Creates an envelope parser for one input source: a function that splits a log line
@@ -52,9 +62,7 @@ import { createYearTracker } from './year-tracker.js';
  * // sshd 812 2024-03-05T09:00:00.000Z
  * ```
  */
-export function createEnvelopeParser(
-  options: EnvelopeOptions = {},
-): (text: string) => EnvelopeResult {
+export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopeParser {
   const { year: fixedYear, timezone, referenceTime } = options;
   if (
     fixedYear !== undefined &&
@@ -88,7 +96,7 @@ export function createEnvelopeParser(
     const reference = referenceTime ?? Date.now();
     const w = zoned ? zonedWallTime(reference, timezone) : zonedWallTime(reference, 'UTC');
     return [w.year, w.month, w.day, w.hour, w.minute, w.second];
-  });
+  }, options.yearState);
   const header = createHeaderReader();
   const fields = timestampFields();
 
@@ -231,7 +239,7 @@ export function createEnvelopeParser(
     return readRfc5424Fields(text, end + 1, isoTime(), basis);
   }
 
-  return function parseEnvelope(text: string): EnvelopeResult {
+  const parseEnvelope = (text: string): EnvelopeResult => {
     const length = text.length;
     if (length === 0) return malformed('empty_line');
     const c = text.charCodeAt(0);
@@ -249,4 +257,5 @@ export function createEnvelopeParser(
     }
     return dispatch(text, 0);
   };
+  return Object.assign(parseEnvelope, { yearState: () => years.state() });
 }

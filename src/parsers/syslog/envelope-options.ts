@@ -1,3 +1,4 @@
+import type { YearState } from './year-tracker.js';
 /**
  * Options of {@link createEnvelopeParser}: how to date lines that do not say their year or
  * zone (RFC3164, zone-less ISO). What was decided is recorded in each envelope's
@@ -22,4 +23,6 @@ export interface EnvelopeOptions {
    * the previous one when it would be more than a day in the future.
    */
   readonly referenceTime?: number | undefined;
+  /** Year-inference state to continue from (from {@link EnvelopeParser.yearState}). */
+  readonly yearState?: YearState | undefined;
 }

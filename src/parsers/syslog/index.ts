@@ -1,2 +1,3 @@
-export { createEnvelopeParser } from './create-envelope-parser.js';
+export { createEnvelopeParser, type EnvelopeParser } from './create-envelope-parser.js';
 export type { EnvelopeOptions } from './envelope-options.js';
+export type { YearState } from './year-tracker.js';

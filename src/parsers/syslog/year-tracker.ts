@@ -23,6 +23,19 @@ export interface YearTracker {
   readonly generation: number;
   /** The stream's current year (NaN before the first line). */
   readonly current: number;
+  /** The inference state, for a checkpoint. */
+  state(): YearState;
+}
+
+/**
+ * The year inference of one stream, for checkpoint and restore: the current year (`null`
+ * before the first year-less line) and the month of the latest line.
+ */
+export interface YearState {
+  /** The stream's current year, or `null` before the first line. */
+  readonly year: number | null;
+  /** Month (1-12) of the latest line, 0 before the first. */
+  readonly lastMonth: number;
 }
 
 /**
@@ -31,9 +44,12 @@ export interface YearTracker {
  *
  * @internal
  */
-export function createYearTracker(referenceWall: () => readonly number[]): YearTracker {
-  let year = Number.NaN;
-  let lastMonth = 0;
+export function createYearTracker(
+  referenceWall: () => readonly number[],
+  initial?: YearState,
+): YearTracker {
+  let year = initial?.year ?? Number.NaN;
+  let lastMonth = initial?.lastMonth ?? 0;
   let generation = 0;
   return {
     get generation() {
@@ -60,6 +76,9 @@ export function createYearTracker(referenceWall: () => readonly number[]): YearT
       }
       lastMonth = month;
       return year;
+    },
+    state() {
+      return { year: Number.isNaN(year) ? null : year, lastMonth };
     },
     anchor(lineYear, month) {
       generation++;

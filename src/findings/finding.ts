@@ -1,0 +1,55 @@
+import type { Provenance } from '../events/provenance.js';
+
+/** Finding severity, lowest to highest. */
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+/**
+ * A log line cited as evidence. Serialized exactly as the output contract asks:
+ * `{"source": "<file path as given>", "line": <1-based>, "text": "<raw line>"}`.
+ */
+export type Evidence = Provenance;
+
+/**
+ * A detector's finding (the `type: "finding"` record of the JSONL contract in DESIGN.md).
+ * Every finding cites the log lines behind it and explains itself in one or two sentences.
+ *
+ * @example
+ * ```ts
+ * const f: Finding = {
+ *   type: 'finding', id: 'f-1', detector: 'ssh.brute_force_success', title: 'Password guessed',
+ *   severity: 'high', confidence: 0.8, techniques: ['T1110.001'], time: '2024-03-04T09:11:09.000Z',
+ *   host: 'bastion', user: 'root', sourceIp: '203.0.113.77', sessionIds: [], evidence: [],
+ *   explanation: '41 failed passwords from 203.0.113.77 were followed by a success.',
+ * };
+ * ```
+ */
+export interface Finding {
+  /** Record type in the JSONL stream. */
+  readonly type: 'finding';
+  /** Stable id, deterministic for the same input. */
+  readonly id: string;
+  /** Dotted detector id, e.g. `ssh.agent_socket_hijack`. */
+  readonly detector: string;
+  /** Short title. */
+  readonly title: string;
+  /** Severity. */
+  readonly severity: Severity;
+  /** Confidence from 0 to 1. */
+  readonly confidence: number;
+  /** MITRE ATT&CK technique ids (`T1563.001`...). */
+  readonly techniques: readonly string[];
+  /** When it happened, ISO-8601 UTC. */
+  readonly time: string;
+  /** The host it happened on, when known. */
+  readonly host: string | undefined;
+  /** The account involved, when known. */
+  readonly user: string | undefined;
+  /** The source address involved, when known. */
+  readonly sourceIp: string | undefined;
+  /** Ids of the sessions involved. */
+  readonly sessionIds: readonly string[];
+  /** The log lines behind the finding. */
+  readonly evidence: readonly Evidence[];
+  /** One or two sentences an analyst can check against the evidence. */
+  readonly explanation: string;
+}
