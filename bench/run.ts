@@ -61,6 +61,16 @@ function recognition(rows: readonly Row[]): string | undefined {
   return `parser outcomes: event ${pct(o.event)}, ignored ${pct(o.ignored)}, unrecognized ${pct(o.unrecognized)}, malformed ${pct(o.malformed)}`;
 }
 
+function analysisOutcome(rows: readonly Row[], successfulLogins: number): string | undefined {
+  const row = rows.find((r) => r.ok && r.id === 'analysis');
+  if (!row?.ok || row.detail === undefined) return undefined;
+  const o = row.detail.outputs as Record<string, number> | undefined;
+  if (o === undefined) return undefined;
+  const opened = o['session:open'] ?? 0;
+  const check = opened === successfulLogins ? 'matches' : 'DIFFERS FROM';
+  return `analysis outputs: ${JSON.stringify(o)}; sessions opened ${check} the ${successfulLogins} successful logins written`;
+}
+
 function auditOutcome(rows: readonly Row[]): string | undefined {
   const row = rows.find((r) => r.ok && r.id === 'audit-assemble');
   if (!row?.ok || row.detail === undefined) return undefined;
@@ -105,6 +115,8 @@ async function main(): Promise<number> {
     log(`\n${timingTable(rows)}`);
     const rec = audit ? auditOutcome(rows) : recognition(rows);
     if (rec) log(rec);
+    const sessions = audit ? undefined : analysisOutcome(rows, metadata.successfulLogins);
+    if (sessions) log(sessions);
     for (const r of rows) if (!r.ok) log(`${r.id}: ${r.reason.split('\n')[0] ?? ''}`);
     report.push({ lines, file: corpus.path, metadata, measurements: rows });
   }

@@ -1,8 +1,7 @@
 /**
- * Full analysis (parse + sessions + detectors) through `createAnalyzer` (issue 3). The
- * analyzer's final shape is not fixed yet, so this adapter probes the documented
- * candidates (DESIGN.md / aesthetics §3.4): `process(lines)` returning an async iterable of
- * findings, or `push(line)` then `flush()`/`end()`. Update it when the API lands.
+ * Full analysis (parse + sessions + detectors) through `createAnalyzer` (issue 3): every
+ * line through `consume(lines, { source })` (or `pushLine` per line), then `flush()`. The
+ * analyzer's outputs are consumed by counting its `finding`, `case` and `session:*` events.
  */
 import type { CreateAnalyzer, ReadLines, SourceOptions } from './api.js';
 import type { PassOutput } from './floors.js';
@@ -15,21 +14,15 @@ function method(target: unknown, name: string): Method | undefined {
   return typeof value === 'function' ? (value as Method).bind(target) : undefined;
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, Symbol.asyncIterator) === 'function'
-  );
-}
+const OUTPUTS = ['finding', 'case', 'session:open', 'session:close', 'diagnostic'] as const;
 
 /**
  * One analysis pass over the file.
  *
  * @param create - src/index createAnalyzer
  * @param readLines - src/node readLines
- * @param options - source options
- * @returns lines fed and number of outputs (findings) produced
+ * @param options - source options (year and timezone go to the analyzer)
+ * @returns lines fed, and counts of findings, cases and sessions emitted
  * @example
  * ```ts
  * await analysisPass(api.createAnalyzer, api.readLines, options);
@@ -41,9 +34,25 @@ export async function analysisPass(
   options: SourceOptions,
 ): Promise<PassOutput> {
   const analyzer = create(options);
+  const consume = method(analyzer, 'consume');
+  const pushLine = method(analyzer, 'pushLine');
+  const flush = method(analyzer, 'flush');
+  if ((!consume && !pushLine) || !flush) {
+    throw new Error(
+      'createAnalyzer() result has neither consume(lines, input) nor pushLine(text, input), or no flush()',
+    );
+  }
+  const outputs: Record<string, number> = {};
+  const on = method(analyzer, 'on');
+  for (const name of OUTPUTS) {
+    outputs[name] = 0;
+    on?.(name, () => {
+      outputs[name] = (outputs[name] ?? 0) + 1;
+    });
+  }
   let lines = 0;
   let checksum = 0;
-  let outputs = 0;
+  const input = { source: options.source };
   const counted = async function* (): AsyncIterable<string> {
     for await (const line of readLines(options.source)) {
       lines++;
@@ -51,21 +60,11 @@ export async function analysisPass(
       yield line;
     }
   };
-  const processLines = method(analyzer, 'process');
-  const push = method(analyzer, 'push');
-  if (processLines) {
-    const result = processLines(counted());
-    if (isAsyncIterable(result)) for await (const _ of result) outputs++;
-    else await result;
-  } else if (push) {
-    for await (const line of counted()) push(line);
-  } else {
-    throw new Error('createAnalyzer() has neither process(lines) nor push(line)');
+  if (consume) {
+    await consume(counted(), input);
+  } else if (pushLine) {
+    for await (const line of counted()) pushLine(line, input);
   }
-  const finish = method(analyzer, 'flush') ?? method(analyzer, 'end');
-  if (finish) {
-    const rest = await finish();
-    if (Array.isArray(rest)) outputs += rest.length;
-  }
-  return { lines, checksum, detail: { outputs } };
+  flush();
+  return { lines, checksum, detail: { outputs, stats: method(analyzer, 'stats')?.() } };
 }
