@@ -10,6 +10,10 @@ export const SSHD_CORPUS: string = path.resolve(process.cwd(), '../shared/corpor
 /** Whether the corpora are present (tests that read them are skipped otherwise). */
 export const HAVE_CORPUS: boolean = existsSync(SSHD_CORPUS);
 
+if (!HAVE_CORPUS) {
+  console.warn(`sshd corpus not found at ${SSHD_CORPUS}: corpus conformance tests are skipped`);
+}
+
 /** Reads a corpus file as latin1 (some files hold invalid UTF-8), split into lines. */
 export function corpusLines(relative: string): string[] {
   return readFileSync(path.join(SSHD_CORPUS, relative), 'latin1').split(/\r?\n/);
