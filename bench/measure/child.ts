@@ -4,6 +4,7 @@
  * `node --import tsx bench/measure/child.ts '<json request>'`.
  */
 import { resolveProjectApi } from './api.js';
+import type { PassOutput } from './floors.js';
 import { findMeasurement } from './measurements.js';
 import { type ChildRequest, type ChildResult, RESULT_MARKER } from './protocol.js';
 import { startRssSampler } from './rss.js';
@@ -28,13 +29,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < request.warmup; i++) await prepared.pass();
   rss.sample();
   const runsMs: number[] = [];
-  let last = await (async () => {
-    const t = performance.now();
-    const out = await prepared.pass();
-    runsMs.push(performance.now() - t);
-    return out;
-  })();
-  for (let i = 1; i < request.runs; i++) {
+  let last: PassOutput = { lines: 0, checksum: 0 };
+  for (let i = 0; i < request.runs; i++) {
     rss.sample();
     const t = performance.now();
     last = await prepared.pass();
