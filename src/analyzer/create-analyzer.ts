@@ -18,6 +18,7 @@ import {
 } from '../parsers/line-splitter.js';
 import type { LineOutcome } from '../parsers/outcome.js';
 import type { SourceStats } from '../parsers/source-stats.js';
+import { isValidTimeZone } from '../time/index.js';
 import type { AnalyzerOptions, InputRef } from './analyzer-options.js';
 import type { Diagnostic } from './diagnostic.js';
 import { createEmitter, type TypedEmitter } from './emitter.js';
@@ -171,6 +172,9 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
   const capacity = options.maxBufferedEvents ?? 100_000;
   if (!(skewMs >= 0) || !(capacity >= 1)) {
     throw new RangeError('skewMs must be >= 0 and maxBufferedEvents >= 1');
+  }
+  if (options.timezone !== undefined && !isValidTimeZone(options.timezone)) {
+    throw new RangeError(`timezone must be a valid IANA time zone name, got ${options.timezone}`);
   }
   const emitter = createEmitter<AnalyzerEvents>();
   const buffer = createReorderBuffer(skewMs, capacity, snapshot?.buffer);

@@ -153,7 +153,16 @@ export function toSession(draft: SessionDraft): SshSession {
     durationMs: Math.max(0, end - draft.startTime),
     endReason: draft.phase === 'closed' ? draft.endReason : undefined,
     tty: draft.tty,
-    channels: draft.channels.map((c) => ({ ...c })),
+    // Fixed key order: a draft restored from JSON lacks its undefined keys.
+    channels: draft.channels.map((c) => ({
+      number: c.number,
+      type: c.type,
+      subsystem: c.subsystem,
+      tty: c.tty,
+      startTime: c.startTime,
+      endTime: c.endTime,
+      multiplexed: c.multiplexed,
+    })),
     agentForwarding: draft.agentForwarding,
     x11Forwarding: draft.x11Forwarding,
     portForwarding: draft.portForwarding,
