@@ -46,7 +46,7 @@ export function parseKeyInfo(extra: string): SshKey | undefined {
  * Parses `Accepted|Failed|Partial|Postponed METHOD for [invalid user ]U from H port N ssh2[: EXTRA]`.
  *
  * The user is attacker-controlled: the host is taken from the right. Candidate split points are
- * the end of the text and each `": "`; a split is kept when its left part is a complete auth line
+ * the end of the text and each `ssh2: `; a split is kept when its left part is a complete auth line
  * and its right part is absent, sshd's strict key info, or legacy auth info (`ruser X`, anything
  * not key-like: fail2ban gh-2185). A right part that merely starts like key info and goes on
  * (`RSA SHA256:x from 9.9.9.9 port 7 ssh2`) belongs to the user name, so a later split is tried.
@@ -60,7 +60,7 @@ export function parseAuthLog(m: MarkedMessage, c: MessageContext): MessageResult
   const body = m.body;
   let from = 0;
   for (let tries = 0; tries <= MAX_SPLITS; tries++) {
-    const colon = tries === MAX_SPLITS ? -1 : body.indexOf(': ', from);
+    const colon = tries === MAX_SPLITS ? -1 : nextKeySplit(body, from);
     const left = colon < 0 ? body : body.slice(0, colon);
     const match = AUTH_LOG.exec(left);
     if (match !== null) {
@@ -77,6 +77,15 @@ export function parseAuthLog(m: MarkedMessage, c: MessageContext): MessageResult
     from = colon + 2;
   }
   return UNKNOWN;
+}
+
+/** The next `": "` that follows ` ssh2`/` ssh1` (sshd writes key info only there; a `": "` elsewhere may end an IPv6 address such as `::`). */
+function nextKeySplit(body: string, from: number): number {
+  let at = body.indexOf(': ', from);
+  while (at >= 0 && !(body.startsWith(' ssh2', at - 5) || body.startsWith(' ssh1', at - 5))) {
+    at = body.indexOf(': ', at + 2);
+  }
+  return at;
 }
 
 function build(

@@ -11,7 +11,7 @@ import {
   SESSION_CRASH,
   SESSION_PROCESS,
 } from './patterns.js';
-import { NO_PEER, parseConnectionId, peerOf, toInt } from './peer.js';
+import { connectionIdEnd, NO_PEER, parseConnectionId, peerOf, toInt } from './peer.js';
 
 function plain(
   m: MarkedMessage,
@@ -79,8 +79,7 @@ export function parseDisconnecting(m: MarkedMessage, c: MessageContext): Message
   const body = m.body;
   if (body.startsWith('Disconnecting: '))
     return plain(m, c, NO_PEER, 'disconnecting', body.slice(15));
-  // The connection id holds no ": " (user names cannot hold a colon, IPv6 has no ": ").
-  const colon = body.indexOf(': ', 14);
+  const colon = connectionIdEnd(body, 14);
   if (colon < 0) return UNKNOWN;
   const id = parseConnectionId(body.slice(14, colon));
   if (id === undefined) return UNKNOWN;

@@ -55,13 +55,6 @@ import {
   parseUserChild,
 } from './session.js';
 
-/**
- * Longest message the grammar reads. sshd formats every message into a 1024-byte buffer (and
- * syslog cuts at 500), so anything much longer is not sshd's and is not scanned.
- */
-const MAX_MESSAGE_LENGTH = 4096;
-
-const TOO_LONG = { kind: 'unrecognized', reason: 'message_too_long' } as const;
 const NOT_SSHD = { kind: 'unrecognized', reason: 'not_sshd_message' } as const;
 
 /**
@@ -77,7 +70,7 @@ const NOT_SSHD = { kind: 'unrecognized', reason: 'not_sshd_message' } as const;
  * @param message - The message text after the program tag.
  * @param context - The envelope fields (time, host, program, pid...) copied into the event.
  * @returns An event, `ignored` for known-but-irrelevant sshd lines (other debug output), or
- *   `unrecognized` (`unknown_sshd_message`, `message_too_long`, `not_sshd_message` for libpam's own
+ *   `unrecognized` (`unknown_sshd_message`, or `not_sshd_message` for libpam's own
  *   `pam_*`/`PAM ` lines, which belong to the PAM parser).
  * @example
  * ```ts
@@ -89,7 +82,6 @@ const NOT_SSHD = { kind: 'unrecognized', reason: 'not_sshd_message' } as const;
  * ```
  */
 export function parseSshdMessage(message: string, context: MessageContext): MessageResult {
-  if (message.length > MAX_MESSAGE_LENGTH) return TOO_LONG;
   if (message.startsWith('pam_') || message.startsWith('PAM ')) return NOT_SSHD;
   const m = stripMarkers(message);
   const body = m.body;

@@ -374,18 +374,6 @@ export const BANNER_EXCHANGE: RegExp =
   /^banner exchange: Connection from (\S+) port (\d+): ([\s\S]*)/;
 
 /**
- * `ssh_dispatch_run_fatal: Connection from [PREAMBLE ]H port N: REASON` (or `Connection to`).
- * Groups: 1 connection id, 2 reason.
- *
- * @example
- * ```ts
- * DISPATCH_FATAL.exec('ssh_dispatch_run_fatal: Connection from 1.2.3.4 port 5: Connection corrupted')?.[2];
- * ```
- */
-export const DISPATCH_FATAL: RegExp =
-  /^ssh_dispatch_run_fatal: Connection (?:from|to) (.+?): ([\s\S]*)/;
-
-/**
  * `Bad protocol version identification 'BANNER' from H[ port N]` (the banner is attacker
  * controlled: the host is the LAST `from`). Groups: 1 banner, 2 host, 3 port.
  *
@@ -396,16 +384,6 @@ export const DISPATCH_FATAL: RegExp =
  */
 export const BAD_VERSION: RegExp =
   /^Bad protocol version identification '(.*)' from (\S+?)(?: port (\d+))?$/;
-
-/**
- * `Unable to negotiate with CONNID: REASON. Their offer: LIST`. Groups: 1 connection id, 2 detail.
- *
- * @example
- * ```ts
- * UNABLE_TO_NEGOTIATE.exec('Unable to negotiate with 1.2.3.4 port 5: no matching cipher found. Their offer: x')?.[1];
- * ```
- */
-export const UNABLE_TO_NEGOTIATE: RegExp = /^Unable to negotiate with (.+?): ([\s\S]*)/;
 
 /**
  * `drop connection #N from [H]:P on [L]:LP REASON` (listener). Groups: 1 host, 2 port, 3 reason.
@@ -484,7 +462,7 @@ export const RECEIVED_SIGNAL: RegExp =
  * READ_ERROR.exec('Read error from remote host 1.2.3.4 port 5: Connection reset by peer')?.[1];
  * ```
  */
-export const READ_ERROR: RegExp = /^Read error from remote host (\S+?)(?: port (\d+))?: ([\s\S]*)/;
+export const READ_ERROR: RegExp = /^Read error from remote host (\S+)(?: port (\d+))?: ([\s\S]*)/;
 
 /**
  * `Closing connection to H port N`. Groups: 1 host, 2 port.

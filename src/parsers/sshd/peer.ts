@@ -106,3 +106,25 @@ export function parseConnectionId(text: string): ConnectionId | undefined {
   }
   return undefined;
 }
+
+/**
+ * Finds the `": "` that ends a connection id inside `text` (from `from`): the first one right
+ * after ` port N`, else the first `": "` at all (old forms without a port). The connection id
+ * may hold an IPv6 address ending in `::` (`2001:db8:: port 5: ...`), so the first `": "` alone
+ * is not enough; user names hold no colon, so a ` port N: ` cannot be faked inside one.
+ *
+ * @param text - The message body.
+ * @param from - Where the connection id starts.
+ * @returns The index of the `:`, or -1.
+ * @internal
+ */
+export function connectionIdEnd(text: string, from: number): number {
+  let at = text.indexOf(' port ', from);
+  while (at >= 0) {
+    let i = at + 6;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i > at + 6 && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 32) return i;
+    at = text.indexOf(' port ', at + 6);
+  }
+  return text.indexOf(': ', from);
+}

@@ -9,7 +9,6 @@ import {
   BAD_VERSION,
   BANNER_EXCHANGE,
   CONNECTION_FROM,
-  DISPATCH_FATAL,
   DROP_CONNECTION,
   NO_IDENT,
   NO_MATCHING,
@@ -18,9 +17,8 @@ import {
   RECEIVED_SIGNAL,
   REVERSE_MAPPING,
   SERVER_LISTENING,
-  UNABLE_TO_NEGOTIATE,
 } from './patterns.js';
-import { NO_PEER, parseConnectionId, peerOf, toPort } from './peer.js';
+import { connectionIdEnd, NO_PEER, parseConnectionId, peerOf, toPort } from './peer.js';
 
 function issue(
   m: MarkedMessage,
@@ -93,22 +91,28 @@ export function parseBadVersion(m: MarkedMessage, c: MessageContext): MessageRes
  */
 export function parseNegotiation(m: MarkedMessage, c: MessageContext): MessageResult {
   const body = m.body;
-  const x = UNABLE_TO_NEGOTIATE.exec(body);
-  if (x !== null) {
-    const id = parseConnectionId(x[1] ?? '');
-    if (id !== undefined) return issue(m, c, id.peer, 'negotiation_failed', x[2]);
+  if (body.startsWith('Unable to negotiate with ')) {
+    const colon = connectionIdEnd(body, 25);
+    const id = colon < 0 ? undefined : parseConnectionId(body.slice(25, colon));
+    if (id !== undefined) return issue(m, c, id.peer, 'negotiation_failed', body.slice(colon + 2));
   }
   if (NO_MATCHING.test(body)) return issue(m, c, NO_PEER, 'negotiation_failed', body);
   return UNKNOWN;
 }
 
-/** `ssh_dispatch_run_fatal: Connection from CONNID: REASON`. @internal */
+/** `ssh_dispatch_run_fatal: Connection from|to CONNID: REASON`. @internal */
 export function parseDispatchFatal(m: MarkedMessage, c: MessageContext): MessageResult {
-  const x = DISPATCH_FATAL.exec(m.body);
-  if (x === null) return UNKNOWN;
-  const id = parseConnectionId(x[1] ?? '');
+  const body = m.body;
+  const start = body.startsWith('ssh_dispatch_run_fatal: Connection from ')
+    ? 40
+    : body.startsWith('ssh_dispatch_run_fatal: Connection to ')
+      ? 38
+      : -1;
+  if (start < 0) return UNKNOWN;
+  const colon = connectionIdEnd(body, start);
+  const id = colon < 0 ? undefined : parseConnectionId(body.slice(start, colon));
   if (id === undefined) return UNKNOWN;
-  return issue(m, c, id.peer, 'dispatch_fatal', x[2]);
+  return issue(m, c, id.peer, 'dispatch_fatal', body.slice(colon + 2));
 }
 
 /** The listener's `drop connection #N from [H]:P on [L]:LP REASON`. @internal */
