@@ -19,7 +19,9 @@ for (const line of lines) {
   }
   const event = outcome.event;
   if (event.kind === 'ssh.auth') {
-    console.log(`line ${event.source.line}: ${event.outcome} for ${event.user} from ${event.sourceIp}`);
+    console.log(
+      `line ${event.source.line}: ${event.outcome} for ${event.user} from ${event.sourceIp}`,
+    );
   } else {
     console.log(`line ${event.source.line}: ${event.kind}`);
   }

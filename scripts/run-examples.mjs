@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const examples = readdirSync('examples').filter((f) => /^\d\d-.*\.ts$/.test(f)).sort();
+const examples = readdirSync('examples')
+  .filter((f) => /^\d\d-.*\.ts$/.test(f))
+  .sort();
 let failed = 0;
 for (const file of examples) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', `examples/${file}`], {

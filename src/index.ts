@@ -17,6 +17,7 @@ export {
 } from './analyzer/create-analyzer.js';
 export type { Diagnostic } from './analyzer/diagnostic.js';
 export type { TypedEmitter } from './analyzer/emitter.js';
+export type { Buffered, ReorderState } from './analyzer/reorder-buffer.js';
 export type * from './events/index.js';
 export type { Case, ContainmentStep } from './findings/case.js';
 export type { Evidence, Finding, Severity } from './findings/finding.js';

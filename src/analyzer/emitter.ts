@@ -66,9 +66,10 @@ export function createEmitter<Events extends TE.EventMap>(): TypedEmitter<Events
       add(event, listener, true);
       return emitter;
     },
-    prependOnceListener: (event, listener) => (
-      add(event, onceWrapper(event, listener), true), emitter
-    ),
+    prependOnceListener: (event, listener) => {
+      add(event, onceWrapper(event, listener), true);
+      return emitter;
+    },
     off: (event, listener) => {
       remove(event, listener);
       return emitter;

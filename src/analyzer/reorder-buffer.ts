@@ -1,8 +1,11 @@
 import type { SshtrailEvent } from '../events/index.js';
+import type { AnalyzerSnapshot } from './create-analyzer.js';
 
-/** @internal A buffered event with its arrival number (ties keep arrival order). */
+/** An event held for reordering, with its arrival number (ties keep arrival order). */
 export interface Buffered {
+  /** Arrival number. */
   readonly seq: number;
+  /** The event. */
   readonly event: SshtrailEvent;
 }
 
@@ -25,13 +28,19 @@ export interface ReorderBuffer {
   state(): ReorderState;
 }
 
-/** @internal */
+/** The reorder buffer's state inside an {@link AnalyzerSnapshot} (plain JSON). */
 export interface ReorderState {
+  /** Events held, in heap order. */
   readonly items: readonly Buffered[];
+  /** Next arrival number. */
   readonly seq: number;
+  /** Newest event time seen. */
   readonly newest: number;
+  /** Newest event time released. */
   readonly released: number;
+  /** Events that came too late, so far. */
   readonly late: number;
+  /** Events released early because the buffer was full, so far. */
   readonly overflowed: number;
 }
 
