@@ -15,9 +15,11 @@ const IGNORED_PROGRAM: MessageResult = { kind: 'ignored', reason: 'other_program
  *
  * @internal
  */
-export function routeMessage(message: string, context: MessageContext): MessageResult {
+export function routeMessage(text: string, context: MessageContext): MessageResult {
   const program = context.program ?? '';
-  if (message.startsWith('pam_') || message.startsWith('PAM ')) {
+  // Kernel-time prefixes (`kernel:[  970.699396]: `) that some journal exports put in front.
+  const message = text.startsWith('kernel:') ? stripKernelTime(text) : text;
+  if (message.startsWith('pam_') || message.startsWith('PAM ') || message.startsWith('(pam_')) {
     return parsePamMessage(message, context);
   }
   switch (program) {
@@ -36,4 +38,16 @@ export function routeMessage(message: string, context: MessageContext): MessageR
       if (program.includes('(pam_')) return parsePamMessage(message, context);
       return IGNORED_PROGRAM;
   }
+}
+
+function stripKernelTime(text: string): string {
+  let i = 7;
+  if (text.charCodeAt(i) === 32) i++;
+  if (text.charCodeAt(i) !== 91) return text;
+  const close = text.indexOf(']', i);
+  if (close === -1 || close - i > 20) return text;
+  let rest = close + 1;
+  if (text.charCodeAt(rest) === 58) rest++;
+  if (text.charCodeAt(rest) === 32) rest++;
+  return text.slice(rest);
 }

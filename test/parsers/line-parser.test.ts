@@ -40,6 +40,26 @@ describe('createLineParser', () => {
     ]);
   });
 
+  it('routes the old `(pam_unix)` form and strips a journal kernel-time prefix', () => {
+    const parser = createLineParser({ source: 's', year: 2005 });
+    const pam = parser.parse(
+      'May 12 09:47:54 vaio sshd[16004]: (pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root',
+    );
+    expect(pam.kind === 'event' && pam.event).toMatchObject({
+      kind: 'pam.auth',
+      sourceIp: '203.0.113.9',
+    });
+    const kernel = parser.parse(
+      'May 12 09:48:00 srv sshd[20879]: kernel: [  970.699397] Failed password for user admin from 192.0.2.10 port 42745 ssh2',
+    );
+    expect(kernel.kind === 'event' && kernel.event).toMatchObject({
+      kind: 'ssh.auth',
+      outcome: 'failure',
+      user: 'user admin',
+      sourceIp: '192.0.2.10',
+    });
+  });
+
   it('numbers lines from 1 and keeps the raw text as provenance', () => {
     const [first] = parseAll(SAMPLE);
     expect(first?.kind).toBe('event');

@@ -96,6 +96,9 @@ export function isFail2banMatch(event: SshtrailEvent, mode: Fail2banMode): boole
         event.preauth &&
         ['closed', 'reset', 'disconnected', 'received_disconnect'].includes(event.reason)
       );
+    case 'pam.auth':
+      // fail2ban's sshd filter counts pam_unix authentication failures that name a remote host.
+      return event.outcome === 'failure' && hasSource(event);
     case 'ssh.protocol':
       return (
         mode === 'aggressive' &&
