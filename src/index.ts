@@ -43,6 +43,11 @@ export {
   parseSuMessage,
 } from './parsers/auth/index.js';
 export {
+  type CreateSourceParserOptions,
+  createSourceParser,
+  type SourceFormat,
+} from './parsers/create-source-parser.js';
+export {
   type JournaldOptions,
   type JournaldResult,
   type JournalFields,
@@ -71,6 +76,7 @@ export type {
   MessageMiss,
   MessageResult,
 } from './parsers/outcome.js';
+export type { SourceParser, SourceParserOptions } from './parsers/source-parser.js';
 export type { SourceStats } from './parsers/source-stats.js';
 export * from './parsers/sshd/index.js';
 export {

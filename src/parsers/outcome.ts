@@ -30,7 +30,12 @@ export type LineOutcome =
       readonly program: string | undefined;
       readonly source: Provenance;
     }
-  | { readonly kind: 'malformed'; readonly reason: MalformedReason; readonly source: Provenance };
+  | {
+      readonly kind: 'malformed';
+      /** A {@link MalformedReason}, or a format-specific code (e.g. auditd's `bad_header`). */
+      readonly reason: MalformedReason | (string & {});
+      readonly source: Provenance;
+    };
 
 /**
  * A message parser's miss: the message was seen but is irrelevant (`ignored`) or unknown

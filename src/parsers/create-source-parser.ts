@@ -1,0 +1,105 @@
+import { type AuditResult, createAuditAssembler } from './auditd/index.js';
+import { createLineParser, type LineParserState } from './line-parser.js';
+import type { LineOutcome } from './outcome.js';
+import type { SourceParser, SourceParserOptions } from './source-parser.js';
+import type { SourceStats } from './source-stats.js';
+
+/**
+ * The formats sshtrail reads line by line. `auto` reads syslog and journald JSON, deciding
+ * per line; the others are fixed per source.
+ */
+export type SourceFormat = 'auto' | 'syslog' | 'journald-json' | 'auditd';
+
+/**
+ * Options of {@link createSourceParser}: the common ones plus the time options of syslog.
+ */
+export interface CreateSourceParserOptions extends SourceParserOptions {
+  /** The format of the source (default `auto`). */
+  readonly format?: SourceFormat;
+  /** Year for RFC3164 lines. */
+  readonly year?: number;
+  /** IANA zone for timestamps without one. */
+  readonly timezone?: string;
+  /** Reference time for year inference. */
+  readonly referenceTime?: number;
+}
+
+/**
+ * Creates the {@link SourceParser} for a source's format: the syslog/journald line parser, or
+ * the auditd record assembler.
+ *
+ * @param options - Source name, default host, format and time options.
+ * @returns A parser that accounts for every line.
+ * @throws RangeError for invalid options (a bad time zone).
+ * @example
+ * ```ts
+ * const parser = createSourceParser({ source: '/var/log/audit/audit.log', format: 'auditd', host: 'bastion' });
+ * const outcomes = [...parser.push(line), ...parser.flush()];
+ * ```
+ */
+export function createSourceParser(options: CreateSourceParserOptions): SourceParser {
+  switch (options.format ?? 'auto') {
+    case 'auditd':
+      return auditSourceParser(options);
+    default:
+      return lineSourceParser(options);
+  }
+}
+
+function lineSourceParser(options: CreateSourceParserOptions): SourceParser {
+  const parser = createLineParser({
+    source: options.source,
+    format:
+      options.format === 'syslog' || options.format === 'journald-json' ? options.format : 'auto',
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.year === undefined ? {} : { year: options.year }),
+    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+    ...(options.referenceTime === undefined ? {} : { referenceTime: options.referenceTime }),
+    ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
+    ...(options.state === undefined ? {} : { state: options.state as LineParserState }),
+  });
+  return {
+    push: (text) => [parser.parse(text)],
+    flush: () => [],
+    stats: () => parser.stats(),
+    snapshot: () => parser.snapshot(),
+  };
+}
+
+function auditSourceParser(options: CreateSourceParserOptions): SourceParser {
+  const assembler = createAuditAssembler({
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
+  });
+  let line = 0;
+  const reasons: Record<string, number> = {};
+  const convert = (results: readonly AuditResult[]): readonly LineOutcome[] =>
+    results.map((r): LineOutcome => {
+      if (r.kind === 'event') return r;
+      reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+      return r.kind === 'malformed'
+        ? { kind: 'malformed', reason: r.reason, source: r.source }
+        : { kind: r.kind, reason: r.reason, program: 'auditd', source: r.source };
+    });
+  return {
+    push(text) {
+      line++;
+      return convert(assembler.push(text, { source: options.source, line }));
+    },
+    flush: () => convert(assembler.flush()),
+    stats(): SourceStats {
+      const s = assembler.stats();
+      // Lines inside an assembled event count as events; pending lines are not settled yet.
+      return {
+        source: options.source,
+        lines: s.lines - s.pending,
+        events: s.consumed,
+        ignored: s.ignored,
+        unrecognized: s.unrecognized,
+        malformed: s.malformed,
+        reasons: { ...reasons },
+      };
+    },
+    snapshot: () => ({ line }),
+  };
+}
