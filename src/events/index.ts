@@ -1,10 +1,12 @@
 import type { AuthEvent } from './auth.js';
 import type { HostEvent } from './host.js';
+import type { NetworkEvent } from './network.js';
 import type { SshEvent } from './ssh.js';
 
 export type * from './auth.js';
 export type * from './base.js';
 export type * from './host.js';
+export type * from './network.js';
 export type * from './provenance.js';
 export type * from './ssh.js';
 
@@ -21,7 +23,7 @@ export type * from './ssh.js';
  * }
  * ```
  */
-export type SshtrailEvent = SshEvent | AuthEvent | HostEvent;
+export type SshtrailEvent = SshEvent | AuthEvent | HostEvent | NetworkEvent;
 
 /** The `kind` of any event. */
 export type EventKind = SshtrailEvent['kind'];
