@@ -34,7 +34,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --lines <n>         corpus size in lines (default 1000000 auth lines / 500000 audit records;
                       accepts 1_000_000, 1e6, 3M, 500k)
   --sizes <a,b,...>   several sizes in one run (RSS-flatness check), e.g. 1000000,3000000
-  --runs <n>          timed runs per measurement, median reported (default 3)
+  --runs <n>          timed runs per measurement, median reported (default 5)
   --warmup <n>        untimed warm-up runs per measurement (default 1)
   --seed <n>          generator seed (default 1)
   --only <ids>        comma-separated subset of: ${MEASUREMENTS.map((m) => m.id).join(', ')}
@@ -83,7 +83,7 @@ function positive(name: string, text: string | undefined, min = 1): number {
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let sizes: number[] | undefined;
-  let runs = 3;
+  let runs = 5;
   let warmup = 1;
   let seed = 1;
   let only: MeasurementId[] = MEASUREMENTS.map((m) => m.id);

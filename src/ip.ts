@@ -1,7 +1,11 @@
 import ipaddr from 'ipaddr.js';
+import { detachString } from './parsers/detach-string.js';
 
-const CACHE_LIMIT = 4096;
-const cache = new Map<string, string | null>();
+// Two generations of memoised answers: when the current one is full it becomes the previous
+// one, so a working set a little above the limit does not thrash (a full clear did).
+const GENERATION_LIMIT = 8192;
+let current = new Map<string, string | null>();
+let previous = new Map<string, string | null>();
 
 /**
  * Parses an IP address strictly and returns its canonical text: IPv4 dotted quad,
@@ -20,13 +24,52 @@ const cache = new Map<string, string | null>();
  * ```
  */
 export function canonicalIp(text: string): string | undefined {
-  const hit = cache.get(text);
+  // Bounded memoisation: brute-force logs repeat a few addresses millions of times. Keys and
+  // values are detached copies, so the cache never pins the log chunk `text` was cut from,
+  // and neither does a session or baseline that keeps the returned address.
+  const hit = current.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  const value = parseStrict(text);
-  // Bounded memoisation: brute-force logs repeat a few addresses millions of times.
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, value ?? null);
+  const old = previous.get(text);
+  const value = old !== undefined ? (old ?? undefined) : parse(text);
+  if (current.size >= GENERATION_LIMIT) {
+    previous = current;
+    current = new Map();
+  }
+  const key = value === text ? value : detachString(text);
+  current.set(key, value ?? null);
   return value;
+}
+
+function parse(text: string): string | undefined {
+  // Strict dotted quads (the common case) are already canonical: no ipaddr.js round trip.
+  if (isStrictDottedQuad(text)) return detachString(text);
+  return parseStrict(text);
+}
+
+/** `0`-`255` four times, dot-separated, no leading zeros: what isValidFourPartDecimal accepts. */
+function isStrictDottedQuad(text: string): boolean {
+  const length = text.length;
+  if (length < 7 || length > 15) return false;
+  let parts = 0;
+  let i = 0;
+  while (i < length) {
+    const start = i;
+    let value = 0;
+    while (i < length) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+      i++;
+    }
+    const digits = i - start;
+    if (digits === 0 || digits > 3 || value > 255) return false;
+    if (digits > 1 && text.charCodeAt(start) === 48) return false;
+    parts++;
+    if (i === length) break;
+    if (text.charCodeAt(i) !== 46 || parts === 4) return false;
+    i++;
+  }
+  return parts === 4 && text.charCodeAt(length - 1) !== 46;
 }
 
 function parseStrict(text: string): string | undefined {

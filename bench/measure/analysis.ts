@@ -1,9 +1,10 @@
 /**
  * Full analysis (parse + sessions + detectors) through `createAnalyzer` (issue 3): every
- * line through `consume(lines, { source })` (or `pushLine` per line), then `flush()`. The
- * analyzer's outputs are consumed by counting its `finding`, `case` and `session:*` events.
+ * batch of `readLineBatches` through `consumeBatches(batches, { source })` (else `pushLine`
+ * per line of each batch, else `consume`), then `flush()`. The analyzer's outputs are
+ * consumed by counting its `finding`, `case` and `session:*` events.
  */
-import type { CreateAnalyzer, ReadLines, SourceOptions } from './api.js';
+import type { CreateAnalyzer, ReadLineBatches, SourceOptions } from './api.js';
 import type { PassOutput } from './floors.js';
 
 type Method = (...args: unknown[]) => unknown;
@@ -20,26 +21,27 @@ const OUTPUTS = ['finding', 'case', 'session:open', 'session:close', 'diagnostic
  * One analysis pass over the file.
  *
  * @param create - src/index createAnalyzer
- * @param readLines - src/node readLines
+ * @param readLineBatches - src/node readLineBatches
  * @param options - source options (year and timezone go to the analyzer)
  * @returns lines fed, and counts of findings, cases and sessions emitted
  * @example
  * ```ts
- * await analysisPass(api.createAnalyzer, api.readLines, options);
+ * await analysisPass(api.createAnalyzer, api.readLineBatches, options);
  * ```
  */
 export async function analysisPass(
   create: CreateAnalyzer,
-  readLines: ReadLines,
+  readLineBatches: ReadLineBatches,
   options: SourceOptions,
 ): Promise<PassOutput> {
   const analyzer = create(options);
+  const consumeBatches = method(analyzer, 'consumeBatches');
   const consume = method(analyzer, 'consume');
   const pushLine = method(analyzer, 'pushLine');
   const flush = method(analyzer, 'flush');
-  if ((!consume && !pushLine) || !flush) {
+  if ((!consumeBatches && !consume && !pushLine) || !flush) {
     throw new Error(
-      'createAnalyzer() result has neither consume(lines, input) nor pushLine(text, input), or no flush()',
+      'createAnalyzer() result has neither consumeBatches, consume nor pushLine, or no flush()',
     );
   }
   const outputs: Record<string, number> = {};
@@ -53,17 +55,22 @@ export async function analysisPass(
   let lines = 0;
   let checksum = 0;
   const input = { source: options.source };
-  const counted = async function* (): AsyncIterable<string> {
-    for await (const line of readLines(options.source)) {
-      lines++;
-      checksum += line.length;
-      yield line;
+  const counted = async function* (): AsyncIterable<readonly string[]> {
+    for await (const batch of readLineBatches(options.source)) {
+      for (const line of batch) checksum += line.length;
+      lines += batch.length;
+      yield batch;
     }
   };
-  if (consume) {
-    await consume(counted(), input);
+  if (consumeBatches) {
+    await consumeBatches(counted(), input);
   } else if (pushLine) {
-    for await (const line of counted()) pushLine(line, input);
+    for await (const batch of counted()) for (const line of batch) pushLine(line, input);
+  } else if (consume) {
+    const each = async function* (): AsyncIterable<string> {
+      for await (const batch of counted()) yield* batch;
+    };
+    await consume(each(), input);
   }
   flush();
   return { lines, checksum, detail: { outputs, stats: method(analyzer, 'stats')?.() } };

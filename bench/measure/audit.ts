@@ -3,24 +3,24 @@
  * `createAuditAssembler().push`, then `flush`, each result consumed (counted by kind and
  * event kind).
  */
-import type { AuditResultLike, CreateAuditAssembler, ReadLines } from './api.js';
+import type { AuditResultLike, CreateAuditAssembler, ReadLineBatches } from './api.js';
 import type { PassOutput } from './floors.js';
 
 /**
- * One assembly pass over an audit.log read with `readLines`.
+ * One assembly pass over an audit.log read with `readLineBatches`.
  *
  * @param create - createAuditAssembler
- * @param readLines - src/node readLines
+ * @param readLineBatches - src/node readLineBatches
  * @param file - the audit.log
  * @returns lines, checksum, result and event counts, the assembler's stats
  * @example
  * ```ts
- * await auditPass(api.createAuditAssembler, api.readLines, 'bench/.data/audit.log');
+ * await auditPass(api.createAuditAssembler, api.readLineBatches, 'bench/.data/audit.log');
  * ```
  */
 export async function auditPass(
   create: CreateAuditAssembler,
-  readLines: ReadLines,
+  readLineBatches: ReadLineBatches,
   file: string,
 ): Promise<PassOutput> {
   const assembler = create({ host: 'bastion-01' });
@@ -34,10 +34,12 @@ export async function auditPass(
   };
   let lines = 0;
   let checksum = 0;
-  for await (const line of readLines(file)) {
-    lines++;
-    checksum += line.length;
-    count(assembler.push(line, { source: file, line: lines }));
+  for await (const batch of readLineBatches(file)) {
+    for (const line of batch) {
+      lines++;
+      checksum += line.length;
+      count(assembler.push(line, { source: file, line: lines }));
+    }
   }
   count(assembler.flush());
   return {

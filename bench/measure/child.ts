@@ -1,6 +1,8 @@
 /**
  * Entry point of a measurement child process: runs one measurement (warm-up, then timed
- * passes) while sampling RSS, then prints one result line. Started by spawn.ts with
+ * passes) while sampling RSS, then prints one result line. Each pass is timed twice: wall
+ * clock, and the CPU time of this process (`process.cpuUsage`, user + system, all threads),
+ * which other jobs on a shared machine disturb far less. Started by spawn.ts with
  * `node --import tsx bench/measure/child.ts '<json request>'`.
  */
 import { resolveProjectApi } from './api.js';
@@ -29,18 +31,23 @@ async function main(): Promise<void> {
   for (let i = 0; i < request.warmup; i++) await prepared.pass();
   rss.sample();
   const runsMs: number[] = [];
+  const cpuMs: number[] = [];
   let last: PassOutput = { lines: 0, checksum: 0 };
   for (let i = 0; i < request.runs; i++) {
     rss.sample();
+    const cpu = process.cpuUsage();
     const t = performance.now();
     last = await prepared.pass();
     runsMs.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
   }
   const peaks = rss.stop();
   reply({
     ok: true,
     id: request.id,
     runsMs,
+    cpuMs,
     lines: last.lines,
     checksum: last.checksum,
     peakRssBytes: peaks.peakBytes,

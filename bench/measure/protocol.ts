@@ -31,6 +31,8 @@ export type ChildResult =
       readonly id: MeasurementId;
       /** Duration of each timed pass, ms. */
       readonly runsMs: readonly number[];
+      /** CPU time (user + system, whole process) of each timed pass, ms. */
+      readonly cpuMs: readonly number[];
       /** Lines per pass. */
       readonly lines: number;
       /** Checksum of the last pass. */

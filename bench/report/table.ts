@@ -37,7 +37,9 @@ export function formatTable(
 }
 
 /**
- * The timing table of one corpus size.
+ * The timing table of one corpus size: wall and CPU medians, and each measurement's ratio to
+ * its own floor (same reader, no parsing) and to the raw stream floor, in both clocks. The
+ * targets are judged on the CPU ratio.
  *
  * @param rows - summarized measurements
  * @returns the table text
@@ -52,17 +54,20 @@ export function timingTable(rows: readonly Row[]): string {
   const overIdle = (bytes: number): string =>
     idleRss === undefined ? '-' : `${bytes >= idleRss ? '+' : ''}${mib(bytes - idleRss)}`;
   const body = rows.map((r): string[] => {
-    if (!r.ok) return [r.label, 'n/a', '', '', '', '', '', '', ''];
-    if (r.id === 'idle') return [r.label, '-', '-', '-', '-', '-', '-', mib(r.peakRssBytes), ''];
-    const own = r.ownFloor !== undefined && r.ownFloor !== 'floor-readlines' ? x(r.vsOwnFloor) : '';
+    if (!r.ok) return [r.label, 'n/a', '', '', '', '', '', '', '', '', ''];
+    if (r.id === 'idle') {
+      return [r.label, '-', '-', '-', '-', '-', '-', '-', '-', mib(r.peakRssBytes), ''];
+    }
     return [
       r.label,
       `${(r.medianMs / 1000).toFixed(3)} s`,
+      `${(r.medianCpuMs / 1000).toFixed(3)} s`,
       rate(r.linesPerSecond),
       `${r.mibPerSecond.toFixed(1)}`,
-      x(r.vsReadLines),
-      x(r.vsRaw),
-      own,
+      r.ownFloor === undefined ? '-' : r.ownFloor.replace(/^floor-/, ''),
+      x(r.vsOwnFloor?.cpu),
+      x(r.vsOwnFloor?.wall),
+      x(r.vsRaw?.cpu),
       mib(r.peakRssBytes),
       overIdle(r.peakRssBytes),
     ];
@@ -70,13 +75,16 @@ export function timingTable(rows: readonly Row[]): string {
   return formatTable(
     [
       'measurement',
-      'median',
+      'wall',
+      'cpu',
       'lines/s',
       'MiB/s',
-      'x readLines',
-      'x raw',
-      'x own floor',
+      'floor',
+      'x floor cpu',
+      'x floor wall',
+      'x raw cpu',
       'peak RSS',
+      'over idle',
     ],
     body,
   );

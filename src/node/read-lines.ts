@@ -1,5 +1,16 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createLineSplitter, type LineSplitterOptions } from '../parsers/line-splitter.js';
-import { openText } from './open-text.js';
+import { isGzipFile, openText } from './open-text.js';
+
+// Plain files are read in 64 KiB chunks: measured faster than 256 KiB ones (the decoded chunk
+// and the lines cut from it stay in cache while they are split and parsed).
+const PLAIN_CHUNK = 1 << 16;
+
+async function openLines(path: string): Promise<Readable> {
+  if (await isGzipFile(path)) return openText(path);
+  return createReadStream(path, { highWaterMark: PLAIN_CHUNK, encoding: 'utf8' });
+}
 
 /**
  * Reads a text file (plain or gzip) as batches of lines, one batch per read chunk. Batches
@@ -18,7 +29,7 @@ export async function* readLineBatches(
   options: LineSplitterOptions = {},
 ): AsyncIterable<readonly string[]> {
   const splitter = createLineSplitter(options);
-  const stream = await openText(path);
+  const stream = await openLines(path);
   let batch: string[] = [];
   const push = (line: string): void => {
     batch.push(line);

@@ -102,7 +102,7 @@ export function createLineParser(options: LineParserOptions): LineParser {
       return { kind: 'malformed', reason: 'line_too_long', source };
     }
     const source: Provenance = { source: sourceName, line: lineNumber, text };
-    if (text.trim().length === 0) return { kind: 'malformed', reason: 'empty_line', source };
+    if (isBlank(text)) return { kind: 'malformed', reason: 'empty_line', source };
     const journal = format === 'journald-json' || (format === 'auto' && text.charCodeAt(0) === 123);
     let leaderPid: number | undefined;
     let result: EnvelopeResult;
@@ -148,4 +148,10 @@ export function createLineParser(options: LineParserOptions): LineParser {
 
 function isMiss(result: MessageResult): result is MessageMiss {
   return result.kind === 'ignored' || result.kind === 'unrecognized';
+}
+
+/** `text.trim().length === 0`, without trimming lines that start with a visible ASCII character. */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return !(c > 32 && c < 127) && text.trim().length === 0;
 }

@@ -63,7 +63,7 @@ export function createLineSplitter(
 
   const emit = (line: string, onLine: (line: string) => void): void => {
     if (cut || line.length > keep) onLine(line.slice(0, keep));
-    else onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    else onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
     cut = false;
   };
 
@@ -71,11 +71,18 @@ export function createLineSplitter(
     push(chunk, onLine) {
       let start = 0;
       let newline = chunk.indexOf('\n');
-      while (newline !== -1) {
-        const piece = chunk.slice(start, newline);
-        const line = pending.length === 0 ? piece : pending + piece;
+      if (newline !== -1 && (pending.length > 0 || cut)) {
+        const line = pending + chunk.slice(0, newline);
         pending = '';
         emit(line, onLine);
+        start = newline + 1;
+        newline = chunk.indexOf('\n', start);
+      }
+      // The common case: whole lines inside this chunk, nothing pending, not cut.
+      while (newline !== -1) {
+        const end = chunk.charCodeAt(newline - 1) === 13 && newline > start ? newline - 1 : newline;
+        if (end - start > keep) onLine(chunk.slice(start, start + keep));
+        else onLine(chunk.slice(start, end));
         start = newline + 1;
         newline = chunk.indexOf('\n', start);
       }

@@ -160,6 +160,31 @@ describe('createAnalyzer', () => {
     expect(analyzer.sessions.recentSessions('alice')).toHaveLength(1);
   });
 
+  it('gives the same sessions and stats from line batches of any size as from lines', async () => {
+    const byLine = createAnalyzer({ year: 2024, timezone: 'UTC' });
+    const expected = collect(byLine);
+    await byLine.consume(LINES, INPUT);
+    byLine.flush();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(LINES.length), { maxLength: 8 }), async (cuts) => {
+        const batched = createAnalyzer({ year: 2024, timezone: 'UTC' });
+        const actual = collect(batched);
+        const points = [...new Set([0, ...cuts, LINES.length])].sort((a, b) => a - b);
+        async function* batches(): AsyncIterable<readonly string[]> {
+          for (let i = 1; i < points.length; i++) {
+            yield LINES.slice(points[i - 1], points[i]);
+          }
+        }
+        await batched.consumeBatches(batches(), INPUT);
+        batched.flush();
+        expect(actual()).toEqual(expected());
+        expect(batched.stats()).toEqual(byLine.stats());
+      }),
+      { numRuns: 25 },
+    );
+    expect(expected().length).toBeGreaterThan(0);
+  });
+
   it('supports on, once and off like an EventEmitter', () => {
     const analyzer = createAnalyzer();
     let count = 0;

@@ -53,4 +53,27 @@ describe('createLineSplitter', () => {
       ),
     );
   });
+
+  it('matches a plain split: LF ends a line, one CR before it is dropped, long lines are cut', () => {
+    const reference = (t: string, cap: number): string[] => {
+      const keep = cap + 1;
+      const pieces = t.split('\n');
+      const last = pieces.pop() ?? '';
+      if (last.length > 0) pieces.push(last);
+      return pieces.map((l) =>
+        l.length > keep ? l.slice(0, keep) : l.endsWith('\r') ? l.slice(0, -1) : l,
+      );
+    };
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-c\r\n]{0,60}$/),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (t, cuts, cap) => {
+          expect(splitAll(chunked(t, cuts), cap)).toEqual(reference(t, cap));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import { describe, expect, it } from 'vitest';
+import { canonicalIp } from '../src/ip.js';
+
+/** The answer straight from ipaddr.js, without canonicalIp's fast path or cache. */
+function reference(text: string): string | undefined {
+  if (text.length === 0 || text.length > 64) return undefined;
+  if (text.includes(':')) {
+    if (!ipaddr.IPv6.isValid(text)) return undefined;
+    const v6 = ipaddr.IPv6.parse(text);
+    return v6.isIPv4MappedAddress() ? v6.toIPv4Address().toString() : v6.toRFC5952String();
+  }
+  return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text).toString() : undefined;
+}
+
+const octet = fc.oneof(
+  fc.integer({ min: 0, max: 300 }).map(String),
+  fc.constantFrom('00', '01', '007', '0x1f', '', '1a', '256', '999', '0255'),
+);
+
+describe('canonicalIp', () => {
+  it('reads the addresses of real sshd lines', () => {
+    expect(canonicalIp('203.0.113.77')).toBe('203.0.113.77');
+    expect(canonicalIp('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(canonicalIp('2001:DB8::0:1')).toBe('2001:db8::1');
+    expect(canonicalIp('192.030.0.6')).toBeUndefined();
+    expect(canonicalIp('10.0.0.1.')).toBeUndefined();
+    expect(canonicalIp('1.2.3')).toBeUndefined();
+    expect(canonicalIp('example.com')).toBeUndefined();
+  });
+
+  it('agrees with ipaddr.js on dotted quads, valid or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(octet, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('.')),
+        (text) => {
+          expect(canonicalIp(text)).toBe(reference(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with ipaddr.js on IPv4 and IPv6 addresses and stays right past its cache limit', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.ipV6(), fc.ipV4Extended(), fc.string()), (text) => {
+        expect(canonicalIp(text)).toBe(reference(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    // More distinct addresses than one cache generation holds: the cache rolls over.
+    for (let i = 0; i < 20_000; i++) {
+      const text = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      expect(canonicalIp(text)).toBe(text);
+    }
+  });
+});
