@@ -1,0 +1,21 @@
+export {
+  classifySocketPath,
+  type SocketClass,
+  type SocketKind,
+} from './classify-socket-path.js';
+export {
+  type ControlPathMatcher,
+  type ControlPathValues,
+  compileControlPath,
+  matchControlPath,
+  type SocketArguments,
+  socketArguments,
+} from './control-path.js';
+export { createSocketRegistry, type SocketRegistry } from './socket-registry.js';
+export type {
+  OwnerBasis,
+  SocketOwner,
+  SocketRegistryOptions,
+  SocketUse,
+  SocketUseVia,
+} from './socket-types.js';

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SshtrailEvent } from '../../../src/events/index.js';
+import { hostEvents, run } from './host-scenario.js';
+
+const scenario = hostEvents('agent-hijack-auth.log', 'agent-hijack-audit.log');
+
+/** The scenario replayed on another host (every event renamed; times shifted). */
+function onHost(host: string, shift: number): SshtrailEvent[] {
+  return scenario.map((e) => ({ ...e, host, time: e.time + shift }));
+}
+
+/** Joined results of one host, comparable across runs. */
+function resultsOf(events: readonly SshtrailEvent[], host: string) {
+  return run(events)
+    .joined.filter((j) => j.event.host === host)
+    .map((j) => [j.event.kind, j.event.pid, j.event.time, j.match]);
+}
+
+describe('createSessionJoin properties', () => {
+  const hosts = [onHost('h1', 0), onHost('h2', 3_000), onHost('h3', -5_000)];
+  const alone = ['h1', 'h2', 'h3'].map((h, i) => resultsOf(hosts[i] ?? [], h));
+
+  it('joins each host the same whatever the interleaving of independent hosts', () => {
+    const total = hosts.reduce((n, h) => n + h.length, 0);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: total, maxLength: total }),
+        (picks) => {
+          const queues = hosts.map((h) => [...h]);
+          const merged: SshtrailEvent[] = [];
+          for (const p of picks) {
+            const q = queues[p]?.length ? queues[p] : queues.find((x) => x.length > 0);
+            const e = q?.shift();
+            if (e !== undefined) merged.push(e);
+          }
+          ['h1', 'h2', 'h3'].forEach((h, i) => {
+            expect(resultsOf(merged, h)).toEqual(alone[i]);
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('finds a session for every process event of the scenario', () => {
+    const first = alone[0] ?? [];
+    expect(first.length).toBeGreaterThan(10);
+    for (const [, , , match] of first) expect(match).toBeDefined();
+  });
+});
