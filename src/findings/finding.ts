@@ -10,6 +10,22 @@ export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type Evidence = Provenance;
 
 /**
+ * A threat-intel match carried by a finding (`ssh.unusual_source` sets it when a listed
+ * address was involved).
+ *
+ * @example
+ * ```ts
+ * const intel: FindingIntel = { list: 'blocklist.txt', label: 'known scanner' };
+ * ```
+ */
+export interface FindingIntel {
+  /** The list that matched (its name or file). */
+  readonly list: string;
+  /** The entry's label, when the list gave one. */
+  readonly label: string | undefined;
+}
+
+/**
  * A detector's finding (the `type: "finding"` record of the JSONL contract in DESIGN.md).
  * Every finding cites the log lines behind it and explains itself in one or two sentences.
  *
@@ -52,4 +68,6 @@ export interface Finding {
   readonly evidence: readonly Evidence[];
   /** One or two sentences an analyst can check against the evidence. */
   readonly explanation: string;
+  /** The threat-intel match behind the finding, when a listed address was involved. */
+  readonly intel?: FindingIntel;
 }

@@ -1,0 +1,360 @@
+import type { Answer, AnswerValue, CaseAnswers } from '../findings/case.js';
+import type { Evidence, Finding } from '../findings/finding.js';
+import type { SshSession } from '../model/session.js';
+import { type CaseContext, cite, collectEvidence, uniqueSorted } from './case-context.js';
+
+const SOCKET_OR_KEY = [
+  'ssh.agent_socket_hijack',
+  'ssh.control_master_hijack',
+  'ssh.key_misuse',
+  'ssh.key_tampering',
+];
+
+/**
+ * Answers each question for analysis of the playbook, and the L1 steps, for one case: yes / no /
+ * unknown with the evidence, and for `unknown` which log source or setting would answer it.
+ * The keys are documented in docs/triage.md.
+ *
+ * @param context - The case's findings (time-ordered), its sessions and the options.
+ * @returns One {@link Answer} per key of {@link CaseAnswers}.
+ * @example
+ * ```ts
+ * const answers = answerQuestions({ findings, sessions, options: resolveTriageOptions() });
+ * answers.agent_forwarding.answer; // 'yes' | 'no' | 'unknown'
+ * ```
+ */
+export function answerQuestions(context: CaseContext): CaseAnswers {
+  return {
+    suspected_source_ip: suspectedSource(context),
+    simultaneous_sessions: simultaneous(context),
+    agent_forwarding: agentForwarding(context),
+    privilege_escalation: privilegeEscalation(context),
+    key_or_socket_access: keyOrSocket(context),
+    usual_login_behavior: usualBehavior(context),
+    network_correlation: networkCorrelation(context),
+    failed_attempts_before: failedAttempts(context),
+  };
+}
+
+function answer(
+  value: AnswerValue,
+  detail: string,
+  findings: readonly Finding[],
+  evidence: readonly Evidence[],
+  missing?: string,
+): Answer {
+  const base = { answer: value, evidence, findings: findings.map((f) => f.id), detail };
+  return missing === undefined ? base : { ...base, missing };
+}
+
+function byDetector(context: CaseContext, ids: readonly string[]): Finding[] {
+  return context.findings.filter((f) => ids.includes(f.detector));
+}
+
+function fromFindings(value: AnswerValue, detail: string, hits: Finding[], c: CaseContext): Answer {
+  return answer(value, detail, hits, collectEvidence(hits, c.options.maxEvidence));
+}
+
+function sessionEvidence(sessions: readonly SshSession[], max: number): Evidence[] {
+  const out: Evidence[] = [];
+  for (const s of sessions) {
+    const first = s.evidence[0];
+    if (first !== undefined) out.push(first);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+function suspectedSource(c: CaseContext): Answer {
+  const intel = c.findings.filter((f) => f.intel !== undefined);
+  if (intel.length > 0) {
+    const lists = uniqueSorted(intel.map((f) => f.intel?.list));
+    const ips = uniqueSorted(intel.map((f) => f.sourceIp));
+    return fromFindings(
+      'yes',
+      `${ips.join(', ')} is listed in ${lists.join(', ')} ${cite(intel)}.`,
+      intel,
+      c,
+    );
+  }
+  const unusual = byDetector(c, c.options.policy.abnormalSource);
+  if (unusual.length > 0) {
+    const ips = uniqueSorted(unusual.map((f) => f.sourceIp));
+    return fromFindings(
+      'yes',
+      `Unusual source ${ips.join(', ')} for the user ${cite(unusual)}.`,
+      unusual,
+      c,
+    );
+  }
+  const known = c.options.dataSources.intel === true || c.options.profileOf !== undefined;
+  if (known) {
+    return answer(
+      'no',
+      'No source address matched the intel lists or departed from the baseline.',
+      [],
+      [],
+    );
+  }
+  return answer(
+    'unknown',
+    'No threat-intel list or source baseline was given, so no address could be judged.',
+    [],
+    [],
+    'a threat-intel list (config intel) or a baseline of usual sources (scan --baseline)',
+  );
+}
+
+function simultaneous(c: CaseContext): Answer {
+  const hits = byDetector(c, c.options.policy.simultaneousSessions);
+  if (hits.length > 0) {
+    const users = uniqueSorted(hits.map((f) => f.user));
+    return fromFindings(
+      'yes',
+      `Simultaneous sessions of ${users.join(', ')} ${cite(hits)}.`,
+      hits,
+      c,
+    );
+  }
+  const overlap = overlappingSessions(c.sessions);
+  if (overlap.length > 0) {
+    const users = uniqueSorted(overlap.map((s) => s.user));
+    return answer(
+      'yes',
+      `${overlap.length} sessions of ${users.join(', ')} overlap in time.`,
+      [],
+      sessionEvidence(overlap, c.options.maxEvidence),
+    );
+  }
+  if (c.sessions.length > 0) {
+    return answer(
+      'no',
+      `${c.sessions.length} known session(s), none overlapping for one user.`,
+      [],
+      [],
+    );
+  }
+  return answer(
+    'unknown',
+    'No session of the case was reconstructed.',
+    [],
+    [],
+    'sshd auth logs (auth.log / secure or journald) covering the case hosts',
+  );
+}
+
+function overlappingSessions(sessions: readonly SshSession[]): SshSession[] {
+  const out = new Set<SshSession>();
+  const sorted = [...sessions].sort((a, b) => a.startTime - b.startTime);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    if (a === undefined || a.user === undefined) continue;
+    const aEnd = a.endTime ?? Number.POSITIVE_INFINITY;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j];
+      if (b === undefined) continue;
+      if (b.startTime >= aEnd) break;
+      if (b.user === a.user && b.id !== a.id) {
+        out.add(a);
+        out.add(b);
+      }
+    }
+  }
+  return [...out];
+}
+
+function agentForwarding(c: CaseContext): Answer {
+  const hits = byDetector(c, ['ssh.agent_forwarding', 'ssh.agent_socket_hijack']);
+  const forwarded = c.sessions.filter((s) => s.agentForwarding === true);
+  if (hits.length > 0 || forwarded.length > 0) {
+    const hosts = uniqueSorted([...hits.map((f) => f.host), ...forwarded.map((s) => s.host)]);
+    const evidence = [
+      ...collectEvidence(hits, c.options.maxEvidence),
+      ...sessionEvidence(forwarded, c.options.maxEvidence),
+    ].slice(0, c.options.maxEvidence);
+    return answer(
+      'yes',
+      `Agent forwarding was in use on ${hosts.join(', ') || 'a case host'} ${cite(hits)}.`,
+      hits,
+      evidence,
+    );
+  }
+  if (c.sessions.length > 0 && c.sessions.every((s) => s.agentForwarding === false)) {
+    return answer(
+      'no',
+      'DEBUG logs show the channel requests of every session: no agent forwarding.',
+      [],
+      [],
+    );
+  }
+  return answer(
+    'unknown',
+    'The logs do not say whether agent forwarding was requested (INFO level does not log it).',
+    [],
+    [],
+    'enable sshd LogLevel DEBUG1 or auditd socket rules (connect() to /tmp/ssh-*/agent.*)',
+  );
+}
+
+function privilegeEscalation(c: CaseContext): Answer {
+  const hits = byDetector(c, ['ssh.privilege_escalation']);
+  if (hits.length > 0) {
+    const hosts = uniqueSorted(hits.map((f) => f.host));
+    return fromFindings(
+      'yes',
+      `Privilege escalation on ${hosts.join(', ')} ${cite(hits)}.`,
+      hits,
+      c,
+    );
+  }
+  const changes = c.sessions.flatMap((s) =>
+    s.privilegeChanges.filter((p) => p.outcome === 'allowed' || p.outcome === 'success'),
+  );
+  if (changes.length > 0) {
+    const targets = uniqueSorted(changes.map((p) => `${p.kind} to ${p.target ?? '?'}`));
+    return answer(
+      'yes',
+      `${changes.length} sudo/su change(s) inside the case sessions: ${targets.join(', ')}.`,
+      [],
+      changes.slice(0, c.options.maxEvidence).map((p) => p.evidence),
+    );
+  }
+  if (c.sessions.length > 0) {
+    return answer('no', 'No sudo or su inside the case sessions.', [], []);
+  }
+  return answer(
+    'unknown',
+    'No session of the case was reconstructed, so sudo/su could not be tied to it.',
+    [],
+    [],
+    'auth logs with sudo/su lines (auth.log / secure) of the case hosts',
+  );
+}
+
+function keyOrSocket(c: CaseContext): Answer {
+  const hits = byDetector(c, SOCKET_OR_KEY);
+  if (hits.length > 0) {
+    const kinds = uniqueSorted(hits.map((f) => f.detector));
+    return fromFindings('yes', `${kinds.join(', ')} ${cite(hits)}.`, hits, c);
+  }
+  if (c.options.dataSources.auditSockets === true) {
+    return answer(
+      'no',
+      'Audit rules on agent sockets and key files recorded no foreign access.',
+      [],
+      [],
+    );
+  }
+  return answer(
+    'unknown',
+    'No log source records access to key files or agent sockets.',
+    [],
+    [],
+    'auditd rules: connect() to /tmp/ssh-*/agent.* and -w ~/.ssh -p rwa (or sshtrail sweep on the hosts)',
+  );
+}
+
+function usualBehavior(c: CaseContext): Answer {
+  const hits = byDetector(c, [
+    'ssh.unusual_time',
+    'ssh.unusual_source',
+    'ssh.session_duration_anomaly',
+  ]);
+  const users = uniqueSorted(c.findings.map((f) => f.user));
+  const profileOf = c.options.profileOf;
+  const profiles = profileOf === undefined ? [] : users.map((u) => [u, profileOf(u)] as const);
+  const usual = profiles
+    .map(([u, p]) =>
+      p === undefined
+        ? `${u}: no baseline`
+        : `${u}: usual hours ${p.usualHours ?? 'unknown'}, usual sources ${p.usualSources.join(', ') || 'none recorded'}`,
+    )
+    .join('; ');
+  const suffix = usual === '' ? '' : ` Baseline — ${usual}.`;
+  if (hits.length > 0) {
+    const kinds = uniqueSorted(hits.map((f) => f.detector));
+    return answer(
+      'yes',
+      `Departs from the usual pattern: ${kinds.join(', ')} ${cite(hits)}.${suffix}`,
+      hits,
+      collectEvidence(hits, c.options.maxEvidence),
+    );
+  }
+  if (profiles.some(([, p]) => p !== undefined)) {
+    return answer('no', `Times and sources within the baseline.${suffix}`, [], []);
+  }
+  return answer(
+    'unknown',
+    'No baseline of the user was given.',
+    [],
+    [],
+    'a baseline of usual login times and sources (sshtrail baseline, then scan --baseline)',
+  );
+}
+
+function isNetworkEvidence(e: Evidence): boolean {
+  const s = e.source;
+  const name = s.slice(s.lastIndexOf('/') + 1);
+  return (
+    name.startsWith('ssh.') ||
+    name.startsWith('conn.') ||
+    (e.text.startsWith('{') && e.text.includes('"id.orig_h"'))
+  );
+}
+
+function networkCorrelation(c: CaseContext): Answer {
+  const joined = c.findings.filter((f) => f.evidence.some(isNetworkEvidence));
+  if (joined.length > 0) {
+    const evidence = joined
+      .flatMap((f) => f.evidence.filter(isNetworkEvidence))
+      .slice(0, c.options.maxEvidence);
+    return answer(
+      'yes',
+      `Zeek records corroborate the sessions ${cite(joined)}.`,
+      joined,
+      evidence,
+    );
+  }
+  if (c.options.dataSources.network === true) {
+    return answer(
+      'no',
+      'Network logs were given but no Zeek record was joined to the case sessions (check capture coverage of the segment).',
+      [],
+      [],
+    );
+  }
+  return answer(
+    'unknown',
+    'Auth logs could not be correlated with network logs.',
+    [],
+    [],
+    'Zeek ssh.log and conn.log for the segment (joined by 5-tuple and time)',
+  );
+}
+
+function failedAttempts(c: CaseContext): Answer {
+  const hits = byDetector(c, ['ssh.brute_force_success']);
+  if (hits.length > 0) {
+    return fromFindings('yes', `Failed logins preceded a success ${cite(hits)}.`, hits, c);
+  }
+  const failed = c.sessions.filter((s) => s.failedAttempts > 0);
+  if (failed.length > 0) {
+    const total = failed.reduce((n, s) => n + s.failedAttempts, 0);
+    return answer(
+      'yes',
+      `${total} failed attempt(s) before ${failed.length} session(s) of the case.`,
+      [],
+      sessionEvidence(failed, c.options.maxEvidence),
+    );
+  }
+  if (c.sessions.length > 0) {
+    return answer('no', 'No failed attempt before the case sessions.', [], []);
+  }
+  return answer(
+    'unknown',
+    'No session of the case was reconstructed.',
+    [],
+    [],
+    'sshd auth logs (Failed password / Invalid user lines) of the case hosts',
+  );
+}

@@ -1,0 +1,272 @@
+import type { Case } from '../findings/case.js';
+import type { Finding } from '../findings/finding.js';
+import type { SshSession } from '../model/session.js';
+import { buildCase } from './build-case.js';
+import { findingTime } from './case-context.js';
+import { collectIndicators } from './indicators.js';
+import { type Hop, resolveTriageOptions, type TriageOptions } from './triage-options.js';
+
+/** An actor key findings are grouped by. */
+export type GroupKey = 'user' | 'source_ip' | 'key_fingerprint' | 'session';
+
+/**
+ * Options of {@link createTriage}: the {@link TriageOptions} plus how to group.
+ *
+ * @example
+ * ```ts
+ * const options: CreateTriageOptions = { windowMs: 3_600_000, emitQuiet: true, groupBy: ['session', 'source_ip'] };
+ * ```
+ */
+export interface CreateTriageOptions extends TriageOptions {
+  /** Actor keys that join findings into one case (default all four). */
+  readonly groupBy?: readonly GroupKey[];
+  /** Emit a case from `addFinding` once it has been quiet for `windowMs` of stream time (default false). */
+  readonly emitQuiet?: boolean;
+}
+
+/**
+ * How much state a triage holds.
+ *
+ * @example
+ * ```ts
+ * const size: TriageSize = { openCases: 2, sessions: 40, hops: 1, droppedFindings: 0 };
+ * ```
+ */
+export interface TriageSize {
+  /** Cases not emitted yet. */
+  readonly openCases: number;
+  /** Sessions kept for context. */
+  readonly sessions: number;
+  /** Hops kept. */
+  readonly hops: number;
+  /** Findings counted but not kept because a case reached `maxFindingsPerCase`. */
+  readonly droppedFindings: number;
+}
+
+/**
+ * A streaming triage: feed findings, sessions and hops as they come; cases come out of
+ * `poll`/`flush` (and of `addFinding` when a case is evicted or quiet).
+ *
+ * @example
+ * ```ts
+ * const triage = createTriage();
+ * triage.addFinding(finding);
+ * const cases = triage.flush();
+ * ```
+ */
+export interface Triage {
+  /** Adds a finding; returns the cases this closed (evicted over `maxOpenCases`, or quiet with `emitQuiet`). */
+  addFinding(finding: Finding): readonly Case[];
+  /** Adds or updates a session (context for answers and containment). */
+  addSession(session: SshSession): void;
+  /** Adds a cross-host hop: findings on `to` join the case of `from`'s chain. */
+  addHop(hop: Hop): void;
+  /** Emits the cases whose last finding is older than `now - windowMs` (epoch ms). */
+  poll(now: number): readonly Case[];
+  /** Emits every open case. */
+  flush(): readonly Case[];
+  /** Current state size. */
+  size(): TriageSize;
+}
+
+interface OpenCase {
+  readonly seq: number;
+  readonly findings: Finding[];
+  readonly keys: Set<string>;
+  readonly extraSessions: Set<string>;
+  first: number;
+  last: number;
+  merged: boolean;
+}
+
+const ALL_KEYS: readonly GroupKey[] = ['user', 'source_ip', 'key_fingerprint', 'session'];
+const MAX_CHAIN = 32;
+
+/**
+ * Creates a streaming triage that groups findings into cases by actor (user, source address,
+ * key fingerprint), session chain (shared session ids, or a hop from an upstream session) and
+ * time (`windowMs`), and builds each case with {@link buildCase}. State is bounded by
+ * `maxOpenCases`, `maxSessions` and `maxFindingsPerCase`.
+ *
+ * @param options - Grouping, policy, data sources, baseline profiles and caps.
+ * @returns The triage.
+ * @throws RangeError or TypeError on invalid options (programmer errors only).
+ * @example
+ * ```ts
+ * const triage = createTriage({ windowMs: 2 * 3_600_000, dataSources: { auditSockets: true } });
+ * for (const s of sessions) triage.addSession(s);
+ * for (const f of findings) triage.addFinding(f);
+ * for (const c of triage.flush()) console.log(c.id, c.escalate, c.reasons.join(' '));
+ * ```
+ */
+export function createTriage(options: CreateTriageOptions = {}): Triage {
+  const resolved = resolveTriageOptions(options);
+  const groupBy = new Set(options.groupBy ?? ALL_KEYS);
+  const emitQuiet = options.emitQuiet === true;
+  const window = resolved.windowMs;
+  const sessions = new Map<string, SshSession>();
+  const upstream = new Map<string, string>();
+  const index = new Map<string, OpenCase>();
+  const open = new Set<OpenCase>();
+  let seq = 0;
+  let dropped = 0;
+  let latest = Number.NEGATIVE_INFINITY;
+
+  function root(id: string): string {
+    let current = id;
+    for (let i = 0; i < MAX_CHAIN; i++) {
+      const up = upstream.get(current);
+      if (up === undefined || up === id) break;
+      current = up;
+    }
+    return current;
+  }
+
+  function chain(id: string): string[] {
+    const out = [id];
+    let current = id;
+    for (let i = 0; i < MAX_CHAIN; i++) {
+      const up = upstream.get(current);
+      if (up === undefined || out.includes(up)) break;
+      out.push(up);
+      current = up;
+    }
+    return out;
+  }
+
+  function keysOf(f: Finding): string[] {
+    const keys: string[] = [];
+    if (groupBy.has('user') && f.user !== undefined) keys.push(`u\u0000${f.user}`);
+    if (groupBy.has('source_ip') && f.sourceIp !== undefined) keys.push(`i\u0000${f.sourceIp}`);
+    if (groupBy.has('session')) for (const id of f.sessionIds) keys.push(`s\u0000${root(id)}`);
+    if (groupBy.has('key_fingerprint')) {
+      const known = f.sessionIds.flatMap((id) => sessions.get(id) ?? []);
+      for (const fp of collectIndicators([f], known).fingerprints) keys.push(`k\u0000${fp}`);
+    }
+    return keys;
+  }
+
+  function emit(c: OpenCase): Case {
+    open.delete(c);
+    for (const key of c.keys) if (index.get(key) === c) index.delete(key);
+    return buildCase(c.findings, caseSessions(c), options, [...c.extraSessions]);
+  }
+
+  function caseSessions(c: OpenCase): SshSession[] {
+    const ids = new Set([...c.extraSessions, ...c.findings.flatMap((f) => f.sessionIds)]);
+    return [...ids].flatMap((id) => sessions.get(id) ?? []);
+  }
+
+  function ordered(cases: Iterable<OpenCase>): OpenCase[] {
+    return [...cases].sort((a, b) => a.first - b.first || a.seq - b.seq);
+  }
+
+  function mergeInto(target: OpenCase, other: OpenCase): void {
+    for (const f of other.findings) add(target, f);
+    for (const key of other.keys) {
+      target.keys.add(key);
+      index.set(key, target);
+    }
+    for (const id of other.extraSessions) target.extraSessions.add(id);
+    target.first = Math.min(target.first, other.first);
+    target.last = Math.max(target.last, other.last);
+    other.merged = true;
+    open.delete(other);
+  }
+
+  function add(c: OpenCase, f: Finding): void {
+    if (c.findings.length >= resolved.maxFindingsPerCase) {
+      dropped++;
+      return;
+    }
+    c.findings.push(f);
+  }
+
+  function quiet(now: number): Case[] {
+    const out: Case[] = [];
+    for (const c of ordered(open)) if (c.last + window < now) out.push(emit(c));
+    return out;
+  }
+
+  return {
+    addFinding(finding) {
+      const t = findingTime(finding);
+      const keys = keysOf(finding);
+      const matches: OpenCase[] = [];
+      for (const key of keys) {
+        const c = index.get(key);
+        if (c === undefined || c.merged || matches.includes(c)) continue;
+        if (t >= c.first - window && t <= c.last + window) matches.push(c);
+      }
+      const [target, ...rest] = ordered(matches);
+      let c: OpenCase;
+      if (target === undefined) {
+        c = {
+          seq: seq++,
+          findings: [],
+          keys: new Set(),
+          extraSessions: new Set(),
+          first: t,
+          last: t,
+          merged: false,
+        };
+        open.add(c);
+      } else {
+        c = target;
+        for (const other of rest) mergeInto(c, other);
+      }
+      add(c, finding);
+      c.first = Math.min(c.first, t);
+      c.last = Math.max(c.last, t);
+      for (const key of keys) {
+        c.keys.add(key);
+        index.set(key, c);
+      }
+      for (const id of finding.sessionIds) {
+        for (const linked of chain(id)) if (linked !== id) c.extraSessions.add(linked);
+      }
+      const out: Case[] = [];
+      latest = Math.max(latest, t);
+      if (emitQuiet) out.push(...quiet(latest));
+      while (open.size > resolved.maxOpenCases) {
+        const [oldest] = [...open].sort((a, b) => a.last - b.last || a.seq - b.seq);
+        if (oldest === undefined) break;
+        out.push(emit(oldest));
+      }
+      return out;
+    },
+    addSession(session) {
+      sessions.delete(session.id);
+      sessions.set(session.id, session);
+      while (sessions.size > resolved.maxSessions) {
+        const oldest = sessions.keys().next().value;
+        if (oldest === undefined) break;
+        sessions.delete(oldest);
+      }
+    },
+    addHop(hop) {
+      if (hop.from === hop.to) return;
+      upstream.delete(hop.to);
+      upstream.set(hop.to, hop.from);
+      while (upstream.size > resolved.maxSessions) {
+        const oldest = upstream.keys().next().value;
+        if (oldest === undefined) break;
+        upstream.delete(oldest);
+      }
+    },
+    poll(now) {
+      return quiet(now);
+    },
+    flush() {
+      return ordered(open).map(emit);
+    },
+    size() {
+      return {
+        openCases: open.size,
+        sessions: sessions.size,
+        hops: upstream.size,
+        droppedFindings: dropped,
+      };
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import type { EscalationRuleResult } from '../findings/case.js';
+import type { Finding } from '../findings/finding.js';
+import { cite } from './case-context.js';
+import type { EscalationPolicy } from './triage-options.js';
+
+/**
+ * The escalation decision for a set of findings: whether to escalate to Tier 2, one sentence
+ * per reason, and each rule of the policy with the findings behind it.
+ *
+ * @example
+ * ```ts
+ * const d: EscalationDecision = { escalate: false, reasons: ['No rule fired.'], rules: [] };
+ * ```
+ */
+export interface EscalationDecision {
+  /** Whether to escalate. */
+  readonly escalate: boolean;
+  /** The reasons of the rules that fired, or why none did. */
+  readonly reasons: readonly string[];
+  /** Every rule of the policy with its outcome. */
+  readonly rules: readonly EscalationRuleResult[];
+}
+
+/**
+ * Applies the playbook's escalation decision to the findings of one case.
+ *
+ * @param findings - The case's findings.
+ * @param policy - The escalation policy (see {@link DEFAULT_ESCALATION_POLICY}).
+ * @returns The decision with its reasons and the finding ids behind each rule.
+ * @example
+ * ```ts
+ * const decision = decideEscalation(caseFindings, DEFAULT_ESCALATION_POLICY);
+ * if (decision.escalate) notifyTier2(decision.reasons);
+ * ```
+ */
+export function decideEscalation(
+  findings: readonly Finding[],
+  policy: EscalationPolicy,
+): EscalationDecision {
+  const counted = findings.filter((f) => f.confidence >= policy.minConfidence);
+  const of = (ids: readonly string[]) => counted.filter((f) => ids.includes(f.detector));
+  const rules = [
+    unauthorizedAccess(of(policy.unauthorizedAccess)),
+    simultaneousWithAbnormal(of(policy.simultaneousSessions), abnormal(counted, policy)),
+    corroborated(counted, policy),
+    knownMalicious(counted, policy),
+  ];
+  const fired = rules.filter((r) => r.met);
+  if (fired.length > 0) {
+    return { escalate: true, reasons: fired.map((r) => r.reason), rules };
+  }
+  return { escalate: false, reasons: rules.map((r) => r.reason), rules };
+}
+
+function abnormal(findings: readonly Finding[], policy: EscalationPolicy): Finding[] {
+  return findings.filter(
+    (f) => policy.abnormalSource.includes(f.detector) || f.intel !== undefined,
+  );
+}
+
+function unauthorizedAccess(hits: readonly Finding[]): EscalationRuleResult {
+  const rule = 'unauthorized_session_access';
+  if (hits.length === 0) {
+    return {
+      rule,
+      met: false,
+      reason:
+        'No evidence of unauthorized session access (no agent or ControlMaster socket hijack, no key used where its owner is not).',
+      findings: [],
+    };
+  }
+  const kinds = [...new Set(hits.map((f) => f.detector))].join(', ');
+  return {
+    rule,
+    met: true,
+    reason: `Unauthorized session access: ${kinds} ${cite(hits)}.`,
+    findings: hits.map((f) => f.id),
+  };
+}
+
+function simultaneousWithAbnormal(
+  simultaneous: readonly Finding[],
+  sources: readonly Finding[],
+): EscalationRuleResult {
+  const rule = 'simultaneous_sessions_with_abnormal_source';
+  const ids = [...simultaneous, ...sources].map((f) => f.id);
+  if (simultaneous.length > 0 && sources.length > 0) {
+    const malicious = sources.filter((f) => f.intel !== undefined);
+    const what =
+      malicious.length > 0
+        ? `a known malicious address (${malicious[0]?.intel?.list ?? 'intel'}) ${cite(malicious)}`
+        : `an abnormal source ${cite(sources)}`;
+    return {
+      rule,
+      met: true,
+      reason: `Simultaneous sessions ${cite(simultaneous)} together with ${what}.`,
+      findings: ids,
+    };
+  }
+  let reason: string;
+  if (simultaneous.length > 0) {
+    reason = `Simultaneous sessions ${cite(simultaneous)}, but no abnormal source or known malicious address.`;
+  } else if (sources.length > 0) {
+    reason = `Abnormal source ${cite(sources)}, but no simultaneous sessions.`;
+  } else {
+    reason = 'No simultaneous sessions and no abnormal or known malicious source.';
+  }
+  return { rule, met: false, reason, findings: ids };
+}
+
+function corroborated(
+  findings: readonly Finding[],
+  policy: EscalationPolicy,
+): EscalationRuleResult {
+  const rule = 'corroborated_lateral_movement_or_privilege_escalation';
+  const movement = findings.filter((f) => policy.lateralOrPrivilege.includes(f.detector));
+  if (movement.length === 0) {
+    return {
+      rule,
+      met: false,
+      reason: 'No lateral movement or privilege escalation finding.',
+      findings: [],
+    };
+  }
+  const detectors = new Set(movement.map((f) => f.detector));
+  // Corroboration: another suspicious (non-informational) detector, or both movement kinds.
+  const others = findings.filter(
+    (f) => !detectors.has(f.detector) && !policy.informational.includes(f.detector),
+  );
+  const both = detectors.size > 1;
+  if (others.length === 0 && !both) {
+    return {
+      rule,
+      met: false,
+      reason: `${[...detectors].join(', ')} ${cite(movement)} without corroborating findings from another detector.`,
+      findings: movement.map((f) => f.id),
+    };
+  }
+  const support = both ? movement : [...movement, ...others];
+  return {
+    rule,
+    met: true,
+    reason: `${[...detectors].join(' and ')} ${cite(movement)} corroborated by ${
+      both ? 'each other' : [...new Set(others.map((f) => f.detector))].join(', ')
+    }${both ? '' : ` ${cite(others)}`}.`,
+    findings: support.map((f) => f.id),
+  };
+}
+
+function knownMalicious(
+  findings: readonly Finding[],
+  policy: EscalationPolicy,
+): EscalationRuleResult {
+  const rule = 'known_malicious_source';
+  const listed = findings.filter((f) => f.intel !== undefined);
+  if (!policy.escalateOnKnownMalicious) {
+    return {
+      rule,
+      met: false,
+      reason:
+        listed.length > 0
+          ? `Known malicious address ${cite(listed)}; alone it does not escalate under this policy.`
+          : 'No known malicious address (rule off in this policy).',
+      findings: listed.map((f) => f.id),
+    };
+  }
+  if (listed.length === 0) {
+    return { rule, met: false, reason: 'No known malicious address.', findings: [] };
+  }
+  const first = listed[0];
+  return {
+    rule,
+    met: true,
+    reason: `A known malicious address: ${first?.sourceIp ?? 'an address'} is on ${first?.intel?.list ?? 'an intel list'} ${cite(listed)}.`,
+    findings: listed.map((f) => f.id),
+  };
+}

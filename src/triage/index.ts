@@ -1,0 +1,18 @@
+export { buildCase } from './build-case.js';
+export {
+  type CreateTriageOptions,
+  createTriage,
+  type GroupKey,
+  type Triage,
+  type TriageSize,
+} from './create-triage.js';
+export { decideEscalation, type EscalationDecision } from './escalation.js';
+export { collectIndicators, type Indicators } from './indicators.js';
+export {
+  DEFAULT_ESCALATION_POLICY,
+  type EscalationPolicy,
+  type Hop,
+  type TriageDataSources,
+  type TriageOptions,
+  type UserProfile,
+} from './triage-options.js';

@@ -1,0 +1,145 @@
+import type { Finding } from '../findings/finding.js';
+import type { SshSession } from '../model/session.js';
+import { uniqueSorted } from './case-context.js';
+
+/**
+ * Indicators of a case to sweep the estate for.
+ *
+ * @example
+ * ```ts
+ * const iocs: Indicators = { addresses: ['203.0.113.77'], fingerprints: [], socketPaths: [] };
+ * ```
+ */
+export interface Indicators {
+  /** Source addresses. */
+  readonly addresses: readonly string[];
+  /** Key fingerprints (`SHA256:...`). */
+  readonly fingerprints: readonly string[];
+  /** Agent socket paths. */
+  readonly socketPaths: readonly string[];
+}
+
+const AGENT_DIR = '/.ssh/agent/s.';
+const TMP_AGENT = '/tmp/ssh-';
+const SHA256 = 'SHA256:';
+const MAX_HITS = 16;
+
+function isBase64(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47
+  );
+}
+
+function isWord(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Index just past the run of `test` characters from `from` (at most `max` of them). */
+function runEnd(text: string, from: number, max: number, test: (c: number) => boolean): number {
+  let i = from;
+  while (i < text.length && i - from < max && test(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `SHA256:` + 43 base64 characters (OpenSSH fingerprints carry no padding). No regex: an indexOf scan. */
+function keyFingerprints(text: string): string[] {
+  const out: string[] = [];
+  let at = text.indexOf(SHA256);
+  while (at >= 0 && out.length < MAX_HITS) {
+    const start = at + SHA256.length;
+    const end = runEnd(text, start, 44, isBase64);
+    if (end - start === 43) out.push(text.slice(at, end));
+    at = text.indexOf(SHA256, end);
+  }
+  return out;
+}
+
+/** `/tmp/ssh-XXXX/agent.N` (OpenSSH before 10.1). */
+function tmpAgentSockets(text: string): string[] {
+  const out: string[] = [];
+  let at = text.indexOf(TMP_AGENT);
+  while (at >= 0 && out.length < MAX_HITS) {
+    const dir = runEnd(text, at + TMP_AGENT.length, 64, isWord);
+    let end = dir;
+    if (dir > at + TMP_AGENT.length && text.startsWith('/agent.', dir)) {
+      const digits = runEnd(text, dir + 7, 10, isDigit);
+      if (digits > dir + 7) {
+        out.push(text.slice(at, digits));
+        end = digits;
+      }
+    }
+    at = text.indexOf(TMP_AGENT, end + 1);
+  }
+  return out;
+}
+
+function isPathChar(c: number): boolean {
+  // A-Z a-z 0-9 _ . - /
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 46 ||
+    c === 45 ||
+    c === 47
+  );
+}
+
+/** OpenSSH 10.1+ agent sockets (`~/.ssh/agent/s.<hash>.sshd.<random>`), found without a regex. */
+function agentDirSockets(text: string): string[] {
+  const out: string[] = [];
+  let at = text.indexOf(AGENT_DIR);
+  while (at >= 0 && out.length < MAX_HITS) {
+    let start = at;
+    while (start > 0 && at - start < 256 && isPathChar(text.charCodeAt(start - 1))) start--;
+    let end = at + AGENT_DIR.length;
+    while (
+      end < text.length &&
+      end - at < 256 &&
+      isPathChar(text.charCodeAt(end)) &&
+      text.charCodeAt(end) !== 47
+    )
+      end++;
+    if (end > at + AGENT_DIR.length && text.charCodeAt(start) === 47)
+      out.push(text.slice(start, end));
+    at = text.indexOf(AGENT_DIR, end);
+  }
+  return out;
+}
+
+/**
+ * Collects the indicators of a case: source addresses of the findings, key fingerprints of
+ * their sessions and evidence, agent socket paths named in the evidence (`/tmp/ssh-XXXX/agent.N` and OpenSSH
+ * 10.1's `~/.ssh/agent/s.HASH.sshd.XXXX`).
+ *
+ * @param findings - The case's findings.
+ * @param sessions - The case's sessions.
+ * @returns Sorted, unique indicators.
+ * @example
+ * ```ts
+ * const { addresses } = collectIndicators(findings, sessions);
+ * ```
+ */
+export function collectIndicators(
+  findings: readonly Finding[],
+  sessions: readonly SshSession[],
+): Indicators {
+  const fingerprints: string[] = sessions.map((s) => s.key?.fingerprint ?? '');
+  const sockets: string[] = [];
+  for (const f of findings) {
+    for (const text of [f.explanation, ...f.evidence.map((e) => e.text)]) {
+      fingerprints.push(...keyFingerprints(text));
+      sockets.push(...tmpAgentSockets(text), ...agentDirSockets(text));
+    }
+  }
+  return {
+    addresses: uniqueSorted(findings.map((f) => f.sourceIp)),
+    fingerprints: uniqueSorted(fingerprints),
+    socketPaths: uniqueSorted(sockets),
+  };
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildCase } from '../../src/triage/build-case.js';
+import { decideEscalation } from '../../src/triage/escalation.js';
+import { DEFAULT_ESCALATION_POLICY } from '../../src/triage/triage-options.js';
+import { SCENARIOS } from '../fixtures/triage/scenarios.js';
+
+const byName = (name: string) => {
+  const s = SCENARIOS.find((x) => x.name === name);
+  if (s === undefined) throw new Error(`no scenario ${name}`);
+  return s;
+};
+
+describe('decideEscalation', () => {
+  it.each(SCENARIOS.map((s) => [s.name, s] as const))(
+    'decides as the playbook prescribes: %s',
+    (_name, scenario) => {
+      const decision = decideEscalation(scenario.findings, DEFAULT_ESCALATION_POLICY);
+      expect(decision.escalate).toBe(scenario.expectEscalate);
+      expect(decision.reasons.length).toBeGreaterThan(0);
+      expect(decision.rules.map((r) => r.rule)).toEqual([
+        'unauthorized_session_access',
+        'simultaneous_sessions_with_abnormal_source',
+        'corroborated_lateral_movement_or_privilege_escalation',
+        'known_malicious_source',
+      ]);
+      if (scenario.expectRule !== undefined) {
+        const rule = decision.rules.find((r) => r.rule === scenario.expectRule);
+        expect(rule?.met).toBe(true);
+        // Every fired rule cites findings of the case, and its reason names them.
+        for (const id of rule?.findings ?? []) {
+          expect(scenario.findings.map((f) => f.id)).toContain(id);
+          expect(rule?.reason).toContain(id);
+        }
+        expect(rule?.findings.length).toBeGreaterThan(0);
+      } else {
+        expect(decision.rules.every((r) => !r.met)).toBe(true);
+      }
+    },
+  );
+
+  it('says why not when simultaneous sessions lack an abnormal source', () => {
+    const decision = decideEscalation(
+      byName('simultaneous sessions from known sources only').findings,
+      DEFAULT_ESCALATION_POLICY,
+    );
+    expect(decision.escalate).toBe(false);
+    expect(decision.reasons).toContain(
+      'Simultaneous sessions (f-c1), but no abnormal source or known malicious address.',
+    );
+  });
+
+  it('says an uncorroborated privilege escalation does not escalate', () => {
+    const decision = decideEscalation(
+      byName('privilege escalation alone').findings,
+      DEFAULT_ESCALATION_POLICY,
+    );
+    expect(decision.reasons).toContain(
+      'ssh.privilege_escalation (f-e1) without corroborating findings from another detector.',
+    );
+  });
+
+  it('does not let informational agent forwarding corroborate a privilege escalation', () => {
+    const findings = [
+      ...byName('privilege escalation alone').findings,
+      ...byName('agent forwarding present, nothing else').findings,
+    ];
+    expect(decideEscalation(findings, DEFAULT_ESCALATION_POLICY).escalate).toBe(false);
+  });
+
+  it('escalates a known malicious address alone only when the policy says so', () => {
+    const findings = byName('known malicious address alone').findings;
+    const off = decideEscalation(findings, DEFAULT_ESCALATION_POLICY);
+    expect(off.escalate).toBe(false);
+    expect(off.reasons.join(' ')).toContain('alone it does not escalate');
+    const on = decideEscalation(findings, {
+      ...DEFAULT_ESCALATION_POLICY,
+      escalateOnKnownMalicious: true,
+    });
+    expect(on.escalate).toBe(true);
+    expect(on.reasons).toEqual([
+      'A known malicious address: 194.26.29.102 is on blocklist.csv (f-g1).',
+    ]);
+  });
+
+  it('counts a custom detector id when the policy lists it', () => {
+    const findings = byName('unknown detector id').findings;
+    expect(decideEscalation(findings, DEFAULT_ESCALATION_POLICY).escalate).toBe(false);
+    const policy = {
+      ...DEFAULT_ESCALATION_POLICY,
+      unauthorizedAccess: [...DEFAULT_ESCALATION_POLICY.unauthorizedAccess, 'acme.odd_banner'],
+    };
+    expect(decideEscalation(findings, policy).escalate).toBe(true);
+  });
+
+  it('ignores findings below minConfidence', () => {
+    const findings = byName('ControlMaster socket hijack').findings;
+    const policy = { ...DEFAULT_ESCALATION_POLICY, minConfidence: 0.9 };
+    expect(decideEscalation(findings, policy).escalate).toBe(false);
+  });
+});
+
+describe('buildCase', () => {
+  it('copies the decision into the contract fields escalate and reasons', () => {
+    const s = byName('agent hijack on bastion, hop to web1, sudo there');
+    const c = buildCase(s.findings, s.sessions);
+    expect(c.type).toBe('case');
+    expect(c.escalate).toBe(true);
+    expect(c.reasons).toEqual([
+      'Unauthorized session access: ssh.agent_socket_hijack (f-a1).',
+      'ssh.lateral_movement_chain and ssh.privilege_escalation (f-a2, f-a3) corroborated by each other.',
+    ]);
+    expect(c.severity).toBe('critical');
+    expect(c.hosts).toEqual(['bastion', 'web1']);
+    expect(c.users).toEqual(['alice', 'mallory']);
+    expect(c.sourceIps).toEqual(['10.0.0.5', '198.51.100.23', '203.0.113.77']);
+  });
+
+  it('rejects invalid options with a RangeError', () => {
+    expect(() => buildCase([], [], { windowMs: -1 })).toThrow(RangeError);
+    expect(() => buildCase([], [], { policy: { minConfidence: 2 } })).toThrow(RangeError);
+  });
+});
