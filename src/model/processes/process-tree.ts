@@ -1,5 +1,5 @@
 import type { Provenance } from '../../events/provenance.js';
-import { normalizeTty, type TelemetryEvent } from './observations.js';
+import { type EnvSnapshotLike, normalizeTty, type TelemetryEvent } from './observations.js';
 import type { ProcessOrigin, ProcessRecord } from './process-record.js';
 import {
   type ProcessTreeEvictions,
@@ -78,7 +78,8 @@ export interface ProcessTreeSnapshot {
 export interface ProcessTree {
   /**
    * Learns from one event: `process.exec` starts (or re-images) a process; `socket.connect`,
-   * `file.access`, `process.ptrace`, `audit.login` and `env.snapshot` show a process alive.
+   * `file.access`, `process.ptrace`, `audit.login` and `env.snapshot` show a process alive;
+   * `process.exit` (Sysmon event 5) ends it.
    *
    * @param event - Any event; kinds without a process are ignored.
    * @returns The acting process after the update, or `undefined` when the event names none.
@@ -513,25 +514,34 @@ function buildTree(o: ResolvedTreeOptions, s: TreeState): ProcessTree {
               'observed',
             ),
           );
-        case 'env.snapshot':
-          if (event.pid === undefined) return undefined;
+        case 'env.snapshot': {
+          const env: EnvSnapshotLike = event;
+          if (env.pid === undefined) return undefined;
           return copy(
             upsert(
               {
-                host: event.host,
-                pid: event.pid,
-                time: event.time,
-                ppid: event.ppid,
-                uid: event.uid,
-                euid: event.euid,
-                auid: event.auid,
-                ses: event.ses,
+                host: env.host,
+                pid: env.pid,
+                time: env.time,
+                ppid: env.ppid,
+                uid: env.uid,
+                euid: env.euid,
+                auid: env.auid,
+                ses: env.ses,
               },
               'observed',
             ),
           );
-        default:
-          return undefined;
+        }
+        default: {
+          // Sysmon event 5 (`process.exit`), read structurally so the union may grow.
+          const kind: string = event.kind;
+          if (kind !== 'process.exit' || event.pid === undefined) return undefined;
+          const p = find(event.host, event.pid, event.time);
+          if (p === undefined) return undefined;
+          if (p.endTime === undefined || p.endTime > event.time) p.endTime = event.time;
+          return copy(p);
+        }
       }
     },
     addProcess(observation, origin = 'observed') {

@@ -8,7 +8,12 @@ import type {
   SessionMatch,
   SessionQuery,
 } from './join-types.js';
-import { isSshdProgram, normalizeTty, type TelemetryEvent } from './observations.js';
+import {
+  type EnvSnapshotLike,
+  isSshdProgram,
+  normalizeTty,
+  type TelemetryEvent,
+} from './observations.js';
 import { createProcessTree, type ProcessTree } from './process-tree.js';
 import { createSessionIndex, type IndexedSession } from './session-index.js';
 import { createUserDirectory, type UserDirectory } from './user-directory.js';
@@ -304,20 +309,32 @@ export function createSessionJoin(options: SessionJoinOptions = {}): SessionJoin
         case 'process.exec':
         case 'socket.connect':
         case 'file.access':
-        case 'process.ptrace':
-        case 'env.snapshot': {
+        case 'process.ptrace': {
           tree.addEvent(event);
           const m = sessionFor(event.host, {
             pid: event.pid,
             ses: event.ses,
             auid: event.auid,
             uid: event.uid,
-            tty: event.kind === 'env.snapshot' ? undefined : event.tty,
+            tty: event.tty,
             time: event.time,
           });
           return { event, match: m };
         }
+        case 'env.snapshot': {
+          tree.addEvent(event);
+          const env: EnvSnapshotLike = event;
+          const m = sessionFor(env.host, {
+            pid: env.pid,
+            ses: env.ses,
+            auid: env.auid,
+            uid: env.uid,
+            time: env.time,
+          });
+          return { event: env, match: m };
+        }
         default:
+          tree.addEvent(event);
           return undefined;
       }
     },

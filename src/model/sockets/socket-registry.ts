@@ -1,5 +1,10 @@
 import type { AuditSubject } from '../../events/host.js';
-import { authSockOf, isSshdProgram, type TelemetryEvent } from '../processes/observations.js';
+import {
+  authSockOf,
+  type EnvSnapshotLike,
+  isSshdProgram,
+  type TelemetryEvent,
+} from '../processes/observations.js';
 import { createSessionIndex } from '../processes/session-index.js';
 import { createUserDirectory } from '../processes/user-directory.js';
 import type { SshSession } from '../session.js';
@@ -250,6 +255,11 @@ export function createSocketRegistry(options: SocketRegistryOptions = {}): Socke
     },
   ): SocketUse => {
     const owner = ownerOf(e.host, path, e.time);
+    if (who.uid === undefined && who.euid === undefined && e.pid !== undefined && join) {
+      // Environment rows carry no ids: take them from the process tree.
+      const p = join.processes.processAt(e.host, e.pid, e.time);
+      if (p !== undefined) who = { uid: p.uid, euid: p.euid, auid: p.auid, ses: p.ses };
+    }
     const actor = who.euid ?? who.uid;
     return {
       via,
@@ -368,9 +378,10 @@ export function createSocketRegistry(options: SocketRegistryOptions = {}): Socke
         case 'process.exec':
           return learnExec(event, event.argv);
         case 'env.snapshot': {
-          const sock = authSockOf(event);
+          const env: EnvSnapshotLike = event;
+          const sock = authSockOf(env);
           if (sock === undefined || !sock.startsWith('/')) return [];
-          return [use('env', sock, event, event)];
+          return [use('env', sock, env, env)];
         }
         default:
           return [];

@@ -240,3 +240,34 @@ describe('createSocketRegistry learning from templates and environments', () => 
     expect(sockets.ownerOf('h', '/tmp/cm0', t0 + 20).ownerPid).toBeUndefined();
   });
 });
+
+describe('createSocketRegistry over osquery results', () => {
+  it('resolves process_envs and socket_events rows and takes ids from process_events', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createOsqueryParser } = await import('../../../src/parsers/osquery/index.js');
+    const text = readFileSync(
+      new URL('../../fixtures/osquery/bastion-results.log', import.meta.url),
+      'utf8',
+    );
+    const parser = createOsqueryParser({ source: 'osqueryd.results.log' });
+    const lines = text.split('\n').filter((l) => l !== '');
+    const events = [...lines.flatMap((l) => parser.push(l)), ...parser.flush()]
+      .flatMap((o) => (o.kind === 'event' ? [o.event] : []))
+      .sort((a, b) => a.time - b.time);
+    const join = createSessionJoin();
+    const sockets = createSocketRegistry({ join });
+    const uses = events.flatMap((e) => {
+      join.addEvent(e as never);
+      return sockets.addEvent(e as never);
+    });
+    const root = uses.filter((u) => u.pid === 5120 && u.path === '/tmp/ssh-AbCdEf1234/agent.4242');
+    expect(new Set(root.map((u) => u.via))).toEqual(new Set(['env', 'connect']));
+    for (const u of root) {
+      expect(u.owner).toMatchObject({ kind: 'forwarded_agent', ownerPid: 4242 });
+      expect(u.auid).toBe(1001);
+    }
+    expect(root.some((u) => u.via === 'env' && u.euid === 0)).toBe(true);
+    const keyring = uses.find((u) => u.pid === 3911);
+    expect(keyring?.owner).toMatchObject({ kind: 'ssh_agent', ownerUid: 1001 });
+  });
+});
