@@ -1,0 +1,2 @@
+export { createHopGraph, type HopGraph } from './create-hop-graph.js';
+export type { HopChain, HopGraphOptions, HopLink, HopMethod, HopNode } from './hop-types.js';
