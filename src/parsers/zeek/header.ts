@@ -55,13 +55,15 @@ export type HeaderLine =
 
 const SEPARATOR_KEY = 'separator ';
 const MAX_PREFIX = 32;
+/** Longest `<prefix>separator <value>` line: records are not scanned for it. */
+const MAX_LINE = MAX_PREFIX + SEPARATOR_KEY.length + 16;
 
 /**
  * @internal Reads a header (meta) line. Returns `undefined` for a line that is not one (a record).
  */
 export function readHeaderLine(text: string, state: ZeekHeaderState): HeaderLine {
   // A `separator ` line opens a block and may declare a new meta prefix.
-  const at = text.indexOf(SEPARATOR_KEY);
+  const at = text.length <= MAX_LINE ? text.indexOf(SEPARATOR_KEY) : -1;
   if (at > 0 && at <= MAX_PREFIX && text.length - at <= SEPARATOR_KEY.length + 16) {
     const prefix = text.slice(0, at);
     if (isPrefix(prefix, state)) {

@@ -29,14 +29,14 @@ export function hasField(row: ZeekRow, name: string): boolean {
  * @internal The raw value: for TSV the decoded text (`''` for the empty marker, `undefined` for
  * unset or absent); for JSON the parsed value (`undefined` when absent or null).
  */
-export function rawValue(row: ZeekRow, name: string): unknown {
+export function rawValue(row: ZeekRow, name: string, decode = true): unknown {
   if (row.kind === 'json') return rawJson(row.object, name);
   const i = row.index.get(name);
   if (i === undefined) return undefined;
   const text = row.values[i];
   if (text === undefined || text === row.header.unsetField) return undefined;
   if (text === row.header.emptyField) return '';
-  return decodeZeekEscapes(text);
+  return decode ? decodeZeekEscapes(text) : text;
 }
 
 function rawJson(object: Readonly<Record<string, unknown>>, name: string): unknown {
@@ -62,7 +62,7 @@ export function textField(row: ZeekRow, name: string): string | undefined {
 
 /** @internal A non-negative numeric field (`count`, `port`, `interval`, `double`). */
 export function numberField(row: ZeekRow, name: string): number | undefined {
-  const value = rawValue(row, name);
+  const value = rawValue(row, name, false);
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > 24) return undefined;
   const n = Number(value);
@@ -71,7 +71,7 @@ export function numberField(row: ZeekRow, name: string): number | undefined {
 
 /** @internal A `bool` field: `T`/`F` in TSV, true/false in JSON. */
 export function boolField(row: ZeekRow, name: string): boolean | undefined {
-  const value = rawValue(row, name);
+  const value = rawValue(row, name, false);
   if (typeof value === 'boolean') return value;
   if (value === 'T') return true;
   if (value === 'F') return false;
