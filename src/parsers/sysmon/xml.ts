@@ -60,17 +60,7 @@ function entity(name: string): string | undefined {
   return String.fromCodePoint(code);
 }
 
-/** The text of `<tag>...</tag>` after `from` and before `limit`, or `undefined`. */
-function element(text: string, tag: string, from: number, limit: number): string | undefined {
-  const open = text.indexOf(`<${tag}>`, from);
-  if (open < 0 || open > limit) return undefined;
-  const start = open + tag.length + 2;
-  const close = text.indexOf('<', start);
-  if (close < 0 || close > limit) return undefined;
-  return text.slice(start, close);
-}
-
-/** The value of `attribute="..."` (or `'...'`) after `from` and before `limit`. */
+/** The value of `attribute="..."` (or `'...'`) in the tag `text[from, limit)`. */
 function attribute(
   text: string,
   attributeName: string,
@@ -100,54 +90,117 @@ function integer(text: string | undefined): number | undefined {
   return n;
 }
 
+/** The text between the `>` that ends the tag at `lt` and the next `<`, or `undefined`. */
+function textAfter(text: string, lt: number, length: number): string | undefined {
+  const from = lt + length;
+  const next = text.indexOf('<', from);
+  return next < 0 ? undefined : text.slice(from, next);
+}
+
+/** Whether `</Data>` starts at `at` (character tests). */
+function isDataClose(text: string, at: number): boolean {
+  return (
+    text.charCodeAt(at + 1) === 47 &&
+    text.charCodeAt(at + 2) === 68 &&
+    text.charCodeAt(at + 3) === 97 &&
+    text.charCodeAt(at + 4) === 116 &&
+    text.charCodeAt(at + 5) === 97 &&
+    text.charCodeAt(at + 6) === 62
+  );
+}
+
 /**
  * Reads a single-line Sysmon `<Event>` starting at `start`: the `System` fields and every
- * `<Data Name="N">value</Data>` (or `<Data Name="N"/>`), in one left-to-right pass of
- * `indexOf` calls, so it is linear in the line length whatever the input. Values are
- * entity-decoded after extraction (`&amp;&amp;` becomes `&&`). A value cannot contain a raw
- * `<`, so attacker text inside a command line cannot open or close an element. A line cut
- * before `</EventData>` keeps the values read so far and reports `complete: false`.
+ * `<Data Name="N">value</Data>` (or `<Data Name="N"/>`), in one left-to-right pass that
+ * hops from `<` to `<` with single-character `indexOf`, so it is linear in the line length
+ * whatever the input. Values are entity-decoded after extraction (`&amp;&amp;` becomes
+ * `&&`). A value cannot contain a raw `<`, so attacker text inside a command line cannot
+ * open or close an element. A line cut before `</EventData>` keeps the values read so far
+ * (the last one partial) and reports `complete: false`.
  *
  * @internal
  */
 export function readSysmonXml(text: string, start: number): SysmonRecord {
-  const systemEnd = text.indexOf('</System>', start);
-  const limit = systemEnd < 0 ? text.length : systemEnd;
-  const eventId = integer(element(text, 'EventID', start, limit)?.trim());
-  const recordId = integer(element(text, 'EventRecordID', start, limit)?.trim());
-  const computerRaw = element(text, 'Computer', start, limit);
-  const computer = computerRaw === undefined ? undefined : decodeXmlEntities(computerRaw);
-  const created = text.indexOf('<TimeCreated', start);
-  const systemTime =
-    created >= 0 && created < limit ? attribute(text, 'SystemTime', created, limit) : undefined;
+  let eventId: number | undefined;
+  let recordId: number | undefined;
+  let computer: string | undefined;
+  let systemTime: string | undefined;
   const data = new Map<string, string>();
   let complete = false;
-  let i = systemEnd < 0 ? start : systemEnd;
-  // Values cannot hold a raw `<`, so the first `</EventData>` is the real one.
-  const close = text.indexOf('</EventData>', i);
+  let inData = false;
+  let i = start;
   for (;;) {
-    const open = text.indexOf('<Data', i);
-    if (open < 0 || (close >= 0 && close < open)) {
-      complete = close >= 0;
-      break;
+    const lt = text.indexOf('<', i);
+    if (lt < 0) break;
+    i = lt + 1;
+    const c1 = text.charCodeAt(lt + 1);
+    if (!inData) {
+      if (c1 === 69) {
+        if (text.startsWith('<EventID>', lt)) eventId = integer(textAfter(text, lt, 9)?.trim());
+        else if (text.startsWith('<EventRecordID>', lt)) {
+          recordId = integer(textAfter(text, lt, 15)?.trim());
+        } else if (text.startsWith('<EventData>', lt)) inData = true;
+      } else if (c1 === 67 && text.startsWith('<Computer>', lt)) {
+        const raw = textAfter(text, lt, 10);
+        computer = raw === undefined ? undefined : decodeXmlEntities(raw);
+      } else if (c1 === 84 && text.startsWith('<TimeCreated', lt)) {
+        const end = text.indexOf('>', lt);
+        if (end >= 0) systemTime = attribute(text, 'SystemTime', lt, end);
+      } else if (c1 === 47 && text.startsWith('</System>', lt)) {
+        inData = true;
+      }
+      continue;
     }
-    const tagEnd = text.indexOf('>', open);
+    if (c1 === 47) {
+      if (text.charCodeAt(lt + 2) === 69 && text.startsWith('</EventData>', lt)) {
+        complete = true;
+        break;
+      }
+      continue;
+    }
+    // `<Data` followed by a space, `>` or `/` (character tests: cheaper than startsWith).
+    if (
+      c1 !== 68 ||
+      text.charCodeAt(lt + 2) !== 97 ||
+      text.charCodeAt(lt + 3) !== 116 ||
+      text.charCodeAt(lt + 4) !== 97
+    ) {
+      continue;
+    }
+    const c5 = text.charCodeAt(lt + 5);
+    if (c5 !== 32 && c5 !== 62 && c5 !== 47) continue;
+    let name: string | undefined;
+    let tagEnd: number;
+    if (
+      c5 === 32 &&
+      text.charCodeAt(lt + 6) === 78 &&
+      text.charCodeAt(lt + 10) === 61 &&
+      text.charCodeAt(lt + 11) === 34 &&
+      text.startsWith('ame', lt + 7)
+    ) {
+      // The form Sysmon writes: `<Data Name="X">`.
+      const nameEnd = text.indexOf('"', lt + 12);
+      if (nameEnd < 0) break;
+      name = text.slice(lt + 12, nameEnd);
+      tagEnd = text.indexOf('>', nameEnd);
+    } else {
+      tagEnd = text.indexOf('>', lt);
+      if (tagEnd >= 0) name = attribute(text, 'Name', lt, tagEnd);
+    }
     if (tagEnd < 0) break;
-    const name = attribute(text, 'Name', open, tagEnd);
+    i = tagEnd + 1;
     if (text.charCodeAt(tagEnd - 1) === 47) {
       // <Data Name="X"/>
       if (name !== undefined) data.set(name, '');
-      i = tagEnd + 1;
       continue;
     }
-    const valueEnd = text.indexOf('</Data>', tagEnd + 1);
-    if (valueEnd < 0) {
-      // Cut inside this value: keep what arrived (the event is marked incomplete).
-      if (name !== undefined) data.set(name, decodeXmlEntities(text.slice(tagEnd + 1)));
-      break;
-    }
-    if (name !== undefined) data.set(name, decodeXmlEntities(text.slice(tagEnd + 1, valueEnd)));
-    i = valueEnd + 7;
+    const valueEnd = text.indexOf('<', i);
+    // A line cut inside the value keeps what arrived (the event is marked incomplete).
+    const raw = valueEnd < 0 ? text.slice(i) : text.slice(i, valueEnd);
+    if (name !== undefined) data.set(name, decodeXmlEntities(raw));
+    if (valueEnd < 0) break;
+    // Step over the `</Data>` that normally ends the value.
+    i = isDataClose(text, valueEnd) ? valueEnd + 7 : valueEnd;
   }
   return { eventId, recordId, computer, systemTime, data, complete };
 }
