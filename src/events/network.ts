@@ -2,7 +2,7 @@ import type { EventBase } from './base.js';
 
 /**
  * The connection 4-tuple of a Zeek record (`id.orig_h`, `id.orig_p`, `id.resp_h`,
- * `id.resp_p`). Addresses are canonical (see {@link canonicalIp}).
+ * `id.resp_p`). Addresses are canonical (see `canonicalIp`).
  *
  * @example
  * ```ts

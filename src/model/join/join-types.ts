@@ -64,7 +64,7 @@ export interface SessionNetworkView {
  * ```
  */
 export interface FlowHostView {
-  /** The session id (see {@link SshSession.id}). */
+  /** The session id (see `SshSession.id`). */
   readonly sessionId: string;
   /** The host that logged it. */
   readonly host: string | undefined;
