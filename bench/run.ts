@@ -68,7 +68,12 @@ function analysisOutcome(rows: readonly Row[], successfulLogins: number): string
   if (o === undefined) return undefined;
   const opened = o['session:open'] ?? 0;
   const check = opened === successfulLogins ? 'matches' : 'DIFFERS FROM';
-  return `analysis outputs: ${JSON.stringify(o)}; sessions opened ${check} the ${successfulLogins} successful logins written`;
+  const heap = row.detail.retainedHeapBytes;
+  const retained =
+    typeof heap === 'number'
+      ? `; heap after GC at end of input (before flush): ${(heap / 2 ** 20).toFixed(1)} MiB`
+      : '';
+  return `analysis outputs: ${JSON.stringify(o)}; sessions opened ${check} the ${successfulLogins} successful logins written${retained}`;
 }
 
 function auditOutcome(rows: readonly Row[]): string | undefined {

@@ -6,6 +6,7 @@
  */
 import type { CreateAnalyzer, ReadLineBatches, SourceOptions } from './api.js';
 import type { PassOutput } from './floors.js';
+import { heapAfterGc } from './heap.js';
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -72,6 +73,11 @@ export async function analysisPass(
     };
     await consume(each(), input);
   }
+  const retainedHeapBytes = heapAfterGc();
   flush();
-  return { lines, checksum, detail: { outputs, stats: method(analyzer, 'stats')?.() } };
+  return {
+    lines,
+    checksum,
+    detail: { outputs, retainedHeapBytes, stats: method(analyzer, 'stats')?.() },
+  };
 }

@@ -10,7 +10,8 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Spawns `node --import tsx bench/measure/child.ts <request>` and waits for its result.
+ * Spawns `node --expose-gc --import tsx bench/measure/child.ts <request>` and waits for its
+ * result (`--expose-gc` lets a pass measure the heap its retained state holds).
  *
  * @param request - what to measure
  * @returns the child's result (a failure result if it crashed or printed none)
@@ -21,10 +22,14 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
  */
 export function runInChild(request: ChildRequest): Promise<ChildResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(request)], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', CHILD, JSON.stringify(request)],
+      {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {

@@ -248,11 +248,12 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       }
     }
   };
-  const process = (events: readonly SshtrailEvent[]): void => {
-    for (const event of events) {
-      emitter.emit('event', event);
-      report(tracker.push(event));
-    }
+  const processOne = (event: SshtrailEvent): void => {
+    emitter.emit('event', event);
+    const changes = tracker.push(event);
+    if (changes.length > 0) report(changes);
+  };
+  const noteBuffer = (): void => {
     if (buffer.late !== reportedLate) {
       reportedLate = buffer.late;
       emitter.emit('diagnostic', {
@@ -272,9 +273,13 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       });
     }
   };
+  const process = (event: SshtrailEvent): void => {
+    buffer.push(event, processOne);
+    noteBuffer();
+  };
   const handle = (source: SourceState, text: string): void => {
     const outcome = source.parser.parse(text);
-    if (outcome.kind === 'event') process(buffer.push(outcome.event));
+    if (outcome.kind === 'event') process(outcome.event);
     else emitter.emit('line', outcome);
   };
 
@@ -291,7 +296,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       source.splitter.end((line) => handle(source, line));
     },
     pushEvent(event: SshtrailEvent) {
-      process(buffer.push(event));
+      process(event);
     },
     async consume(lines: Iterable<string> | AsyncIterable<string>, input: InputRef) {
       const source = sourceOf(input);
@@ -305,7 +310,8 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       for await (const batch of batches) for (const line of batch) handle(source, line);
     },
     flush() {
-      process(buffer.drain());
+      buffer.drain(processOne);
+      noteBuffer();
       report(tracker.flush());
     },
     stats() {

@@ -1,6 +1,7 @@
 import type { EventBase } from '../events/base.js';
 import type { Provenance } from '../events/provenance.js';
 import type { SshKey } from '../events/ssh.js';
+import { detachString } from '../parsers/detach-string.js';
 import type { PrivilegeChange, SessionChannel, SessionEndReason, SshSession } from './session.js';
 
 /** @internal A channel under construction. */
@@ -119,10 +120,13 @@ export function sessionIdOf(draft: SessionDraft): string {
 export function touch(draft: SessionDraft, event: EventBase, max: number): void {
   if (event.time > draft.lastSeenTime) draft.lastSeenTime = event.time;
   const evidence = draft.evidence;
+  // Evidence outlives its line by hours: keep a copy that does not pin the line's read chunk.
+  const line = event.source;
+  const kept: Provenance = { source: line.source, line: line.line, text: detachString(line.text) };
   if (evidence.length < max) {
-    evidence.push(event.source);
+    evidence.push(kept);
   } else {
-    evidence[max - 1] = event.source;
+    evidence[max - 1] = kept;
     draft.dropped.evidence += 1;
   }
 }

@@ -1,4 +1,5 @@
 import type { Provenance } from '../../events/provenance.js';
+import { detachString } from '../detach-string.js';
 import { buildEvent } from './build-event.js';
 import { type AuditRecord, readRecord } from './record.js';
 import type {
@@ -101,9 +102,11 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
     out.push({ kind, reason, source });
   }
 
-  function remember(key: string): void {
+  function remember(id: string): void {
     const old = closed.ring[closed.next];
     if (old !== undefined) closed.set.delete(old);
+    // Kept for 1024 events: a copy, so the key does not pin its line's read chunk.
+    const key = detachString(id);
     closed.ring[closed.next] = key;
     closed.set.add(key);
     closed.next = (closed.next + 1) % CLOSED_MEMORY;

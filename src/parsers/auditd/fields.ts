@@ -57,6 +57,7 @@ export function tokenize(
   wanted?: ReadonlySet<string>,
 ): Tokenized {
   const fields: RawField[] = [];
+  const table = wanted === undefined ? undefined : keyTable(wanted);
   let gluedAt = -1;
   // Next space / '=' at or after i. They only move forward, so the native indexOf scans
   // stay linear in the input overall.
@@ -80,14 +81,15 @@ export function tokenize(
     }
     let keyStart = i;
     while (keyStart < nextEq && text.charCodeAt(keyStart) === 40) keyStart++;
-    const key = text.slice(keyStart, nextEq);
-    const keep = wanted === undefined || wanted.has(key);
+    // A wanted key is matched in place and its constant reused: no slice per skipped field.
+    const key =
+      table === undefined ? text.slice(keyStart, nextEq) : lookup(table, text, keyStart, nextEq);
     i = nextEq + 1;
     const v = i < end ? text.charCodeAt(i) : -1;
     if (v === DQ) {
       let q = text.indexOf('"', i + 1);
       if (q < 0 || q >= end) q = end;
-      if (keep) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
+      if (key !== undefined) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
       i = q + 1;
       if (i < end && isUpper(text.charCodeAt(i))) {
         gluedAt = i;
@@ -98,14 +100,14 @@ export function tokenize(
     if (v === SQ) {
       let q = text.lastIndexOf("'", end - 1);
       if (q <= i) q = end;
-      if (keep) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
+      if (key !== undefined) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
       i = q + 1;
       continue;
     }
     if (v === LBRACE) {
       let q = text.indexOf('}', i + 1);
       if (q < 0 || q >= end) q = end;
-      if (keep) fields.push({ key, value: text.slice(i + 1, q).trim(), quoted: true });
+      if (key !== undefined) fields.push({ key, value: text.slice(i + 1, q).trim(), quoted: true });
       i = q + 1;
       continue;
     }
@@ -120,12 +122,12 @@ export function tokenize(
       let b = eq;
       while (b > vs && isEnrichedKeyChar(text.charCodeAt(b - 1))) b--;
       if (b > vs && b < eq && isUpper(text.charCodeAt(b))) {
-        if (keep) fields.push({ key, value: text.slice(vs, b), quoted: false });
+        if (key !== undefined) fields.push({ key, value: text.slice(vs, b), quoted: false });
         gluedAt = b;
         break;
       }
     }
-    if (!keep) continue;
+    if (key === undefined) continue;
     while (ve > vs && text.charCodeAt(ve - 1) === 44) ve--; // trailing ','
     if (ve > vs && text.charCodeAt(ve - 1) === 41) {
       const open = text.indexOf('(', vs);
@@ -320,6 +322,38 @@ export function parseSigned(v: string | undefined): number | undefined {
     return n === undefined ? undefined : -n;
   }
   return parseUnsigned(v);
+}
+
+/** Wanted keys grouped by length, for matching a key in place. */
+type KeyTable = readonly (readonly string[] | undefined)[];
+
+const KEY_TABLES = new WeakMap<ReadonlySet<string>, KeyTable>();
+
+function keyTable(wanted: ReadonlySet<string>): KeyTable {
+  let table = KEY_TABLES.get(wanted);
+  if (table === undefined) {
+    const byLength: string[][] = [];
+    for (const key of wanted) {
+      const list = byLength[key.length];
+      if (list === undefined) byLength[key.length] = [key];
+      else list.push(key);
+    }
+    table = byLength;
+    KEY_TABLES.set(wanted, table);
+  }
+  return table;
+}
+
+/** The wanted key equal to `text[from, to)`, or undefined. */
+function lookup(table: KeyTable, text: string, from: number, to: number): string | undefined {
+  const candidates = table[to - from];
+  if (candidates === undefined) return undefined;
+  for (const key of candidates) {
+    let k = 0;
+    while (k < key.length && text.charCodeAt(from + k) === key.charCodeAt(k)) k++;
+    if (k === key.length) return key;
+  }
+  return undefined;
 }
 
 function indexOrEnd(text: string, needle: string, from: number, end: number): number {
