@@ -1,0 +1,178 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/findings/finding.js';
+import { renderHtmlReport } from '../../src/output/html/render-html-report.js';
+import { createTriage } from '../../src/triage/create-triage.js';
+import { at, finding, SCENARIOS, session } from '../fixtures/triage/scenarios.js';
+
+const EVIL_USER = '<script>document.body.setAttribute("data-pwned","1")</script>';
+
+function fixtureReport(): string {
+  const sessions = SCENARIOS.flatMap((s) => s.sessions);
+  const hops = SCENARIOS.flatMap((s) => s.hops);
+  // An attacker-chosen user name: sshd logs whatever the client sent.
+  const evilSession = session({
+    host: 'web3',
+    pid: 7777,
+    user: EVIL_USER,
+    ip: '192.0.2.66',
+    port: 4444,
+    start: at(12, 0),
+  });
+  const evil: Finding = finding({
+    id: 'f-x<img src=x onerror=alert(1)>',
+    detector: 'ssh.brute_force_success',
+    title: 'Password guessed',
+    severity: 'high',
+    techniques: ['T1110.001'],
+    time: at(12, 0),
+    host: 'web3',
+    user: EVIL_USER,
+    ip: '192.0.2.66',
+    sessions: [evilSession],
+    evidence: [
+      {
+        source: 'web3/auth.log',
+        line: 9,
+        text: `Mar  4 12:00:00 web3 sshd[7777]: Accepted password for ${EVIL_USER} from 192.0.2.66 port 4444 ssh2`,
+      },
+    ],
+    explanation: `Failed passwords for ${EVIL_USER} were followed by a success.`,
+  });
+  const findings = [...SCENARIOS.flatMap((s) => s.findings), evil];
+  const triage = createTriage();
+  for (const s of [...sessions, evilSession]) triage.addSession(s);
+  for (const h of hops) triage.addHop(h);
+  for (const f of findings) triage.addFinding(f);
+  return renderHtmlReport({
+    findings,
+    cases: triage.flush(),
+    sessions: [...sessions, evilSession],
+    hops,
+    title: 'sshtrail fixtures',
+  });
+}
+
+const html = fixtureReport();
+
+describe('renderHtmlReport', () => {
+  it('is one self-contained document with no external asset', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/\b(?:src|href)=["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\((?!#)/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('escapes attacker-controlled text everywhere', () => {
+    expect(html).not.toContain(EVIL_USER);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain(
+      '&lt;script&gt;document.body.setAttribute(&quot;data-pwned&quot;,&quot;1&quot;)&lt;/script&gt;',
+    );
+  });
+
+  it('draws host and user swimlanes, session bars, finding markers and the hop', () => {
+    expect(html.match(/<svg class="swimlanes"/g)).toHaveLength(2);
+    expect(html).toContain('data-lane="bastion"');
+    expect(html).toContain('data-lane="alice"');
+    expect(html).toContain('data-session="bastion/2210/1709542931000"');
+    expect(html).toContain('data-finding="f-a1"');
+    expect(html).toContain('data-hop="bastion/2301/1709544005000 -&gt; web1/3100/1709544340000"');
+  });
+
+  it('lists escalated cases first with their decision, answers and containment', () => {
+    const first = html.indexOf('<article class="panel case"');
+    expect(html.slice(first, first + 400)).toContain('ESCALATE TO TIER 2');
+    expect(html).toContain('data-answer="agent_forwarding"');
+    expect(html).toContain('kill 2301; loginctl terminate-session 44');
+    expect(html.match(/no escalation/g)?.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic', () => {
+    expect(fixtureReport()).toBe(html);
+  });
+
+  it('renders an empty report', () => {
+    const empty = renderHtmlReport({ findings: [], cases: [], sessions: [] });
+    expect(empty).toContain('No sessions or findings to draw.');
+    expect(empty).toContain('No case.');
+  });
+});
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+if (CHROMIUM === undefined) {
+  console.warn(
+    'HTML report browser tests skipped: no chromium at /usr/bin/chromium (CI installs it: apt-get install -y chromium).',
+  );
+}
+
+describe.skipIf(CHROMIUM === undefined)('renderHtmlReport in headless Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sshtrail-html-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, html);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function chromium(args: string[]): { stdout: string; stderr: string } {
+    const result = spawnSync(
+      CHROMIUM ?? 'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--enable-logging=stderr',
+        '--v=0',
+        ...args,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    return { stdout: result.stdout, stderr: result.stderr };
+  }
+
+  const consoleLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes(':CONSOLE'));
+
+  it('renders without console errors and keeps the injected script inert', () => {
+    const { stdout, stderr } = chromium(['--dump-dom', `file://${file}`]);
+    expect(consoleLines(stderr)).toEqual([]);
+    expect(stdout).toContain('<svg class="swimlanes" data-by="host"');
+    expect(stdout).toContain('<svg class="swimlanes" data-by="user"');
+    expect(stdout.match(/<rect class="session/g)?.length).toBe(26);
+    expect(stdout.match(/<circle class="marker/g)?.length).toBe(28);
+    expect(stdout).toContain('<path class="hop"');
+    expect(stdout).not.toMatch(/<body[^>]*data-pwned/);
+    expect(stdout).toContain('&lt;script&gt;document.body.setAttribute');
+  });
+
+  it('opens the finding a link points to (evidence one click away)', () => {
+    const { stdout, stderr } = chromium(['--dump-dom', `file://${file}#finding-1`]);
+    expect(consoleLines(stderr)).toEqual([]);
+    expect(stdout).toMatch(
+      /<details class="finding [a-z]+ flash" id="finding-1" data-finding="f-a1" open="">/,
+    );
+  });
+
+  it('the console check catches a page error', () => {
+    const bad = join(dir, 'bad.html');
+    writeFileSync(bad, '<!doctype html><script>undefinedFunction()</script>');
+    expect(consoleLines(chromium(['--dump-dom', `file://${bad}`]).stderr).join('\n')).toContain(
+      'undefinedFunction is not defined',
+    );
+  });
+
+  it('produces a screenshot of the timeline', () => {
+    const png = join(dir, 'report.png');
+    chromium([`--screenshot=${png}`, '--window-size=1400,1000', `file://${file}`]);
+    expect(existsSync(png)).toBe(true);
+    expect(statSync(png).size).toBeGreaterThan(20_000);
+    const header = execFileSync('head', ['-c', '8', png]);
+    expect([...header]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+});
