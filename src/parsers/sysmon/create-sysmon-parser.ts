@@ -66,7 +66,8 @@ function eventStart(text: string): number {
  *   read with the syslog envelope parser and must name the program `sysmon`), or a bare
  *   `<Event>` line;
  * - JSON from a collector: Elastic's `winlog.*` shape, an `Event: {System, EventData}`
- *   conversion, or a flat object with `EventID`.
+ *   conversion, a flat object with `EventID`, or a shipper's record whose `message` holds
+ *   the raw `<Event>` XML.
  *
  * The XML is read by a linear `indexOf` scanner, never a regex over the whole line; values
  * are entity-decoded. Events 1, 3, 5, 9, 10, 11 and 23 (and 26) become `process.exec`,
@@ -113,7 +114,13 @@ export function createSysmonParser(options: SysmonParserOptions): EndpointSource
     if (typeof root !== 'object' || root === null || Array.isArray(root)) {
       return { kind: 'malformed', reason: 'bad_json', source };
     }
-    const record = readSysmonJson(root as Record<string, unknown>);
+    const object = root as Record<string, unknown>;
+    let record = readSysmonJson(object);
+    if (record === undefined && typeof object.message === 'string') {
+      // A shipper that kept the raw XML: `{"message": "<Event>...</Event>", ...}`.
+      const start = eventStart(object.message);
+      if (start >= 0) record = readSysmonXml(object.message, start);
+    }
     if (record === undefined) {
       return { kind: 'unrecognized', reason: 'not_sysmon_json', program: undefined, source };
     }

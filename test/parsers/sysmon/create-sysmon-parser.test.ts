@@ -275,6 +275,17 @@ describe('createSysmonParser transports and edge cases', () => {
         host: 'db2',
       },
     });
+    const [shipped] = parser.push(
+      JSON.stringify({
+        '@timestamp': '2024-01-02T03:04:05.100Z',
+        host: { name: 'web1' },
+        message: xml,
+      }),
+    );
+    expect(shipped).toMatchObject({
+      kind: 'event',
+      event: { kind: 'process.exec', pid: 77, host: 'web1', endpoint: { commandLine: 'id' } },
+    });
     expect(parser.push('{"message":"hello"}')[0]).toMatchObject({
       kind: 'unrecognized',
       reason: 'not_sysmon_json',
