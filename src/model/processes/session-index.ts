@@ -100,11 +100,28 @@ export function createSessionIndex(
   return {
     add(session) {
       const old = byId.get(session.id);
+      const s = index(session);
+      if (
+        old !== undefined &&
+        old.monitor === s.monitor &&
+        old.child === s.child &&
+        old.start === s.start
+      ) {
+        // The common update (a new evidence line): same pids, so swap the entry in place.
+        byId.delete(s.id);
+        byId.set(s.id, s);
+        const h = hosts.get(key(s.host));
+        for (const pid of [s.monitor, s.child]) {
+          const list = pid === undefined ? undefined : h?.pids.get(pid);
+          const at = list === undefined ? -1 : list.indexOf(old);
+          if (list !== undefined && at >= 0) list[at] = s;
+        }
+        return s;
+      }
       if (old !== undefined) {
         unlink(old);
         byId.delete(session.id);
       }
-      const s = index(session);
       byId.set(s.id, s);
       let h = hosts.get(key(s.host));
       if (h === undefined) {

@@ -141,10 +141,21 @@ export function socketArguments(argv: readonly string[], exe?: string): SocketAr
   };
 }
 
-type Part =
+/**
+ * One part of a compiled ControlPath: literal text, a wildcard of at least `min` characters
+ * within one path segment (an unknown `%` token), or an unknown home directory (`~`).
+ *
+ * @example
+ * ```ts
+ * const parts: ControlPathPart[] = [{ kind: 'home' }, { kind: 'lit', text: '/.ssh/cm-' }, { kind: 'any', min: 1 }];
+ * ```
+ */
+export type ControlPathPart =
   | { readonly kind: 'lit'; readonly text: string }
   | { readonly kind: 'any'; readonly min: number }
   | { readonly kind: 'home' };
+
+type Part = ControlPathPart;
 
 /**
  * A compiled ControlPath template: `%` tokens that were known are expanded, the rest (and
@@ -158,8 +169,8 @@ type Part =
 export interface ControlPathMatcher {
   /** The template as given. */
   readonly template: string;
-  /** The compiled parts (opaque). */
-  readonly parts: readonly Part[];
+  /** The compiled parts. */
+  readonly parts: readonly ControlPathPart[];
 }
 
 /**

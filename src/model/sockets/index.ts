@@ -5,6 +5,7 @@ export {
 } from './classify-socket-path.js';
 export {
   type ControlPathMatcher,
+  type ControlPathPart,
   type ControlPathValues,
   compileControlPath,
   matchControlPath,
