@@ -15,8 +15,8 @@ import type { Provenance } from './provenance.js';
  * ```
  */
 export interface AuditEventBase extends EventBase {
-  /** The event serial from `msg=audit(TIME:SERIAL)` (unique per boot and host). */
-  readonly serial: number;
+  /** The event serial (`msg=audit(TIME:SERIAL)`, Sysmon `EventRecordID`, osquery `eid`), when the source has one. */
+  readonly serial: number | undefined;
   /** Every record line of the event in arrival order, `EOE` included; `source` is the first. */
   readonly evidence: readonly Provenance[];
 }

@@ -1,10 +1,12 @@
 import type { AuthEvent } from './auth.js';
+import type { EndpointEvent } from './endpoint.js';
 import type { HostEvent } from './host.js';
 import type { NetworkEvent } from './network.js';
 import type { SshEvent } from './ssh.js';
 
 export type * from './auth.js';
 export type * from './base.js';
+export type * from './endpoint.js';
 export type * from './host.js';
 export type * from './network.js';
 export type * from './provenance.js';
@@ -23,7 +25,7 @@ export type * from './ssh.js';
  * }
  * ```
  */
-export type SshtrailEvent = SshEvent | AuthEvent | HostEvent | NetworkEvent;
+export type SshtrailEvent = SshEvent | AuthEvent | HostEvent | NetworkEvent | EndpointEvent;
 
 /** The `kind` of any event. */
 export type EventKind = SshtrailEvent['kind'];
