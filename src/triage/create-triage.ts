@@ -20,7 +20,7 @@ export type GroupKey = 'user' | 'source_ip' | 'key_fingerprint' | 'session';
 export interface CreateTriageOptions extends TriageOptions {
   /** Actor keys that join findings into one case (default all four). */
   readonly groupBy?: readonly GroupKey[];
-  /** Emit a case from `addFinding` once it has been quiet for `windowMs` of stream time (default false). */
+  /** Emit cases from `addFinding` once quiet for `windowMs` of stream time, least recently active first (default false). */
   readonly emitQuiet?: boolean;
 }
 
@@ -107,6 +107,7 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
   const sessions = new Map<string, SshSession>();
   const upstream = new Map<string, string>();
   const index = new Map<string, OpenCase>();
+  // Insertion order = least recently active first: a touched case moves to the end.
   const open = new Set<OpenCase>();
   let seq = 0;
   let dropped = 0;
@@ -188,6 +189,16 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
     return out;
   }
 
+  /** Quiet cases at the least-recently-active end only: O(emitted), for the streaming path. */
+  function quietFront(now: number): Case[] {
+    const out: Case[] = [];
+    for (const c of open) {
+      if (c.last + window >= now) break;
+      out.push(emit(c));
+    }
+    return out;
+  }
+
   return {
     addFinding(finding) {
       const t = findingTime(finding);
@@ -214,6 +225,8 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
       } else {
         c = target;
         for (const other of rest) mergeInto(c, other);
+        open.delete(c);
+        open.add(c);
       }
       add(c, finding);
       c.first = Math.min(c.first, t);
@@ -227,9 +240,9 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
       }
       const out: Case[] = [];
       latest = Math.max(latest, t);
-      if (emitQuiet) out.push(...quiet(latest));
+      if (emitQuiet) out.push(...quietFront(latest));
       while (open.size > resolved.maxOpenCases) {
-        const [oldest] = [...open].sort((a, b) => a.last - b.last || a.seq - b.seq);
+        const oldest = open.values().next().value;
         if (oldest === undefined) break;
         out.push(emit(oldest));
       }

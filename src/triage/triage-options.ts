@@ -113,7 +113,7 @@ export interface TriageOptions {
   readonly dataSources?: TriageDataSources;
   /** The user's baseline profile, when a baseline is given. */
   readonly profileOf?: (user: string) => UserProfile | undefined;
-  /** Open cases kept at most; the quietest is emitted early beyond it (default 10,000). */
+  /** Open cases kept at most; beyond it the least recently active is emitted early (default 10,000). */
   readonly maxOpenCases?: number;
   /** Sessions kept for context at most, oldest dropped first (default 50,000). */
   readonly maxSessions?: number;
