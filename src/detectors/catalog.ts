@@ -1,0 +1,61 @@
+import type { SshtrailConfig } from '../config/config.js';
+import type { Detector } from './detector.js';
+import { agentForwarding } from './ssh/agent-forwarding.js';
+import { bruteForceSuccess } from './ssh/brute-force-success.js';
+import { concurrentSessions } from './ssh/concurrent-sessions.js';
+import { multiplexedChannel } from './ssh/multiplexed-channel.js';
+import { privilegeEscalation } from './ssh/privilege-escalation.js';
+import { sessionDurationAnomaly } from './ssh/session-duration-anomaly.js';
+import { unusualSource } from './ssh/unusual-source.js';
+import { unusualTime } from './ssh/unusual-time.js';
+
+type Factory = (options: Readonly<Record<string, unknown>>) => Detector;
+
+const FACTORIES: Readonly<Record<string, Factory>> = {
+  'ssh.brute_force_success': (o) => bruteForceSuccess(o) as Detector,
+  'ssh.concurrent_sessions': (o) => concurrentSessions(o) as Detector,
+  'ssh.unusual_source': (o) => unusualSource(o) as Detector,
+  'ssh.unusual_time': (o) => unusualTime(o as Readonly<Record<string, never>>) as Detector,
+  'ssh.session_duration_anomaly': (o) => sessionDurationAnomaly(o) as Detector,
+  'ssh.privilege_escalation': (o) => privilegeEscalation(o) as Detector,
+  'ssh.agent_forwarding': (o) => agentForwarding(o) as Detector,
+  'ssh.multiplexed_channel': (o) => multiplexedChannel(o) as Detector,
+};
+
+/**
+ * Ids of the built-in detectors that need only auth-log data, in catalog order.
+ *
+ * @example
+ * ```ts
+ * AUTH_DETECTOR_IDS.includes('ssh.unusual_time'); // true
+ * ```
+ */
+export const AUTH_DETECTOR_IDS: readonly string[] = Object.keys(FACTORIES);
+
+/**
+ * The built-in auth-log detectors, configured by the `detectors` section of a configuration:
+ * `enabled: false` leaves a detector out, `options` go to its factory.
+ *
+ * @param config - The configuration (omit for every detector with default options).
+ * @returns The detectors, in catalog order.
+ * @throws TypeError / RangeError naming `detectors.<id>.options` when options are invalid.
+ * @example
+ * ```ts
+ * const set = createDetectorSet(createDetectors(config));
+ * ```
+ */
+export function createDetectors(config?: SshtrailConfig): Detector[] {
+  const out: Detector[] = [];
+  for (const [id, factory] of Object.entries(FACTORIES)) {
+    const settings = config?.detectors[id];
+    if (settings?.enabled === false) continue;
+    try {
+      out.push(factory(settings?.options ?? {}));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const Kind = error instanceof RangeError ? RangeError : TypeError;
+      throw new Kind(`detectors.${id}.options: ${message}`);
+    }
+  }
+  return out;
+}
