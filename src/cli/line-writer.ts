@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { describeFsError } from '../node/collect-inputs.js';
 
 /** Buffers output lines and writes them in large chunks, honouring back-pressure. */
 export interface LineWriter {
@@ -9,14 +10,30 @@ export interface LineWriter {
 
 const FLUSH_AT = 1 << 16;
 
-/** Opens `path` (or stdout when undefined) for line output. */
-export function openLineWriter(path: string | undefined): LineWriter {
+/**
+ * Opens `path` (or stdout when undefined) for line output. The file is opened before anything
+ * is read, so a bad `--out` fails fast with one line. A closed stdout (EPIPE, `| head`) surfaces
+ * as an error with `code: 'EPIPE'`, which the CLI treats as a quiet end.
+ */
+export async function openLineWriter(path: string | undefined): Promise<LineWriter> {
   const stream: Writable = path === undefined ? process.stdout : createWriteStream(path);
-  let buffer = '';
   let failure: Error | undefined;
-  stream.on('error', (error: Error) => {
-    failure = error;
+  stream.on('error', (error: Error & { code?: string }) => {
+    failure =
+      path === undefined || error.code === 'EPIPE'
+        ? error
+        : Object.assign(new Error(`cannot write ${path}: ${describeFsError(error)}`), {
+            code: error.code,
+          });
   });
+  if (path !== undefined) {
+    await new Promise<void>((resolve) => {
+      stream.once('ready', resolve);
+      stream.once('error', () => resolve());
+    });
+    if (failure !== undefined) throw failure;
+  }
+  let buffer = '';
   const flush = async (): Promise<void> => {
     if (failure !== undefined) throw failure;
     if (buffer.length === 0) return;
@@ -24,8 +41,13 @@ export function openLineWriter(path: string | undefined): LineWriter {
     buffer = '';
     if (!stream.write(chunk)) {
       await new Promise<void>((resolve) => {
-        stream.once('drain', resolve);
-        stream.once('error', () => resolve());
+        const done = (): void => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
       });
     }
     if (failure !== undefined) throw failure;

@@ -1,31 +1,33 @@
-import { createLineParser, type SourceStats } from '../index.js';
-import { collectInputs } from '../node/collect-inputs.js';
-import { readLineBatches } from '../node/read-lines.js';
+import type { InputOptions } from './cli-options.js';
 import { openLineWriter } from './line-writer.js';
-import type { InputOptions } from './options.js';
+import { openInputs } from './open-inputs.js';
 
-/** `sshtrail parse`: every file's normalized events as JSONL, the accounting on stderr. */
+/** `sshtrail parse`: every input's normalized events as JSONL, the accounting on stderr. */
 export async function parseCommand(options: InputOptions): Promise<number> {
-  const files = await collectInputs(options.paths);
-  const writer = openLineWriter(options.out);
-  const stats: SourceStats[] = [];
-  for (const file of files) {
-    const parser = createLineParser({
-      source: file,
-      format: options.format,
-      ...(options.host === undefined ? {} : { host: options.host }),
-      ...(options.year === undefined ? {} : { year: options.year }),
-      ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-    });
-    for await (const batch of readLineBatches(file)) {
-      for (const line of batch) {
-        const outcome = parser.parse(line);
-        if (outcome.kind === 'event') await writer.write(JSON.stringify(outcome.event));
+  const writer = await openLineWriter(options.out);
+  const inputs = await openInputs(options);
+  try {
+    const pump = async (index: number): Promise<void> => {
+      const reader = inputs.readers[index];
+      if (reader === undefined) return;
+      for await (const batch of reader.batches) {
+        for (const event of batch) await writer.write(JSON.stringify(event));
       }
+    };
+    if (options.follow) {
+      // Followed inputs never end on their own: read them side by side until Ctrl-C.
+      await Promise.all(inputs.readers.map((_, i) => pump(i)));
+    } else {
+      for (let i = 0; i < inputs.readers.length; i++) await pump(i);
     }
-    stats.push(parser.stats());
+  } finally {
+    inputs.progress.finish();
+    inputs.close();
   }
   await writer.close();
-  if (options.stats) process.stderr.write(`${JSON.stringify({ sources: stats }, null, 2)}\n`);
+  if (options.stats) {
+    const report = { sources: inputs.stats(), skipped: inputs.skipped };
+    process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
   return 0;
 }

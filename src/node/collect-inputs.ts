@@ -2,19 +2,37 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Orders a rotated set oldest first: `auth.log.3.gz`, `auth.log.2.gz`, `auth.log.1`, `auth.log`.
- * Files of different bases keep name order.
+ * Orders a rotated set oldest first: numbered rotation (`auth.log.3.gz`, `auth.log.2.gz`,
+ * `auth.log.1`, `auth.log`) and dated rotation (`secure-20240301`, `secure-20240308.gz`,
+ * `secure`). Files of different bases keep name order.
+ *
+ * @param a - A file path.
+ * @param b - Another file path.
+ * @returns Negative when `a` is read first, positive when `b` is, 0 when equal.
+ * @example
+ * ```ts
+ * ['auth.log', 'auth.log.2.gz', 'auth.log.1'].sort(compareRotated); // ['auth.log.2.gz', 'auth.log.1', 'auth.log']
+ * ```
  */
 export function compareRotated(a: string, b: string): number {
   const ra = rotation(a);
   const rb = rotation(b);
   if (ra.base !== rb.base) return ra.base < rb.base ? -1 : 1;
-  return rb.index - ra.index;
+  if (ra.age !== rb.age) return ra.age < rb.age ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
  * Groups files into rotated sets (same directory and base name: `auth.log`, `auth.log.1`,
- * `auth.log.2.gz`), each oldest first, keeping the order in which sets first appear.
+ * `auth.log.2.gz`, or `secure`, `secure-20240301`), each oldest first, keeping the order in
+ * which sets first appear.
+ *
+ * @param files - File paths.
+ * @returns The rotated sets, each oldest first.
+ * @example
+ * ```ts
+ * groupRotated(['a/auth.log', 'a/auth.log.1', 'a/syslog']); // [['a/auth.log.1', 'a/auth.log'], ['a/syslog']]
+ * ```
  */
 export function groupRotated(files: readonly string[]): string[][] {
   const sets = new Map<string, string[]>();
@@ -27,16 +45,36 @@ export function groupRotated(files: readonly string[]): string[][] {
   return [...sets.values()].map((set) => set.sort(compareRotated));
 }
 
-function rotation(path: string): { base: string; index: number } {
-  const match = /^(.*?)(?:\.(\d{1,6}))?(?:\.gz)?$/.exec(path);
-  const base = match?.[1] ?? path;
-  const index = match?.[2] === undefined ? 0 : Number(match[2]);
-  return { base, index };
+/**
+ * A rotated file's base name and age rank: larger is newer. The live file is newest; numbered
+ * copies are older the larger their number; dated copies are older the earlier their date.
+ */
+function rotation(path: string): { base: string; age: number } {
+  const plain = path.endsWith('.gz') ? path.slice(0, -3) : path;
+  const dot = plain.lastIndexOf('.');
+  if (dot > 0 && isDigits(plain, dot + 1, plain.length) && plain.length - dot - 1 <= 6) {
+    return { base: plain.slice(0, dot), age: -Number(plain.slice(dot + 1)) - 1e9 };
+  }
+  const dash = plain.lastIndexOf('-');
+  if (dash > 0 && plain.length - dash - 1 === 8 && isDigits(plain, dash + 1, plain.length)) {
+    return { base: plain.slice(0, dash), age: Number(plain.slice(dash + 1)) };
+  }
+  return { base: plain, age: Number.POSITIVE_INFINITY };
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
  * Expands the paths a user gave into the files to read: directories are walked recursively
- * (hidden entries skipped), and each rotated set is ordered oldest first.
+ * (hidden entries skipped), and each rotated set is ordered oldest first. `-` (stdin) is kept
+ * as given.
  *
  * @param paths - Files and directories, as given on the command line.
  * @returns The files, in reading order.
@@ -49,6 +87,10 @@ function rotation(path: string): { base: string; index: number } {
 export async function collectInputs(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
+    if (path === '-') {
+      files.push(path);
+      continue;
+    }
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
@@ -82,7 +124,16 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Turns a Node fs error into a short human reason (`no such file or directory`). */
+/**
+ * Turns a Node fs error into a short human reason (`no such file or directory`).
+ *
+ * @param error - Anything thrown by `node:fs`.
+ * @returns A short lower-case reason.
+ * @example
+ * ```ts
+ * describeFsError(Object.assign(new Error('x'), { code: 'EACCES' })); // 'permission denied'
+ * ```
+ */
 export function describeFsError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
