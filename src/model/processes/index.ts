@@ -23,5 +23,10 @@ export {
   type ProcessTreeSnapshot,
   restoreProcessTree,
 } from './process-tree.js';
-export { createSessionJoin, type SessionJoin } from './session-join.js';
+export {
+  createSessionJoin,
+  restoreSessionJoin,
+  type SessionJoin,
+  type SessionJoinSnapshot,
+} from './session-join.js';
 export type { ProcessTreeEvictions, ProcessTreeOptions } from './tree-options.js';

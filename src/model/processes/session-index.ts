@@ -19,6 +19,10 @@ export interface IndexedSession {
 /** @internal */
 export interface SessionIndex {
   add(session: SshSession): IndexedSession;
+  /** Entries in least-recently-updated-first order, and the eviction count (for snapshots). */
+  dump(): { readonly entries: readonly IndexedSession[]; readonly evicted: number };
+  /** Rebuilds from {@link SessionIndex.dump} output (into an empty index). */
+  load(entries: readonly IndexedSession[], evicted: number): void;
   get(id: string): IndexedSession | undefined;
   /** The session whose monitor or child pid is `pid` and that was live at `time`. */
   byPid(host: string | undefined, pid: number, time: number): IndexedSession | undefined;
@@ -97,7 +101,38 @@ export function createSessionIndex(
     if (h.ids.size === 0) hosts.delete(key(s.host));
   };
 
+  const put = (s: IndexedSession): void => {
+    byId.set(s.id, s);
+    let h = hosts.get(key(s.host));
+    if (h === undefined) {
+      h = { ids: new Set(), pids: new Map() };
+      hosts.set(key(s.host), h);
+    }
+    h.ids.add(s.id);
+    for (const pid of [s.monitor, s.child]) {
+      if (pid === undefined) continue;
+      const list = h.pids.get(pid) ?? [];
+      if (!list.includes(s)) list.push(s);
+      list.sort((a, b) => a.start - b.start);
+      h.pids.set(pid, list);
+    }
+    while (byId.size > maxSessions) {
+      const first = byId.values().next();
+      if (first.done === true) break;
+      byId.delete(first.value.id);
+      unlink(first.value);
+      evicted += 1;
+    }
+  };
+
   return {
+    dump() {
+      return { entries: [...byId.values()], evicted };
+    },
+    load(entries, count) {
+      for (const entry of entries) put({ ...entry, ttys: [...entry.ttys] });
+      evicted = count;
+    },
     add(session) {
       const old = byId.get(session.id);
       const s = index(session);
@@ -122,27 +157,7 @@ export function createSessionIndex(
         unlink(old);
         byId.delete(session.id);
       }
-      byId.set(s.id, s);
-      let h = hosts.get(key(s.host));
-      if (h === undefined) {
-        h = { ids: new Set(), pids: new Map() };
-        hosts.set(key(s.host), h);
-      }
-      h.ids.add(s.id);
-      for (const pid of [s.monitor, s.child]) {
-        if (pid === undefined) continue;
-        const list = h.pids.get(pid) ?? [];
-        if (!list.includes(s)) list.push(s);
-        list.sort((a, b) => a.start - b.start);
-        h.pids.set(pid, list);
-      }
-      while (byId.size > maxSessions) {
-        const first = byId.values().next();
-        if (first.done === true) break;
-        byId.delete(first.value.id);
-        unlink(first.value);
-        evicted += 1;
-      }
+      put(s);
       return s;
     },
     get(id) {

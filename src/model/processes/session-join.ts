@@ -14,8 +14,13 @@ import {
   normalizeTty,
   type TelemetryEvent,
 } from './observations.js';
-import { createProcessTree, type ProcessTree } from './process-tree.js';
-import { createSessionIndex, type IndexedSession } from './session-index.js';
+import {
+  createProcessTree,
+  type ProcessTree,
+  type ProcessTreeSnapshot,
+  restoreProcessTree,
+} from './process-tree.js';
+import { createSessionIndex, type IndexedSession, type SessionIndex } from './session-index.js';
 import { createUserDirectory, type UserDirectory } from './user-directory.js';
 
 /**
@@ -119,6 +124,42 @@ export interface SessionJoin {
    * ```
    */
   size(): SessionJoinSize;
+  /**
+   * The whole state (process tree included) as plain JSON, detached from the join.
+   *
+   * @returns A snapshot for {@link restoreSessionJoin}.
+   * @example
+   * ```ts
+   * const saved = JSON.stringify(join.snapshot());
+   * ```
+   */
+  snapshot(): SessionJoinSnapshot;
+}
+
+/**
+ * A session join's state as plain JSON; `state` is opaque and versioned, read only by
+ * {@link restoreSessionJoin}.
+ *
+ * @example
+ * ```ts
+ * const saved: string = JSON.stringify(join.snapshot());
+ * ```
+ */
+export interface SessionJoinSnapshot {
+  /** Marks the object as a session join snapshot. */
+  readonly format: 'sshtrail.session-join';
+  /** Layout version of `state`. */
+  readonly version: 1;
+  /** The serialized state (opaque). */
+  readonly state: unknown;
+}
+
+interface SerializedJoin {
+  readonly tree: ProcessTreeSnapshot;
+  readonly sessions: ReturnType<SessionIndex['dump']>;
+  readonly users: ReturnType<UserDirectory['dump']>;
+  readonly audit: readonly (readonly [string, readonly (readonly [number, AuditSession[]])[]])[];
+  readonly auditEvicted: number;
 }
 
 interface AuditSession {
@@ -152,16 +193,61 @@ function nonNegative(value: number | undefined, fallback: number, name: string):
  * ```
  */
 export function createSessionJoin(options: SessionJoinOptions = {}): SessionJoin {
+  return buildJoin(options, undefined);
+}
+
+/**
+ * Rebuilds a join from {@link SessionJoin.snapshot}; continuing from it gives the same
+ * results as never having stopped.
+ *
+ * @param snapshot - A snapshot (parsed JSON is fine).
+ * @param options - Options for the restored join (use the same as before).
+ * @returns The join.
+ * @example
+ * ```ts
+ * const join = restoreSessionJoin(JSON.parse(saved));
+ * ```
+ */
+export function restoreSessionJoin(
+  snapshot: SessionJoinSnapshot,
+  options: SessionJoinOptions = {},
+): SessionJoin {
+  if (snapshot?.format !== 'sshtrail.session-join' || snapshot.version !== 1) {
+    throw new TypeError('not a sshtrail.session-join snapshot (version 1)');
+  }
+  return buildJoin(options, snapshot.state as SerializedJoin);
+}
+
+function buildJoin(options: SessionJoinOptions, saved: SerializedJoin | undefined): SessionJoin {
   const maxSessions = nonNegative(options.maxSessions, 10_000, 'maxSessions') || 1;
   const maxAudit = nonNegative(options.maxAuditSessions, 10_000, 'maxAuditSessions') || 1;
   const skew = nonNegative(options.clockSkewMs, 2_000, 'clockSkewMs');
   const grace = nonNegative(options.closeGraceMs, 2_000, 'closeGraceMs');
-  const tree = createProcessTree(options.processTree ?? {});
+  const tree =
+    saved === undefined
+      ? createProcessTree(options.processTree ?? {})
+      : restoreProcessTree(saved.tree, options.processTree ?? {});
   const sessions = createSessionIndex(maxSessions, skew, grace);
   const users: UserDirectory = createUserDirectory(4096);
   const audit = new Map<string, Map<number, AuditSession[]>>();
   let auditCount = 0;
   let auditEvicted = 0;
+  if (saved !== undefined) {
+    sessions.load(saved.sessions.entries, saved.sessions.evicted);
+    users.load(saved.users);
+    for (const [k, list] of saved.audit) {
+      const m = new Map<number, AuditSession[]>();
+      for (const [ses, entries] of list) {
+        m.set(
+          ses,
+          entries.map((a) => ({ ...a })),
+        );
+        auditCount += entries.length;
+      }
+      audit.set(k, m);
+    }
+    auditEvicted = saved.auditEvicted;
+  }
 
   const auditHost = (host: string | undefined): Map<number, AuditSession[]> => {
     const k = host === undefined ? ANONYMOUS : host;
@@ -355,6 +441,20 @@ export function createSessionJoin(options: SessionJoinOptions = {}): SessionJoin
         processes: tree.size(),
         sessionsEvicted: sessions.evicted(),
         auditSessionsEvicted: auditEvicted,
+      };
+    },
+    snapshot() {
+      const state: SerializedJoin = {
+        tree: tree.snapshot(),
+        sessions: sessions.dump(),
+        users: users.dump(),
+        audit: [...audit].map(([k, m]) => [k, [...m]] as const),
+        auditEvicted,
+      };
+      return {
+        format: 'sshtrail.session-join',
+        version: 1,
+        state: JSON.parse(JSON.stringify(state)),
       };
     },
   };

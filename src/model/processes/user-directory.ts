@@ -3,6 +3,10 @@ export interface UserDirectory {
   learn(host: string | undefined, uid: number, user: string): void;
   userOf(host: string | undefined, uid: number): string | undefined;
   uidOf(host: string | undefined, user: string): number | undefined;
+  /** Every host's uid/name pairs in learning order (for snapshots). */
+  dump(): readonly (readonly [string, readonly (readonly [number, string])[]])[];
+  /** Re-learns {@link UserDirectory.dump} output. */
+  load(data: readonly (readonly [string, readonly (readonly [number, string])[]])[]): void;
 }
 
 const ANONYMOUS = '\u0000';
@@ -22,6 +26,14 @@ const ANONYMOUS = '\u0000';
 export function createUserDirectory(maxEntries: number): UserDirectory {
   const hosts = new Map<string, { byUid: Map<number, string>; byName: Map<string, number> }>();
   return {
+    dump() {
+      return [...hosts].map(([k, h]) => [k, [...h.byUid]] as const);
+    },
+    load(data) {
+      for (const [k, pairs] of data) {
+        for (const [uid, user] of pairs) this.learn(k === ANONYMOUS ? undefined : k, uid, user);
+      }
+    },
     learn(host, uid, user) {
       if (user === '' || user === '(unknown)' || uid < 0 || uid >= 4294967295) return;
       const k = host === undefined ? ANONYMOUS : host;

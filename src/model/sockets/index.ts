@@ -12,7 +12,12 @@ export {
   type SocketArguments,
   socketArguments,
 } from './control-path.js';
-export { createSocketRegistry, type SocketRegistry } from './socket-registry.js';
+export {
+  createSocketRegistry,
+  restoreSocketRegistry,
+  type SocketRegistry,
+  type SocketRegistrySnapshot,
+} from './socket-registry.js';
 export type {
   OwnerBasis,
   SocketOwner,

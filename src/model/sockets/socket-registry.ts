@@ -5,8 +5,8 @@ import {
   isSshdProgram,
   type TelemetryEvent,
 } from '../processes/observations.js';
-import { createSessionIndex } from '../processes/session-index.js';
-import { createUserDirectory } from '../processes/user-directory.js';
+import { createSessionIndex, type SessionIndex } from '../processes/session-index.js';
+import { createUserDirectory, type UserDirectory } from '../processes/user-directory.js';
 import type { SshSession } from '../session.js';
 import { classifySocketPath } from './classify-socket-path.js';
 import {
@@ -84,6 +84,45 @@ export interface SocketRegistry {
    * ```
    */
   size(): { readonly paths: number; readonly controlPaths: number; readonly sessions: number };
+  /**
+   * The whole state as plain JSON, detached from the registry (the join is not included:
+   * snapshot it on its own).
+   *
+   * @returns A snapshot for {@link restoreSocketRegistry}.
+   * @example
+   * ```ts
+   * const saved = JSON.stringify(sockets.snapshot());
+   * ```
+   */
+  snapshot(): SocketRegistrySnapshot;
+}
+
+/**
+ * A socket registry's state as plain JSON; `state` is opaque and versioned, read only by
+ * {@link restoreSocketRegistry}.
+ *
+ * @example
+ * ```ts
+ * const saved: string = JSON.stringify(sockets.snapshot());
+ * ```
+ */
+export interface SocketRegistrySnapshot {
+  /** Marks the object as a socket registry snapshot. */
+  readonly format: 'sshtrail.socket-registry';
+  /** Layout version of `state`. */
+  readonly version: 1;
+  /** The serialized state (opaque). */
+  readonly state: unknown;
+}
+
+interface SerializedRegistry {
+  readonly sessions: ReturnType<SessionIndex['dump']>;
+  readonly users: ReturnType<UserDirectory['dump']>;
+  readonly hosts: readonly (readonly [
+    string,
+    readonly (readonly [string, PathFacts])[],
+    readonly LearnedPath[],
+  ])[];
 }
 
 interface PathFacts {
@@ -131,6 +170,35 @@ function positive(value: number | undefined, fallback: number, name: string): nu
  * ```
  */
 export function createSocketRegistry(options: SocketRegistryOptions = {}): SocketRegistry {
+  return buildRegistry(options, undefined);
+}
+
+/**
+ * Rebuilds a registry from {@link SocketRegistry.snapshot}. Pass the same options, and the
+ * restored join when one was used.
+ *
+ * @param snapshot - A snapshot (parsed JSON is fine).
+ * @param options - Options for the restored registry.
+ * @returns The registry.
+ * @example
+ * ```ts
+ * const sockets = restoreSocketRegistry(JSON.parse(saved), { join: restoreSessionJoin(savedJoin) });
+ * ```
+ */
+export function restoreSocketRegistry(
+  snapshot: SocketRegistrySnapshot,
+  options: SocketRegistryOptions = {},
+): SocketRegistry {
+  if (snapshot?.format !== 'sshtrail.socket-registry' || snapshot.version !== 1) {
+    throw new TypeError('not a sshtrail.socket-registry snapshot (version 1)');
+  }
+  return buildRegistry(options, snapshot.state as SerializedRegistry);
+}
+
+function buildRegistry(
+  options: SocketRegistryOptions,
+  saved: SerializedRegistry | undefined,
+): SocketRegistry {
   const maxPaths = positive(options.maxPaths, 4096, 'maxPaths');
   const maxControlPaths = positive(options.maxControlPaths, 256, 'maxControlPaths');
   const skew = positive(options.clockSkewMs ?? 2000, 2000, 'clockSkewMs');
@@ -142,6 +210,16 @@ export function createSocketRegistry(options: SocketRegistryOptions = {}): Socke
   );
   const users = createUserDirectory(4096);
   const hosts = new Map<string, HostSockets>();
+  if (saved !== undefined) {
+    sessions.load(saved.sessions.entries, saved.sessions.evicted);
+    users.load(saved.users);
+    for (const [k, paths, controlPaths] of saved.hosts) {
+      hosts.set(k, {
+        paths: new Map(paths.map(([path, f]) => [path, { ...f }])),
+        controlPaths: controlPaths.map((l) => ({ ...l })),
+      });
+    }
+  }
 
   const hostOf = (host: string | undefined): HostSockets => {
     const k = host === undefined ? ANONYMOUS : host;
@@ -396,6 +474,18 @@ export function createSocketRegistry(options: SocketRegistryOptions = {}): Socke
         controlPaths += h.controlPaths.length;
       }
       return { paths, controlPaths, sessions: sessions.size() };
+    },
+    snapshot() {
+      const state: SerializedRegistry = {
+        sessions: sessions.dump(),
+        users: users.dump(),
+        hosts: [...hosts].map(([k, h]) => [k, [...h.paths], h.controlPaths] as const),
+      };
+      return {
+        format: 'sshtrail.socket-registry',
+        version: 1,
+        state: JSON.parse(JSON.stringify(state)),
+      };
     },
   };
 }

@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SshtrailEvent } from '../../../src/events/index.js';
+import {
+  createSessionTracker,
+  restoreSessionTracker,
+  type SessionTracker,
+} from '../../../src/model/index.js';
+import {
+  createSessionJoin,
+  restoreSessionJoin,
+  type SessionJoin,
+} from '../../../src/model/processes/index.js';
+import {
+  createSocketRegistry,
+  restoreSocketRegistry,
+  type SocketRegistry,
+} from '../../../src/model/sockets/index.js';
 import { hostEvents, run } from './host-scenario.js';
 
 const scenario = hostEvents('agent-hijack-auth.log', 'agent-hijack-audit.log');
@@ -47,5 +62,62 @@ describe('createSessionJoin properties', () => {
     const first = alone[0] ?? [];
     expect(first.length).toBeGreaterThan(10);
     for (const [, , , match] of first) expect(match).toBeDefined();
+  });
+});
+
+describe('snapshot/restore of the join and the socket registry', () => {
+  const events = [...onHost('h1', 0), ...onHost('h2', 1_500)].sort((a, b) => a.time - b.time);
+
+  function drive(
+    stream: readonly SshtrailEvent[],
+    state: { tracker: SessionTracker; join: SessionJoin; sockets: SocketRegistry },
+    out: unknown[],
+  ): void {
+    for (const event of stream) {
+      for (const change of state.tracker.push(event)) {
+        if (change.kind === 'diagnostic') continue;
+        state.join.addSession(change.session);
+        state.sockets.addSession(change.session);
+      }
+      out.push(state.join.addEvent(event)?.match, state.sockets.addEvent(event));
+    }
+  }
+
+  function fresh() {
+    const join = createSessionJoin();
+    return { tracker: createSessionTracker(), join, sockets: createSocketRegistry({ join }) };
+  }
+
+  it('continues after a JSON round trip exactly as without one', () => {
+    const whole: unknown[] = [];
+    drive(events, fresh(), whole);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: events.length }), (k) => {
+        const out: unknown[] = [];
+        const first = fresh();
+        drive(events.slice(0, k), first, out);
+        const saved = JSON.parse(
+          JSON.stringify({
+            tracker: first.tracker.snapshot(),
+            join: first.join.snapshot(),
+            sockets: first.sockets.snapshot(),
+          }),
+        );
+        const join = restoreSessionJoin(saved.join);
+        const second = {
+          tracker: restoreSessionTracker(saved.tracker),
+          join,
+          sockets: restoreSocketRegistry(saved.sockets, { join }),
+        };
+        drive(events.slice(k), second, out);
+        expect(out).toEqual(whole);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('rejects foreign snapshots', () => {
+    expect(() => restoreSessionJoin({ format: 'x' } as never)).toThrow(TypeError);
+    expect(() => restoreSocketRegistry({ format: 'x' } as never)).toThrow(TypeError);
   });
 });
