@@ -121,3 +121,30 @@ describe('snapshot/restore of the join and the socket registry', () => {
     expect(() => restoreSocketRegistry({ format: 'x' } as never)).toThrow(TypeError);
   });
 });
+
+describe('createSessionJoin memory bounds', () => {
+  it('honours maxSessions, maxAuditSessions and maxProcesses and counts what it drops', () => {
+    const many = Array.from({ length: 20 }, (_, i) => onHost(`h${i}`, i * 10))
+      .flat()
+      .sort((a, b) => a.time - b.time);
+    const tracker = createSessionTracker();
+    const join = createSessionJoin({
+      maxSessions: 8,
+      maxAuditSessions: 1,
+      processTree: { maxProcesses: 50 },
+    });
+    for (const event of many) {
+      for (const c of tracker.push(event)) if (c.kind !== 'diagnostic') join.addSession(c.session);
+      join.addEvent(event);
+      const size = join.size();
+      expect(size.sessions).toBeLessThanOrEqual(8);
+      expect(size.processes).toBeLessThanOrEqual(50);
+      expect(size.auditSessions).toBeLessThanOrEqual(20);
+    }
+    const size = join.size();
+    // A session updated after its eviction comes back (and evicts another): at least 32 drops.
+    expect(size.sessionsEvicted).toBeGreaterThanOrEqual(40 - 8);
+    expect(size.auditSessionsEvicted).toBe(20);
+    expect(join.processes.evictions().overflow).toBeGreaterThan(0);
+  });
+});
