@@ -4,6 +4,7 @@ import type { SshSession } from '../model/session.js';
 import { buildCase } from './build-case.js';
 import { findingTime } from './case-context.js';
 import { collectIndicators } from './indicators.js';
+import { upstreamOf } from './infer-hops.js';
 import { type Hop, resolveTriageOptions, type TriageOptions } from './triage-options.js';
 
 /** An actor key findings are grouped by. */
@@ -22,6 +23,12 @@ export interface CreateTriageOptions extends TriageOptions {
   readonly groupBy?: readonly GroupKey[];
   /** Emit cases from `addFinding` once quiet for `windowMs` of stream time, least recently active first (default false). */
   readonly emitQuiet?: boolean;
+  /**
+   * Link a session to the session of another host it was most likely opened from (its source
+   * address is that session's server address, `localIp`), as {@link inferHops} does, when no
+   * explicit hop names it (default true). The upstream session must be added first.
+   */
+  readonly inferHops?: boolean;
 }
 
 /**
@@ -104,7 +111,9 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
   const groupBy = new Set(options.groupBy ?? ALL_KEYS);
   const emitQuiet = options.emitQuiet === true;
   const window = resolved.windowMs;
+  const infer = options.inferHops !== false;
   const sessions = new Map<string, SshSession>();
+  const byLocalIp = new Map<string, Set<string>>();
   const upstream = new Map<string, string>();
   const index = new Map<string, OpenCase>();
   // Insertion order = least recently active first: a touched case moves to the end.
@@ -133,6 +142,32 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
       current = up;
     }
     return out;
+  }
+
+  function link(session: SshSession): void {
+    if (session.localIp !== undefined) {
+      const ids = byLocalIp.get(session.localIp) ?? new Set<string>();
+      ids.add(session.id);
+      byLocalIp.set(session.localIp, ids);
+    }
+    if (session.sourceIp === undefined || upstream.has(session.id)) return;
+    const ids = byLocalIp.get(session.sourceIp);
+    if (ids === undefined) return;
+    const up = upstreamOf(
+      session,
+      [...ids].flatMap((id) => sessions.get(id) ?? []),
+    );
+    if (up !== undefined) setUpstream(session.id, up.id);
+  }
+
+  function setUpstream(to: string, from: string): void {
+    upstream.delete(to);
+    upstream.set(to, from);
+    while (upstream.size > resolved.maxSessions) {
+      const oldest = upstream.keys().next().value;
+      if (oldest === undefined) break;
+      upstream.delete(oldest);
+    }
   }
 
   function keysOf(f: Finding): string[] {
@@ -251,21 +286,17 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
     addSession(session) {
       sessions.delete(session.id);
       sessions.set(session.id, session);
+      if (infer) link(session);
       while (sessions.size > resolved.maxSessions) {
         const oldest = sessions.keys().next().value;
         if (oldest === undefined) break;
+        const gone = sessions.get(oldest);
         sessions.delete(oldest);
+        if (gone?.localIp !== undefined) byLocalIp.get(gone.localIp)?.delete(oldest);
       }
     },
     addHop(hop) {
-      if (hop.from === hop.to) return;
-      upstream.delete(hop.to);
-      upstream.set(hop.to, hop.from);
-      while (upstream.size > resolved.maxSessions) {
-        const oldest = upstream.keys().next().value;
-        if (oldest === undefined) break;
-        upstream.delete(oldest);
-      }
+      if (hop.from !== hop.to) setUpstream(hop.to, hop.from);
     },
     poll(now) {
       return quiet(now);

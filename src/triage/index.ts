@@ -8,6 +8,7 @@ export {
 } from './create-triage.js';
 export { decideEscalation, type EscalationDecision } from './escalation.js';
 export { collectIndicators, type Indicators } from './indicators.js';
+export { inferHops } from './infer-hops.js';
 export {
   DEFAULT_ESCALATION_POLICY,
   type EscalationPolicy,

@@ -96,6 +96,33 @@ describe('renderHtmlReport', () => {
     expect(fixtureReport()).toBe(html);
   });
 
+  it('infers hops from the sessions when none are given', () => {
+    const upstream = {
+      ...session({
+        host: 'bastion',
+        pid: 2210,
+        user: 'alice',
+        ip: '198.51.100.23',
+        port: 51514,
+        start: at(9, 2),
+      }),
+      localIp: '10.0.0.10',
+    };
+    const downstream = session({
+      host: 'web1',
+      pid: 3100,
+      user: 'alice',
+      ip: '10.0.0.10',
+      port: 43122,
+      start: at(9, 25),
+    });
+    const out = renderHtmlReport({ findings: [], cases: [], sessions: [upstream, downstream] });
+    expect(out).toContain(`data-hop="${upstream.id} -&gt; ${downstream.id}"`);
+    expect(
+      renderHtmlReport({ findings: [], cases: [], sessions: [upstream, downstream], hops: [] }),
+    ).not.toContain('data-hop=');
+  });
+
   it('renders an empty report', () => {
     const empty = renderHtmlReport({ findings: [], cases: [], sessions: [] });
     expect(empty).toContain('No sessions or findings to draw.');

@@ -2,6 +2,7 @@ import type { Case } from '../../findings/case.js';
 import type { Finding } from '../../findings/finding.js';
 import type { SshSession } from '../../model/session.js';
 import { severityRank } from '../../triage/case-context.js';
+import { inferHops } from '../../triage/infer-hops.js';
 import type { Hop } from '../../triage/triage-options.js';
 import { escapeHtml } from './escape.js';
 import { casePanel, findingBlock } from './panels.js';
@@ -23,7 +24,7 @@ export interface HtmlReportInput {
   readonly cases: readonly Case[];
   /** Sessions (bars on the swimlanes). */
   readonly sessions: readonly SshSession[];
-  /** Cross-host hops to draw (upstream session id, downstream session id). */
+  /** Cross-host hops to draw (upstream session id, downstream session id); inferred with {@link inferHops} when absent. */
   readonly hops?: readonly Hop[];
   /** Report title (default `sshtrail report`). */
   readonly title?: string;
@@ -48,7 +49,7 @@ export interface HtmlReportInput {
  */
 export function renderHtmlReport(input: HtmlReportInput): string {
   const { findings, cases, sessions } = input;
-  const hops = input.hops ?? [];
+  const hops = input.hops ?? inferHops(sessions);
   const anchors = new Map<string, string>();
   findings.forEach((f, i) => {
     anchors.set(f.id, `finding-${i + 1}`);
