@@ -70,8 +70,8 @@ describe('createBaselineLearner', () => {
     });
     for (const s of [...sessions, ...sessions]) learner.push(s);
     const b = learner.baseline();
-    expect(b.users.alice?.sessions).toBe(5);
-    expect(b.from).toBe(Date.UTC(2024, 2, 10, 9));
+    expect(b.users.alice?.sessions).toBe(4);
+    expect(b.from).toBe(Date.UTC(2024, 2, 11, 9));
     expect(b.to).toBe(Date.UTC(2024, 2, 14, 9));
   });
 

@@ -26,6 +26,11 @@ export interface ConcurrentSessionsOptions {
   readonly repeatMs?: number;
   /** Users tracked for de-duplication (default 10000). */
   readonly maxUsers?: number;
+  /**
+   * Another open session with no line for this long is not counted (default 12 h): at INFO
+   * level many servers log no end line, so such a session has most likely ended unseen.
+   */
+  readonly staleMs?: number;
 }
 
 /** State of {@link concurrentSessions}. */
@@ -53,10 +58,11 @@ export function concurrentSessions(
   options: ConcurrentSessionsOptions = {},
 ): Detector<ConcurrentSessionsState> {
   const raw = options as Readonly<Record<string, unknown>>;
-  knownOptions(raw, ['usualSources', 'repeatMs', 'maxUsers'], CONCURRENT_SESSIONS);
+  knownOptions(raw, ['usualSources', 'repeatMs', 'maxUsers', 'staleMs'], CONCURRENT_SESSIONS);
   const usualSources = numberOption(raw, 'usualSources', 1, 1);
   const repeatMs = numberOption(raw, 'repeatMs', 3_600_000, 0);
   const maxUsers = numberOption(raw, 'maxUsers', 10_000, 1);
+  const staleMs = numberOption(raw, 'staleMs', 43_200_000, 1);
   return {
     id: CONCURRENT_SESSIONS,
     title: 'Concurrent sessions from different sources',
@@ -64,20 +70,23 @@ export function concurrentSessions(
       'One user logged in from more distinct sources at the same time than is usual for them.',
     techniques: ['T1563.001', 'T1078'],
     needs: ['auth', 'baseline'],
-    options: { usualSources, repeatMs, maxUsers },
+    options: { usualSources, repeatMs, maxUsers, staleMs },
     init: () => ({ reported: lruCreate() }),
     step(state, input, context) {
       if (input.kind !== 'session' || input.change !== 'open') return { state, findings: [] };
       const session = input.session;
       const user = session.user;
       if (user === undefined || isServiceAccount(context, user)) return { state, findings: [] };
-      const open = context.sessions.sessionsOfUser(user).filter((s) => s.id !== session.id);
+      const now = session.authTime ?? session.startTime;
+      const open = context.sessions
+        .sessionsOfUser(user)
+        .filter((s) => s.id !== session.id && now - s.lastSeenTime <= staleMs);
       open.push(session);
       const origins = originsOf(open, context);
       const learned = context.baselines?.users[user]?.maxConcurrentSources ?? 0;
       const usual = Math.max(usualSources, learned);
       if (origins.size <= usual) return { state, findings: [] };
-      const t = session.authTime ?? session.startTime;
+      const t = now;
       const key = [...origins.keys()].sort().join(',');
       const last = lruGet(state.reported, user);
       if (last !== undefined && last.key === key && t - last.time < repeatMs) {

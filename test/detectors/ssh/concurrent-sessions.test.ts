@@ -56,6 +56,17 @@ describe('concurrentSessions', () => {
     expect(run([source], { detectors: detectors(), config, baselines }).findings).toEqual([]);
   });
 
+  it('does not count a session with no line for longer than staleMs (its end was never logged)', () => {
+    const lines = [
+      'Mar  4 09:00:00 web1 sshd[100]: Accepted password for alice from 198.51.100.7 port 1 ssh2',
+      'Mar  6 09:00:00 web1 sshd[200]: Accepted password for alice from 203.0.113.9 port 2 ssh2',
+    ];
+    const source = { source: 'auth.log', lines };
+    expect(run([source], { detectors: detectors() }).findings).toEqual([]);
+    const long = [concurrentSessions({ staleMs: 3 * 86_400_000 })];
+    expect(run([source], { detectors: long }).findings).toHaveLength(1);
+  });
+
   it('skips service accounts', () => {
     const { findings } = run(['automation.log'], {
       detectors: detectors(),

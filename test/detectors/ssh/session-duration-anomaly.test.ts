@@ -12,7 +12,7 @@ describe('sessionDurationAnomaly', () => {
     expect(findings[0]?.explanation).toMatch(
       /shell session .* lasted 9\.0 h .* median of 30 min over 14 sessions/,
     );
-    expect(findings[0]?.time).toBe('2024-03-20T18:00:00.000Z');
+    expect(findings[0]?.time).toBe('2024-03-27T18:00:00.000Z');
   });
 
   it('uses the baseline of the same session kind when given', () => {
@@ -20,11 +20,11 @@ describe('sessionDurationAnomaly', () => {
     const shell = baselines.users.alice?.durations.shell;
     expect(shell?.count).toBe(15);
     const lines = [
-      'Mar 25 09:00:00 web1 sshd[10]: Accepted password for alice from 198.51.100.7 port 1 ssh2',
-      'Mar 25 09:00:00 web1 sshd[10]: User child is on pid 11',
+      'Apr  2 09:00:00 web1 sshd[10]: Accepted password for alice from 198.51.100.7 port 1 ssh2',
+      'Apr  2 09:00:00 web1 sshd[10]: User child is on pid 11',
       'Mar 25 09:00:01 web1 sshd[11]: Starting session: shell on pts/1 for alice from 198.51.100.7 port 1 id 0',
-      'Mar 25 23:00:00 web1 sshd[11]: Received disconnect from 198.51.100.7 port 1:11: disconnected by user',
-      'Mar 25 23:00:00 web1 sshd[11]: Disconnected from user alice 198.51.100.7 port 1',
+      'Apr  2 23:00:00 web1 sshd[11]: Received disconnect from 198.51.100.7 port 1:11: disconnected by user',
+      'Apr  2 23:00:00 web1 sshd[11]: Disconnected from user alice 198.51.100.7 port 1',
     ];
     const { findings } = run([{ source: 'a.log', lines }], { detectors: detectors(), baselines });
     expect(findings).toHaveLength(1);
