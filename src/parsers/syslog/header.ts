@@ -1,4 +1,5 @@
 import type { TimeBasis } from '../../events/provenance.js';
+import { detachString } from '../detach-string.js';
 import type { EnvelopeResult } from '../outcome.js';
 import { malformed } from './envelope.js';
 import { finishEnvelope } from './message-wrappers.js';
@@ -18,6 +19,8 @@ export interface HeaderReader {
   read(text: string, start: number, time: number, basis: TimeBasis): EnvelopeResult;
 }
 
+const RECENT_HOSTS = 8;
+
 /** Creates a header reader with its own small string caches. @internal */
 export function createHeaderReader(): HeaderReader {
   let lastHost = '';
@@ -25,6 +28,29 @@ export function createHeaderReader(): HeaderReader {
   // Outputs of readTag (avoid allocating a tuple per line).
   let program = '';
   let pid: number | undefined;
+  // Recent hosts, matched in place before any tag test or slice. Only hosts free of `:` and
+  // `[` are kept: for them the tag test is a pure function of the token (it cannot depend on
+  // the previous program), so skipping it cannot change the result.
+  const hosts: string[] = [];
+  let nextHost = 0;
+
+  function knownHost(text: string, i: number, end: number): string | undefined {
+    for (let h = 0; h < hosts.length; h++) {
+      const candidate = hosts[h] as string;
+      const after = i + candidate.length;
+      if (after < end && text.charCodeAt(after) === 32 && matchesAt(text, i, candidate)) {
+        return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  function rememberHost(host: string): void {
+    if (host.includes(':') || host.includes('[')) return;
+    if (hosts.length < RECENT_HOSTS) hosts.push(host);
+    else hosts[nextHost] = host;
+    nextHost = (nextHost + 1) % RECENT_HOSTS;
+  }
 
   /** Reads `prog[pid]:`, `prog:`, `prog[pid]` at `i`; returns the message start or -1. */
   function readTag(text: string, i: number, end: number): number {
@@ -89,15 +115,19 @@ export function createHeaderReader(): HeaderReader {
       let host: string | undefined;
       let msg = -1;
       const after = i + lastHost.length;
-      if (
+      // The previous line's host, else another recent host (logs of several hosts
+      // interleave): a token already known not to be a tag.
+      const recent =
         lastHost.length !== 0 &&
         after < end &&
         text.charCodeAt(after) === 32 &&
         matchesAt(text, i, lastHost)
-      ) {
-        // The previous line's host again: a token already known not to be a tag.
-        host = lastHost;
-        i = skipSpaces(text, after, end);
+          ? lastHost
+          : knownHost(text, i, end);
+      if (recent !== undefined) {
+        host = recent;
+        lastHost = recent;
+        i = skipSpaces(text, i + recent.length, end);
       } else {
         msg = readProgramTag(text, i, end);
         if (msg < 0) {
@@ -105,8 +135,10 @@ export function createHeaderReader(): HeaderReader {
           if (space < 0 || space >= end) return malformed('bad_header');
           const token = text.slice(i, space);
           if (!isFacility(token)) {
-            host = token;
-            lastHost = token;
+            // Hosts outlive their line (events, sessions, map keys): keep a detached copy.
+            host = detachString(token);
+            lastHost = host;
+            rememberHost(host);
           }
           i = skipSpaces(text, space, end);
         }

@@ -698,4 +698,44 @@ describe('createEnvelopeParser', () => {
       );
     });
   });
+
+  it('reads interleaved hosts and programs the same as a fresh parser reads each line', () => {
+    // Host and program caches must never change a result: prefixes of one another, an IPv6
+    // host, a host equal to a program name, and lines without a host, in any order.
+    const hostPart = fc.constantFrom(
+      'web-01 ',
+      'web-01.example.org ',
+      'web ',
+      'fe80::1 ',
+      'sshd ',
+      'bastion-01 ',
+      'db-legacy ',
+      'ip-10-0-0-12.eu-west-1.compute.internal ',
+      '',
+    );
+    const tag = fc.constantFrom(
+      'sshd[42]:',
+      'sshd-session[1878]:',
+      'sshd:',
+      'systemd-logind[702]:',
+      'CRON[9]:',
+      '[sshd]',
+      'su(pam_unix)[77]:',
+      'web[3]:',
+    );
+    const line = fc
+      .tuple(fc.boolean(), hostPart, tag, fc.constantFrom('Accepted key', 'x y', ''))
+      .map(([iso, h, t, m]) =>
+        iso ? `2024-03-01T00:00:16.121228+00:00 ${h}${t} ${m}` : `Mar  1 00:00:16 ${h}${t} ${m}`,
+      );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const stateful = createEnvelopeParser({ year: 2024 });
+        for (const l of lines) {
+          expect(stateful(l)).toEqual(createEnvelopeParser({ year: 2024 })(l));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
