@@ -19,10 +19,25 @@ export type { Diagnostic } from './analyzer/diagnostic.js';
 export type { TypedEmitter } from './analyzer/emitter.js';
 export type { Buffered, ReorderState } from './analyzer/reorder-buffer.js';
 export type * from './events/index.js';
-export type { Case, ContainmentStep } from './findings/case.js';
-export type { Evidence, Finding, Severity } from './findings/finding.js';
+export type {
+  Answer,
+  AnswerValue,
+  Case,
+  CaseAnswers,
+  ContainmentStep,
+  EscalationRule,
+  EscalationRuleResult,
+  TimelineEntry,
+} from './findings/case.js';
+export type { Evidence, Finding, FindingIntel, Severity } from './findings/finding.js';
 export { canonicalIp, ipInCidr } from './ip.js';
+export * from './model/gaps/index.js';
+export * from './model/hops/index.js';
 export * from './model/index.js';
+export * from './model/join/index.js';
+export * from './model/processes/index.js';
+export * from './model/sockets/index.js';
+export * from './output/index.js';
 export {
   type AuditAssembler,
   type AuditAssemblerOptions,
@@ -67,6 +82,7 @@ export {
   type LineSplitterOptions,
   type LineSplitterState,
 } from './parsers/line-splitter.js';
+export * from './parsers/osquery/index.js';
 export type {
   Envelope,
   EnvelopeResult,
@@ -85,6 +101,9 @@ export {
   type EnvelopeParser,
   type YearState,
 } from './parsers/syslog/index.js';
+export * from './parsers/sysmon/index.js';
+export * from './parsers/utmp/index.js';
+export * from './parsers/zeek/index.js';
 export {
   daysInMonth,
   isLeapYear,
@@ -94,3 +113,4 @@ export {
   zonedWallTime,
   zonedWallTimeToEpoch,
 } from './time/index.js';
+export * from './triage/index.js';
