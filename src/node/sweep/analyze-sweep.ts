@@ -1,6 +1,6 @@
 import type { Evidence, Finding } from '../../findings/finding.js';
 import { canonicalIp } from '../../ip.js';
-import { HOME_AGENT_SOCKET, SSHD_TITLE, TMP_AGENT_SOCKET } from './patterns.js';
+import { HOME_AGENT_SOCKET_NAME, SSHD_TITLE, TMP_AGENT_SOCKET } from './patterns.js';
 import type {
   AgentSocketInventory,
   AgentSocketKind,
@@ -233,7 +233,12 @@ export function analyzeSweep(snapshot: SweepSnapshot): SweepReport {
 
 function kindOf(path: string, holders: readonly SweepProcess[]): AgentSocketKind {
   if (TMP_AGENT_SOCKET.test(path)) return 'forwarded-agent';
-  const home = HOME_AGENT_SOCKET.exec(path);
+  const dir = '/.ssh/agent/';
+  const at = path.lastIndexOf(dir);
+  const home =
+    at !== -1 && path.indexOf('/', at + dir.length) === -1
+      ? HOME_AGENT_SOCKET_NAME.exec(path.slice(at + dir.length))
+      : null;
   if (home !== null) return home[1] === 'sshd' ? 'forwarded-agent' : 'ssh-agent';
   if (holders.some((h) => h.name === 'ssh')) return 'control-master';
   if (

@@ -1,5 +1,3 @@
-import { WHITESPACE_RUN } from './patterns.js';
-
 /**
  * The fields of `/proc/<pid>/status` the sweep uses.
  *
@@ -90,7 +88,7 @@ export function socketInode(link: string): number | undefined {
 export function parseSsUnix(text: string): { inode: number; peer: number }[] {
   const out: { inode: number; peer: number }[] = [];
   for (const line of text.split('\n')) {
-    const f = line.trim().split(WHITESPACE_RUN);
+    const f = fields(line);
     if (f.length !== 8) continue;
     const inode = integer(f[5] ?? '');
     const peer = integer(f[7] ?? '');
@@ -117,6 +115,21 @@ export function parsePasswd(text: string): Record<string, string> {
     if (f[0] !== undefined && f[0].length > 0 && uid !== undefined) users[String(uid)] ??= f[0];
   }
   return users;
+}
+
+/** Splits on runs of spaces and tabs. */
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 32;
+    const blank = c === 32 || c === 9 || c === 13;
+    if (blank && start !== -1) {
+      out.push(line.slice(start, i));
+      start = -1;
+    } else if (!blank && start === -1) start = i;
+  }
+  return out;
 }
 
 function integer(text: string): number | undefined {
