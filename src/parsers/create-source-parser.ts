@@ -1,14 +1,24 @@
 import { type AuditResult, createAuditAssembler } from './auditd/index.js';
 import { createLineParser, type LineParserState } from './line-parser.js';
+import { createOsqueryParser } from './osquery/index.js';
 import type { LineOutcome } from './outcome.js';
 import type { SourceParser, SourceParserOptions } from './source-parser.js';
 import type { SourceStats } from './source-stats.js';
+import { createSysmonParser } from './sysmon/index.js';
+import { createZeekParser } from './zeek/index.js';
 
 /**
  * The formats sshtrail reads line by line. `auto` reads syslog and journald JSON, deciding
  * per line; the others are fixed per source.
  */
-export type SourceFormat = 'auto' | 'syslog' | 'journald-json' | 'auditd';
+export type SourceFormat =
+  | 'auto'
+  | 'syslog'
+  | 'journald-json'
+  | 'auditd'
+  | 'zeek'
+  | 'sysmon'
+  | 'osquery';
 
 /**
  * Options of {@link createSourceParser}: the common ones plus the time options of syslog.
@@ -25,8 +35,8 @@ export interface CreateSourceParserOptions extends SourceParserOptions {
 }
 
 /**
- * Creates the {@link SourceParser} for a source's format: the syslog/journald line parser, or
- * the auditd record assembler.
+ * Creates the {@link SourceParser} for a source's format: the syslog/journald line parser, the
+ * auditd record assembler, or the Zeek, Sysmon for Linux and osquery readers.
  *
  * @param options - Source name, default host, format and time options.
  * @returns A parser that accounts for every line.
@@ -41,6 +51,12 @@ export function createSourceParser(options: CreateSourceParserOptions): SourcePa
   switch (options.format ?? 'auto') {
     case 'auditd':
       return auditSourceParser(options);
+    case 'zeek':
+      return createZeekParser(options);
+    case 'sysmon':
+      return createSysmonParser(options);
+    case 'osquery':
+      return createOsqueryParser(options);
     default:
       return lineSourceParser(options);
   }

@@ -12,7 +12,9 @@ const AUDIT = [
 describe('createSourceParser', () => {
   it('reads syslog and journald lines with the line parser by default', () => {
     const parser = createSourceParser({ source: 'auth.log', year: 2024 });
-    const [out] = parser.push('Mar  4 09:02:11 bastion sshd[1]: Server listening on 0.0.0.0 port 22.');
+    const [out] = parser.push(
+      'Mar  4 09:02:11 bastion sshd[1]: Server listening on 0.0.0.0 port 22.',
+    );
     expect(out?.kind === 'event' && out.event.kind).toBe('ssh.server');
     expect(parser.stats()).toMatchObject({ lines: 1, events: 1 });
   });
@@ -34,5 +36,28 @@ describe('createSourceParser', () => {
     expect(s.lines).toBe(AUDIT.length);
     expect(s.events + s.ignored + s.unrecognized + s.malformed).toBe(s.lines);
     expect(out.filter((o) => o.kind === 'malformed')).toHaveLength(1);
+  });
+
+  it('reads Zeek JSON ssh.log records as net.ssh events', () => {
+    const parser = createSourceParser({ source: 'ssh.log', format: 'zeek', host: 'sensor1' });
+    const [out] = parser.push(
+      JSON.stringify({
+        _path: 'ssh',
+        ts: 1709542931.4,
+        uid: 'CAbc123',
+        'id.orig_h': '198.51.100.23',
+        'id.orig_p': 51514,
+        'id.resp_h': '10.0.0.10',
+        'id.resp_p': 22,
+        auth_success: true,
+        auth_attempts: 1,
+        client: 'SSH-2.0-OpenSSH_9.6',
+        server: 'SSH-2.0-OpenSSH_9.8',
+      }),
+    );
+    expect(out?.kind === 'event' && out.event).toMatchObject({
+      kind: 'net.ssh',
+      time: 1709542931400,
+    });
   });
 });
