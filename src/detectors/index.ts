@@ -34,6 +34,7 @@ export {
 } from './ssh/agent-forwarding.js';
 export {
   BRUTE_FORCE_SUCCESS,
+  type BruteForceSource,
   type BruteForceSuccessOptions,
   type BruteForceSuccessState,
   bruteForceSuccess,
@@ -63,6 +64,7 @@ export {
   sessionDurationAnomaly,
 } from './ssh/session-duration-anomaly.js';
 export {
+  type FanOutEntry,
   UNUSUAL_SOURCE,
   type UnusualSourceOptions,
   type UnusualSourceState,

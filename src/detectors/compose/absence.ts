@@ -30,20 +30,28 @@ export interface AbsenceSpec extends RuleSpec {
   readonly within: number | string;
 }
 
-interface Pending {
+/** One open window of an {@link absence} detector. */
+export interface AbsencePending {
+  /** When the trigger came (epoch ms). */
   readonly start: number;
+  /** When the window runs out. */
   readonly deadline: number;
+  /** The trigger's lines. */
   readonly evidence: readonly Provenance[];
+  /** The trigger's session, if any. */
   readonly sessions: readonly string[];
+  /** The trigger's user. */
   readonly user: string | undefined;
+  /** The trigger's host. */
   readonly host: string | undefined;
+  /** The trigger's source address. */
   readonly sourceIp: string | undefined;
 }
 
 /** State of an {@link absence} detector. */
 export interface AbsenceState {
   /** Open windows per key, oldest first. */
-  readonly pending: Lru<Pending>;
+  readonly pending: Lru<AbsencePending>;
 }
 
 /**

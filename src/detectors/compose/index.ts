@@ -1,4 +1,4 @@
-export { type AbsenceSpec, type AbsenceState, absence } from './absence.js';
+export { type AbsencePending, type AbsenceSpec, type AbsenceState, absence } from './absence.js';
 export { type Entity, type KeyFn, sameEntity } from './entity.js';
 export {
   allOf,

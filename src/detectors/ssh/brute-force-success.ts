@@ -30,22 +30,30 @@ export interface BruteForceSuccessOptions {
   readonly maxSources?: number;
 }
 
-interface SourceEntry {
+/** What {@link bruteForceSuccess} keeps per source address. */
+export interface BruteForceSource {
+  /** First failure of the run (epoch ms). */
   first: number;
+  /** Latest failure. */
   last: number;
+  /** Failures counted. */
   failures: number;
+  /** Accounts tried (at most 50). */
   users: string[];
+  /** Failures per account. */
   perUser: Record<string, number>;
   /** Failed publickey attempts per connection (a client offering several keys). */
   keyOffers: Record<string, number>;
+  /** Connections that logged `Invalid user` (their `Failed ... invalid user` is the same attempt). */
   invalidPids: number[];
+  /** The failure lines (at most 40). */
   evidence: Provenance[];
 }
 
 /** State of {@link bruteForceSuccess}. */
 export interface BruteForceSuccessState {
   /** Per source address. */
-  readonly sources: Lru<SourceEntry>;
+  readonly sources: Lru<BruteForceSource>;
 }
 
 const MAX_USERS = 50;

@@ -145,7 +145,7 @@ function judge(
   const t = change?.time ?? s.authTime ?? s.startTime;
   const what =
     change === undefined
-      ? `logged in directly as root`
+      ? 'logged in directly'
       : change.kind === 'sudo'
         ? `${refused ? 'was refused' : 'ran'} sudo as ${change.target ?? 'root'}${change.command === undefined ? '' : `: ${change.command}`}`
         : `switched to ${change.target ?? 'root'} with su`;

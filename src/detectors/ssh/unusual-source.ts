@@ -43,12 +43,19 @@ export interface UnusualSourceOptions {
   readonly maxTracked?: number;
 }
 
-interface FanOut {
+/** What {@link unusualSource} keeps per source for fan-out. */
+export interface FanOutEntry {
+  /** Start of the window (epoch ms). */
   first: number;
+  /** Accounts logged into. */
   users: string[];
+  /** Hosts logged into. */
   hosts: string[];
+  /** Sessions. */
   sessions: string[];
+  /** Their lines. */
   evidence: Provenance[];
+  /** Whether this window was reported. */
   fired: boolean;
 }
 
@@ -59,7 +66,7 @@ export interface UnusualSourceState {
   /** Per listed source: when its activity was last reported. */
   readonly intel: Lru<number>;
   /** Per source: users and hosts reached recently. */
-  readonly fanOut: Lru<FanOut>;
+  readonly fanOut: Lru<FanOutEntry>;
 }
 
 const MAX_NETWORKS = 64;
