@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import type { Detector, DetectorContext, DetectorInput } from './detector.js';
+import { NO_FINDINGS } from './no-findings.js';
 
 /**
  * A checkpoint of a {@link DetectorSet}: plain JSON.
@@ -132,7 +133,7 @@ export function createDetectorSet(
           keep(step.findings, out);
         }
       }
-      return out ?? [];
+      return out ?? NO_FINDINGS;
     },
     flush(now, context) {
       const out: Finding[] = [];

@@ -2,6 +2,7 @@ import type { Provenance } from '../../events/provenance.js';
 import type { Detector } from '../detector.js';
 import { inputTime } from '../input.js';
 import { type Lru, lruCreate, lruDelete, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import type { KeyFn } from './entity.js';
 import type { Matcher } from './matchers.js';
 import {
@@ -72,7 +73,7 @@ export function sequence(spec: SequenceSpec): Detector<SequenceState> {
     init: () => ({ keys: lruCreate() }),
     step(state, input, context) {
       const key = spec.key(input);
-      if (key === undefined) return { state, findings: [] };
+      if (key === undefined) return { state, findings: NO_FINDINGS };
       const t = inputTime(input);
       let run = lruGet(state.keys, key);
       if (run !== undefined && t - run.start > windowMs) {
@@ -81,7 +82,7 @@ export function sequence(spec: SequenceSpec): Detector<SequenceState> {
       }
       const next = run?.next ?? 0;
       const step = spec.steps[next];
-      if (step === undefined || !step(input, context)) return { state, findings: [] };
+      if (step === undefined || !step(input, context)) return { state, findings: NO_FINDINGS };
       if (run === undefined) {
         run = { next: 0, start: t, evidence: [], sessions: [] };
         lruSet(state.keys, key, run, maxKeys);
@@ -91,7 +92,7 @@ export function sequence(spec: SequenceSpec): Detector<SequenceState> {
       if (input.kind === 'session' && !run.sessions.includes(input.session.id)) {
         run.sessions.push(input.session.id);
       }
-      if (run.next < spec.steps.length) return { state, findings: [] };
+      if (run.next < spec.steps.length) return { state, findings: NO_FINDINGS };
       lruDelete(state.keys, key);
       const finding = ruleFinding(
         spec,

@@ -3,6 +3,7 @@ import type { Finding } from '../../findings/finding.js';
 import type { Detector } from '../detector.js';
 import { inputTime } from '../input.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import type { KeyFn } from './entity.js';
 import type { Matcher } from './matchers.js';
 import {
@@ -76,9 +77,9 @@ export function threshold(spec: ThresholdSpec): Detector<ThresholdState> {
     options: { count: spec.count, windowMs, maxKeys },
     init: () => ({ keys: lruCreate() }),
     step(state, input, context) {
-      if (!spec.match(input, context)) return { state, findings: [] };
+      if (!spec.match(input, context)) return { state, findings: NO_FINDINGS };
       const key = spec.key(input);
-      if (key === undefined) return { state, findings: [] };
+      if (key === undefined) return { state, findings: NO_FINDINGS };
       const t = inputTime(input);
       const entry = lruGet(state.keys, key) ?? { times: [], evidence: [], fired: null };
       lruSet(state.keys, key, entry, maxKeys);

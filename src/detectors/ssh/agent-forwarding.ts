@@ -1,6 +1,7 @@
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
 
@@ -56,10 +57,10 @@ export function agentForwarding(
     init: () => ({ reported: lruCreate() }),
     step(state, input) {
       if (input.kind !== 'session' || input.session.agentForwarding !== true) {
-        return { state, findings: [] };
+        return { state, findings: NO_FINDINGS };
       }
       const s = input.session;
-      if (lruGet(state.reported, s.id) !== undefined) return { state, findings: [] };
+      if (lruGet(state.reported, s.id) !== undefined) return { state, findings: NO_FINDINGS };
       lruSet(state.reported, s.id, true, maxSessions);
       const agentLine = s.evidence.find(
         (e) => e.text.includes('auth-agent-req') || e.text.includes('agent-req'),

@@ -5,6 +5,7 @@ import { appendEvidence } from '../compose/rule.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruDelete, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds, listText } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
 
@@ -172,19 +173,20 @@ export function bruteForceSuccess(
     options: { minFailures, minSprayUsers, windowMs, maxSources },
     init: () => ({ sources: lruCreate() }),
     step(state, input) {
-      if (input.kind !== 'event' || input.event.kind !== 'ssh.auth') return { state, findings: [] };
+      if (input.kind !== 'event' || input.event.kind !== 'ssh.auth')
+        return { state, findings: NO_FINDINGS };
       const e = input.event;
       const ip = e.sourceIp;
-      if (ip === undefined) return { state, findings: [] };
+      if (ip === undefined) return { state, findings: NO_FINDINGS };
       switch (e.outcome) {
         case 'failure':
         case 'invalid_user':
           fail(state, e, ip);
-          return { state, findings: [] };
+          return { state, findings: NO_FINDINGS };
         case 'success':
           return { state, findings: succeed(state, e, ip) };
         default:
-          return { state, findings: [] };
+          return { state, findings: NO_FINDINGS };
       }
     },
   };

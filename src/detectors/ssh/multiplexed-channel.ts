@@ -2,6 +2,7 @@ import type { Severity } from '../../findings/finding.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds, isServiceAccount } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
 
@@ -57,11 +58,11 @@ export function multiplexedChannel(
     options: { maxSessions },
     init: () => ({ sessions: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session') return { state, findings: [] };
+      if (input.kind !== 'session') return { state, findings: NO_FINDINGS };
       const s = input.session;
       const channels = s.channels.filter((c) => c.multiplexed);
       const done = lruGet(state.sessions, s.id) ?? 0;
-      if (channels.length <= done) return { state, findings: [] };
+      if (channels.length <= done) return { state, findings: NO_FINDINGS };
       lruSet(state.sessions, s.id, channels.length, maxSessions);
       const habitual =
         isServiceAccount(context, s.user) ||

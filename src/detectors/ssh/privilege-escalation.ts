@@ -3,6 +3,7 @@ import type { PrivilegeChange, SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds, judgeSource, judgeTime } from './knowledge.js';
 import { booleanOption, knownOptions, numberOption } from './options.js';
 import { ROOT_SHELL_COMMAND } from './patterns.js';
@@ -71,20 +72,22 @@ export function privilegeEscalation(
     options: { reportRootShells, bruteForceAttempts, maxSessions },
     init: () => ({ sessions: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session') return { state, findings: [] };
+      if (input.kind !== 'session') return { state, findings: NO_FINDINGS };
       const s = input.session;
-      const done = lruGet(state.sessions, s.id) ?? -1;
+      const seen = lruGet(state.sessions, s.id);
+      const done = seen ?? 0;
       const total = s.privilegeChanges.length;
-      // -1: nothing judged yet (the root login itself is judged once, at index -1).
-      if (done >= total) return { state, findings: [] };
-      lruSet(state.sessions, s.id, total, maxSessions);
+      // A direct root login is judged once, when the session is first seen.
+      const rootLogin = seen === undefined && s.user === 'root';
+      if (seen === undefined || total > done) lruSet(state.sessions, s.id, total, maxSessions);
+      if (!rootLogin && total <= done) return { state, findings: NO_FINDINGS };
       const findings = [];
       const factors = anomalies(s, context, bruteForceAttempts);
-      if (done === -1 && s.user === 'root') {
+      if (rootLogin) {
         const f = judge(s, undefined, factors, reportRootShells);
         if (f !== undefined) findings.push(f);
       }
-      for (let i = Math.max(0, done); i < total; i += 1) {
+      for (let i = done; i < total; i += 1) {
         const change = s.privilegeChanges[i];
         if (change === undefined) continue;
         const f = judge(s, change, factors, reportRootShells);

@@ -4,6 +4,7 @@ import { sessionKind } from '../../baseline/session-facts.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds } from './knowledge.js';
 import { booleanOption, knownOptions, numberOption } from './options.js';
 
@@ -77,10 +78,11 @@ export function sessionDurationAnomaly(
     options: { minScore, minSamples, minDifferenceMs, shorter, samplesPerUser, maxUsers },
     init: () => ({ samples: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session' || input.change !== 'close') return { state, findings: [] };
+      if (input.kind !== 'session' || input.change !== 'close')
+        return { state, findings: NO_FINDINGS };
       const s = input.session;
       if (s.user === undefined || s.state !== 'closed' || s.partial.start || s.partial.end) {
-        return { state, findings: [] };
+        return { state, findings: NO_FINDINGS };
       }
       const kind = sessionKind(s);
       const key = `${s.user}/${kind}`;
@@ -90,12 +92,12 @@ export function sessionDurationAnomaly(
       const stats = pick(learned?.[kind], learned?.any, seen, minSamples);
       seen.push(s.durationMs);
       if (seen.length > samplesPerUser) seen.shift();
-      if (stats === undefined) return { state, findings: [] };
+      if (stats === undefined) return { state, findings: NO_FINDINGS };
       const score = robustScore(stats, s.durationMs, 60_000);
       const difference = s.durationMs - stats.median;
       const longer = score >= minScore && difference >= minDifferenceMs;
       const short = shorter && score <= -minScore && -difference >= minDifferenceMs;
-      if (!longer && !short) return { state, findings: [] };
+      if (!longer && !short) return { state, findings: NO_FINDINGS };
       const end = s.endTime ?? s.lastSeenTime;
       return {
         state,

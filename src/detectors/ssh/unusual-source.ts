@@ -7,6 +7,7 @@ import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { inputSourceIp } from '../input.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import {
   isoSeconds,
   isServiceAccount,
@@ -246,14 +247,15 @@ export function unusualSource(options: UnusualSourceOptions = {}): Detector<Unus
       if (input.kind === 'event') {
         const e = input.event;
         // Sessions report accepted logins; events report everything before (and without) one.
-        if (e.kind === 'ssh.auth' && e.outcome === 'success') return { state, findings: [] };
+        if (e.kind === 'ssh.auth' && e.outcome === 'success')
+          return { state, findings: NO_FINDINGS };
         const ip = context.intel === undefined ? undefined : inputSourceIp(input);
-        if (ip === undefined) return { state, findings: [] };
+        if (ip === undefined) return { state, findings: NO_FINDINGS };
         const user = 'user' in e && typeof e.user === 'string' ? e.user : undefined;
         const subject = { host: e.host, user, session: undefined };
         return { state, findings: intelHit(state, ip, e.time, [e.source], subject, context) };
       }
-      if (input.change !== 'open') return { state, findings: [] };
+      if (input.change !== 'open') return { state, findings: NO_FINDINGS };
       const s = input.session;
       const t = s.authTime ?? s.startTime;
       const findings: Finding[] = [];

@@ -1,5 +1,6 @@
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds, judgeTime } from './knowledge.js';
 import { knownOptions } from './options.js';
 
@@ -37,12 +38,13 @@ export function unusualTime(
     options: {},
     init: () => null,
     step(state, input, context) {
-      if (input.kind !== 'session' || input.change !== 'open') return { state, findings: [] };
+      if (input.kind !== 'session' || input.change !== 'open')
+        return { state, findings: NO_FINDINGS };
       const s = input.session;
-      if (s.user === undefined || s.partial.start) return { state, findings: [] };
+      if (s.user === undefined || s.partial.start) return { state, findings: NO_FINDINGS };
       const t = s.authTime ?? s.startTime;
       const verdict = judgeTime(context, s.user, s.host, t);
-      if (verdict.usual !== false) return { state, findings: [] };
+      if (verdict.usual !== false) return { state, findings: NO_FINDINGS };
       const basis = verdict.configured
         ? 'configured usual hours'
         : 'hours learned from earlier sessions';
