@@ -10,6 +10,9 @@ export interface OptionSpec {
   readonly help: string;
 }
 
+/** An `--output` format. */
+export type OutputFormat = 'jsonl' | 'ecs' | 'ocsf' | 'html';
+
 /** Options of the commands that read logs (`parse`, `scan`). */
 export interface InputOptions {
   readonly paths: readonly string[];
@@ -25,11 +28,13 @@ export interface InputOptions {
   readonly sessions: boolean;
   readonly failOn: Severity | undefined;
   readonly config: string | undefined;
+  readonly output: OutputFormat;
 }
 
 /** Options of `sweep`. */
 export interface SweepOptions {
   readonly out: string | undefined;
+  readonly output: OutputFormat;
   readonly quiet: boolean;
   readonly failOn: Severity | undefined;
   readonly proc: string | undefined;
@@ -37,7 +42,7 @@ export interface SweepOptions {
 }
 
 const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
-const OUTPUTS = ['jsonl', 'ecs', 'ocsf', 'html'] as const;
+const OUTPUTS: readonly OutputFormat[] = ['jsonl', 'ecs', 'ocsf', 'html'];
 
 /** Options every command takes. */
 export const COMMON: readonly OptionSpec[] = [
@@ -46,7 +51,7 @@ export const COMMON: readonly OptionSpec[] = [
     name: 'output',
     type: 'string',
     arg: 'FORMAT',
-    help: 'jsonl (default); ecs, ocsf and html are not available yet',
+    help: 'jsonl (default), ecs, ocsf (one document per finding) or html (one report); parse: jsonl',
   },
   { name: 'quiet', type: 'boolean', help: 'no progress bar and no notes on stderr' },
 ];
@@ -114,14 +119,13 @@ export const SWEEP: readonly OptionSpec[] = [
   { name: 'proc', type: 'string', arg: 'DIR', help: 'proc file system to read (default: /proc)' },
 ];
 
-/** Checks `--output`: only jsonl is implemented. */
-export function checkOutput(value: string | undefined): void {
+/** Reads `--output`. */
+export function outputFormat(value: string | undefined): OutputFormat {
   const output = value ?? 'jsonl';
-  if (output === 'jsonl') return;
-  if ((OUTPUTS as readonly string[]).includes(output)) {
-    throw new UsageError(`--output ${output}: not available yet`);
+  if (!(OUTPUTS as readonly string[]).includes(output)) {
+    throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')} (got '${output}')`);
   }
-  throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')} (got '${output}')`);
+  return output as OutputFormat;
 }
 
 /** Reads `--fail-on`. */
@@ -166,8 +170,9 @@ export function inputOptions(
       `--timezone must be an IANA zone such as Europe/Berlin (got '${timezone}')`,
     );
   }
-  checkOutput(str(values.output));
+  const output = outputFormat(str(values.output));
   return {
+    output,
     paths: positionals,
     format: format === undefined || format === 'auto' ? undefined : (format as InputFormat),
     host: str(values.host),
@@ -192,8 +197,8 @@ export function sweepOptions(
   if (positionals.length > 0) {
     throw new UsageError(`sweep takes no file arguments (got '${positionals[0]}')`);
   }
-  checkOutput(str(values.output));
   return {
+    output: outputFormat(str(values.output)),
     out: str(values.out),
     quiet: values.quiet === true,
     failOn: failOn(str(values['fail-on'])),

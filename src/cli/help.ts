@@ -32,6 +32,7 @@ export const COMMANDS: readonly CommandHelp[] = [
       'sshtrail scan /var/log/auth.log* --sessions --year 2024',
       'sshtrail scan logs/ --host-from-dir --fail-on high   # logs/<host>/auth.log ...',
       'sshtrail scan /var/log/auth.log --follow --out findings.jsonl',
+      'sshtrail scan /var/log --output html --out report.html',
     ],
   },
   {

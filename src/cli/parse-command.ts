@@ -1,9 +1,15 @@
 import type { InputOptions } from './cli-options.js';
 import { openLineWriter } from './line-writer.js';
 import { openInputs } from './open-inputs.js';
+import { UsageError } from './usage-error.js';
 
 /** `sshtrail parse`: every input's normalized events as JSONL, the accounting on stderr. */
 export async function parseCommand(options: InputOptions): Promise<number> {
+  if (options.output !== 'jsonl') {
+    throw new UsageError(
+      `--output ${options.output}: parse writes events as jsonl; ${options.output} is for the findings of scan and sweep`,
+    );
+  }
   const writer = await openLineWriter(options.out);
   const inputs = await openInputs(options);
   try {

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { parseConfig, type SshtrailConfig } from '../config/index.js';
 import { describeFsError } from '../node/collect-inputs.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * Reads `--config FILE`: a JSON object. Errors are one line naming the file.
+ * Reads `--config FILE` and validates it with `parseConfig`. Errors are one line naming the
+ * file and the first problem (with how many more there are).
  */
-export async function readConfig(path: string): Promise<Readonly<Record<string, unknown>>> {
+export async function readConfig(path: string): Promise<SshtrailConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -22,5 +24,10 @@ export async function readConfig(path: string): Promise<Readonly<Record<string, 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UsageError(`--config ${path}: must be a JSON object`);
   }
-  return value as Record<string, unknown>;
+  const result = parseConfig(value);
+  if (!result.ok) {
+    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+    throw new UsageError(`--config ${path}: ${result.errors[0] ?? 'invalid'}${more}`);
+  }
+  return result.config;
 }

@@ -1,41 +1,50 @@
 import type { Severity } from '../findings/finding.js';
-import { createAnalyzer, type SshSession } from '../index.js';
+import { createAnalyzer } from '../index.js';
 import { type InputEvent, isAnalyzerEvent } from '../node/input-event.js';
 import { mergeByTime } from '../node/merge-by-time.js';
 import { atOrAbove, type InputOptions } from './cli-options.js';
-import { openLineWriter } from './line-writer.js';
 import { openInputs } from './open-inputs.js';
 import { readConfig } from './read-config.js';
+import { openRecordWriter } from './record-writer.js';
 
 /**
  * `sshtrail scan`: all inputs merged in time order through one analyzer; findings and cases
- * (and with `--sessions`, every session) as JSONL. Exit 2 when a finding reaches `--fail-on`.
+ * (and with `--sessions`, every session) in the `--output` format. Exit 2 when a finding
+ * reaches `--fail-on`.
  */
 export async function scanCommand(options: InputOptions): Promise<number> {
   // Validated now; the analyzer takes its configuration once detectors are wired in.
   if (options.config !== undefined) await readConfig(options.config);
-  const writer = await openLineWriter(options.out);
+  const writer = await openRecordWriter(options.output, options.out, 'sshtrail scan');
   const inputs = await openInputs(options);
   const analyzer = createAnalyzer({
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
-  const pending: string[] = [];
-  const open = new Map<string, SshSession>();
+  // Writes are queued in event order and drained between batches (the emitter is synchronous).
+  const pending: (() => Promise<void>)[] = [];
+  const keepSessions = options.sessions || options.output !== 'jsonl';
   let worst: Severity | undefined;
+  // With --sessions, sessions still open at the end are written as they stand.
+  const open = new Map<string, Parameters<typeof writer.session>[0]>();
   if (options.sessions) {
     analyzer.on('session:open', (s) => open.set(s.id, s));
     analyzer.on('session:update', (s) => open.set(s.id, s));
-    analyzer.on('session:close', (s) => {
-      open.delete(s.id);
-      pending.push(JSON.stringify({ type: 'session', ...s }));
-    });
+    analyzer.on('session:close', (s) => open.delete(s.id));
+  }
+  if (keepSessions) {
+    const note = (write: boolean) => (s: Parameters<typeof writer.session>[0]) => {
+      pending.push(() => writer.session(s, write && options.sessions));
+    };
+    analyzer.on('session:open', note(false));
+    analyzer.on('session:update', note(false));
+    analyzer.on('session:close', note(true));
   }
   analyzer.on('finding', (f) => {
     if (worst === undefined || atOrAbove(f.severity, worst)) worst = f.severity;
-    pending.push(JSON.stringify(f));
+    pending.push(() => writer.finding(f));
   });
-  analyzer.on('case', (c) => pending.push(JSON.stringify(c)));
+  analyzer.on('case', (c) => pending.push(() => writer.incident(c)));
   const diagnostics: string[] = [];
   analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
   // Endpoint-only kinds (login records, env snapshots...) are not analyzer input yet: counted.
@@ -45,7 +54,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     else endpointOnly++;
   };
   const drain = async (): Promise<void> => {
-    for (const line of pending.splice(0)) await writer.write(line);
+    for (const write of pending.splice(0)) await write();
   };
 
   try {
@@ -74,9 +83,8 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     inputs.close();
   }
   analyzer.flush();
-  for (const session of open.values())
-    pending.push(JSON.stringify({ type: 'session', ...session }));
   await drain();
+  for (const s of open.values()) await writer.session(s, true);
   await writer.close();
   if (options.stats) {
     const report = { sources: inputs.stats(), skipped: inputs.skipped, endpointOnly, diagnostics };

@@ -101,6 +101,10 @@ describe('sshtrail error paths: one line, exit 1', () => {
   const readme = put('README.md', 'Notes about this host.\nNothing to see.\n');
   const notJson = put('bad.json', '{"detectors": [1, 2,]}\n');
   const arrayJson = put('array.json', '[1, 2]\n');
+  const badConfig = put(
+    'bad-config.json',
+    '{"users": {"alice": {"timezone": "Mars/Olympus"}}, "bogus": 1}\n',
+  );
 
   it.each([
     [['frobnicate'], "unknown command 'frobnicate' (try: sshtrail --help)"],
@@ -115,9 +119,10 @@ describe('sshtrail error paths: one line, exit 1', () => {
       ['scan', '--fail-on', 'urgent', log],
       "--fail-on must be one of low, medium, high, critical (got 'urgent')",
     ],
-    [['scan', '--output', 'ecs', log], '--output ecs: not available yet'],
-    [['scan', '--output', 'ocsf', log], '--output ocsf: not available yet'],
-    [['parse', '--output', 'html', log], '--output html: not available yet'],
+    [
+      ['parse', '--output', 'ecs', log],
+      '--output ecs: parse writes events as jsonl; ecs is for the findings of scan and sweep',
+    ],
     [
       ['parse', '--output', 'xml', log],
       "--output must be one of jsonl, ecs, ocsf, html (got 'xml')",
@@ -141,7 +146,11 @@ describe('sshtrail error paths: one line, exit 1', () => {
       /cannot write .*out\.jsonl: no such file or directory$/,
     ],
     [['sweep', '/var/log'], "sweep takes no file arguments (got '/var/log')"],
-    [['sweep', '--output', 'ecs'], '--output ecs: not available yet'],
+    [['sweep', '--output', 'pdf'], "--output must be one of jsonl, ecs, ocsf, html (got 'pdf')"],
+    [
+      ['scan', '--config', badConfig, log],
+      /--config .*bad-config\.json: .*unknown property \(and 1 more\)$/,
+    ],
   ])('%j', (args, message) => {
     expectOneLineError(sshtrail(args), message);
   });
@@ -245,6 +254,17 @@ describe('sshtrail scan', () => {
   });
 });
 
+describe('sshtrail scan --output html', () => {
+  it('draws the sessions in one report', () => {
+    const file = put('scan-html/auth.log', `${ACCEPTED}\n${OPENED}\n${CLOSED}\n`);
+    const run = sshtrail(['scan', file, '--year', '2024', '--output', 'html']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(run.stdout).toContain('alice');
+    expect(run.stdout).toContain('bastion');
+  });
+});
+
 describe('sshtrail sweep --proc (a fake proc tree)', () => {
   // A process of one uid whose SSH_AUTH_SOCK names a file owned by another: the finding.
   const uid = (process.getuid?.() ?? 0) + 4242;
@@ -289,5 +309,33 @@ describe('sshtrail sweep --proc (a fake proc tree)', () => {
 
   it('exits 0 when the findings stay below --fail-on', () => {
     expect(sshtrail(['sweep', '--proc', proc, '--fail-on', 'critical', '--quiet']).status).toBe(0);
+  });
+
+  it('writes one ECS or OCSF document per finding, without the inventory', () => {
+    const ecs = sshtrail(['sweep', '--proc', proc, '--output', 'ecs', '--quiet']);
+    expect(ecs.status).toBe(0);
+    const docs = ecs.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(docs).toHaveLength(1);
+    expect(JSON.stringify(docs[0])).toContain('T1563.001');
+    expect(JSON.stringify(docs[0])).toContain('203.0.113.77');
+    const ocsf = sshtrail(['sweep', '--proc', proc, '--output', 'ocsf', '--quiet']);
+    const events = ocsf.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.class_uid).toBeTypeOf('number');
+  });
+
+  it('writes one self-contained HTML report with --output html', () => {
+    const out = path.join(dir, 'sweep.html');
+    const run = sshtrail(['sweep', '--proc', proc, '--output', 'html', '--out', out, '--quiet']);
+    expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('sweep.foreign_agent_socket');
   });
 });
