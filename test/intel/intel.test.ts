@@ -74,3 +74,28 @@ describe('createIntel', () => {
     }
   });
 });
+
+describe('intelFromConfig', () => {
+  it('combines inline entries and file texts, and reports files not read', async () => {
+    const { parseConfig } = await import('../../src/config/index.js');
+    const { intelFromConfig } = await import('../../src/intel/index.js');
+    const parsed = parseConfig({
+      intel: [
+        { name: 'blocklist', entries: ['# scanners', '198.51.100.66'] },
+        { name: 'feed', format: 'csv', path: 'intel/feed.csv' },
+        { name: 'missing', path: 'intel/gone.txt' },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const loaded = intelFromConfig(parsed.config, {
+      'intel/feed.csv': 'ip,label\n203.0.113.0/24,botnet\n',
+    });
+    expect(loaded.intel.match('198.51.100.66')?.list).toBe('blocklist');
+    expect(loaded.intel.match('203.0.113.9')).toEqual({
+      list: 'feed',
+      label: 'botnet',
+      entry: '203.0.113.0/24',
+    });
+    expect(loaded.errors).toEqual(['missing: file intel/gone.txt was not read']);
+  });
+});
