@@ -1,5 +1,12 @@
 import type { SshtrailConfig } from '../config/config.js';
 import type { Detector } from './detector.js';
+import { agentSocketHijack } from './hijack/agent-socket-hijack.js';
+import { controlMasterHijack } from './hijack/control-master-hijack.js';
+import { keyMisuse } from './hijack/key-misuse.js';
+import { keyTampering } from './hijack/key-tampering.js';
+import { lateralMovementChain } from './hijack/lateral-movement-chain.js';
+import { missingLogs } from './hijack/missing-logs.js';
+import { unexpectedSshClient } from './hijack/unexpected-ssh-client.js';
 import { agentForwarding } from './ssh/agent-forwarding.js';
 import { bruteForceSuccess } from './ssh/brute-force-success.js';
 import { concurrentSessions } from './ssh/concurrent-sessions.js';
@@ -47,6 +54,55 @@ export const AUTH_DETECTOR_IDS: readonly string[] = Object.keys(FACTORIES);
 export function createDetectors(config?: SshtrailConfig): Detector[] {
   const out: Detector[] = [];
   for (const [id, factory] of Object.entries(FACTORIES)) {
+    const settings = config?.detectors[id];
+    if (settings?.enabled === false) continue;
+    try {
+      out.push(factory(settings?.options ?? {}));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const Kind = error instanceof RangeError ? RangeError : TypeError;
+      throw new Kind(`detectors.${id}.options: ${message}`);
+    }
+  }
+  return out;
+}
+
+const HIJACK_FACTORIES: Readonly<Record<string, Factory>> = {
+  'ssh.agent_socket_hijack': (o) => agentSocketHijack(o) as Detector,
+  'ssh.control_master_hijack': (o) => controlMasterHijack(o) as Detector,
+  'ssh.key_misuse': (o) => keyMisuse(o) as Detector,
+  'ssh.unexpected_ssh_client': (o) => unexpectedSshClient(o) as Detector,
+  'ssh.key_tampering': (o) => keyTampering(o) as Detector,
+  'ssh.lateral_movement_chain': (o) => lateralMovementChain(o) as Detector,
+  'ssh.missing_logs': (o) => missingLogs(o) as Detector,
+};
+
+/**
+ * Ids of the built-in hijack and lateral-movement detectors (host, cross-host and network
+ * telemetry), in catalog order.
+ *
+ * @example
+ * ```ts
+ * HIJACK_DETECTOR_IDS.includes('ssh.agent_socket_hijack'); // true
+ * ```
+ */
+export const HIJACK_DETECTOR_IDS: readonly string[] = Object.keys(HIJACK_FACTORIES);
+
+/**
+ * The built-in hijack and lateral-movement detectors, configured like {@link createDetectors}
+ * by the `detectors` section of a configuration.
+ *
+ * @param config - The configuration (omit for every detector with default options).
+ * @returns The detectors, in catalog order.
+ * @throws TypeError / RangeError naming `detectors.<id>.options` when options are invalid.
+ * @example
+ * ```ts
+ * const set = createDetectorSet([...createDetectors(config), ...createHijackDetectors(config)]);
+ * ```
+ */
+export function createHijackDetectors(config?: SshtrailConfig): Detector[] {
+  const out: Detector[] = [];
+  for (const [id, factory] of Object.entries(HIJACK_FACTORIES)) {
     const settings = config?.detectors[id];
     if (settings?.enabled === false) continue;
     try {

@@ -5,6 +5,7 @@ import type { SessionViews } from '../model/session-views.js';
 import type {
   DetectorContext,
   HopGraphView,
+  LogGapView,
   ProcessTreeView,
   SocketRegistryView,
 } from './detector.js';
@@ -32,6 +33,8 @@ export interface DetectorContextParts {
   readonly sockets?: SocketRegistryView | undefined;
   /** The hop graph, when network telemetry is available. */
   readonly hops?: HopGraphView | undefined;
+  /** Missing-or-tampered-log records, when a log-gap monitor runs. */
+  readonly gaps?: LogGapView | undefined;
 }
 
 /**
@@ -53,5 +56,6 @@ export function createDetectorContext(parts: DetectorContextParts): DetectorCont
     ...(parts.processes === undefined ? {} : { processes: parts.processes }),
     ...(parts.sockets === undefined ? {} : { sockets: parts.sockets }),
     ...(parts.hops === undefined ? {} : { hops: parts.hops }),
+    ...(parts.gaps === undefined ? {} : { gaps: parts.gaps }),
   };
 }

@@ -3,6 +3,8 @@ import type { SshtrailConfig } from '../config/config.js';
 import type { SshtrailEvent } from '../events/index.js';
 import type { Finding } from '../findings/finding.js';
 import type { Intel } from '../intel/create-intel.js';
+import type { LogGapFinding } from '../model/gaps/gap-types.js';
+import type { HopChain } from '../model/hops/hop-types.js';
 import type { SshSession } from '../model/session.js';
 import type { SessionViews } from '../model/session-views.js';
 
@@ -70,6 +72,87 @@ export interface ProcessTreeView {
     readonly auid: number | undefined;
     readonly exe: string | undefined;
   }[];
+  /**
+   * Optional: the process alive as `pid` at a time (pids are reused).
+   *
+   * @param host - The host.
+   * @param pid - The process id.
+   * @param time - When.
+   * @returns Its ids, executable and arguments, or `undefined` when unknown.
+   */
+  processAt?(host: string | undefined, pid: number, time: number): ProcessFactsView | undefined;
+  /**
+   * Optional: the account name of a uid on a host, as learned from login records and sessions.
+   *
+   * @param host - The host.
+   * @param uid - The uid.
+   * @returns The account, or `undefined`.
+   */
+  userOf?(host: string | undefined, uid: number): string | undefined;
+  /**
+   * Optional: the SSH session a process ran in (audit session, pid ancestry, terminal).
+   *
+   * @param host - The host.
+   * @param query - What is known about the process.
+   * @returns The session id and user, or `undefined`.
+   */
+  sessionOf?(
+    host: string | undefined,
+    query: {
+      readonly pid?: number | undefined;
+      readonly ses?: number | undefined;
+      readonly auid?: number | undefined;
+      readonly uid?: number | undefined;
+      readonly time: number;
+    },
+  ): { readonly sessionId: string; readonly user: string | undefined } | undefined;
+}
+
+/**
+ * What {@link ProcessTreeView.processAt} tells about one process.
+ *
+ * @example
+ * ```ts
+ * const p: ProcessFactsView = {
+ *   pid: 16468, ppid: 16438, uid: 0, euid: 0, auid: 0, ses: 38, exe: '/usr/bin/ssh',
+ *   argv: ['ssh', 'alice@app1', 'id'],
+ * };
+ * ```
+ */
+export interface ProcessFactsView {
+  /** Process id. */
+  readonly pid: number;
+  /** Parent pid. */
+  readonly ppid: number | undefined;
+  /** Real uid. */
+  readonly uid: number | undefined;
+  /** Effective uid. */
+  readonly euid: number | undefined;
+  /** Audit login uid. */
+  readonly auid: number | undefined;
+  /** Audit session id. */
+  readonly ses: number | undefined;
+  /** Executable path. */
+  readonly exe: string | undefined;
+  /** Arguments of the latest exec. */
+  readonly argv: readonly string[] | undefined;
+}
+
+/**
+ * The read-only view of missing-or-tampered-log records (the log-gap monitor's output, kept
+ * in order by the analyzer): a detector reads what is new since its cursor.
+ */
+export interface LogGapView {
+  /**
+   * Records added after a cursor.
+   *
+   * @param cursor - The cursor a previous call returned (0 at first).
+   * @returns The new records (at most the buffer's capacity) and the next cursor.
+   */
+  since(cursor: number): {
+    readonly gaps: readonly LogGapFinding[];
+    readonly cursor: number;
+  };
 }
 
 /**
@@ -93,6 +176,12 @@ export interface SocketRegistryView {
         readonly uid: number | undefined;
         readonly user: string | undefined;
         readonly socket: 'agent' | 'control_master' | 'tmux' | 'other';
+        /** The finer kind (`forwarded_agent`, `ssh_agent`, `gpg_agent`, `control_master`, `tmux`, `screen`, `other`). */
+        readonly kind?: string | undefined;
+        /** The owning process (sshd child of a forwarded agent, the ssh master). */
+        readonly pid?: number | undefined;
+        /** The SSH session that owns the socket, when known. */
+        readonly sessionId?: string | undefined;
       }
     | undefined;
 }
@@ -108,6 +197,13 @@ export interface HopGraphView {
    * @returns Ids of the next-hop sessions.
    */
   nextHops(sessionId: string): readonly string[];
+  /**
+   * Optional: the chain from its root down to a session.
+   *
+   * @param sessionId - The session.
+   * @returns The chain, or `undefined` for an unknown session.
+   */
+  chainOf?(sessionId: string): HopChain | undefined;
 }
 
 /**
@@ -134,6 +230,8 @@ export interface DetectorContext {
   readonly sockets?: SocketRegistryView;
   /** Cross-host hops (network telemetry). */
   readonly hops?: HopGraphView;
+  /** Missing or tampered logs (the log-gap monitor's records). */
+  readonly gaps?: LogGapView;
 }
 
 /**

@@ -1,4 +1,9 @@
-export { AUTH_DETECTOR_IDS, createDetectors } from './catalog.js';
+export {
+  AUTH_DETECTOR_IDS,
+  createDetectors,
+  createHijackDetectors,
+  HIJACK_DETECTOR_IDS,
+} from './catalog.js';
 export * from './compose/index.js';
 export {
   capEvidence,
@@ -14,6 +19,8 @@ export type {
   DetectorNeed,
   DetectorStep,
   HopGraphView,
+  LogGapView,
+  ProcessFactsView,
   ProcessTreeView,
   SocketRegistryView,
 } from './detector.js';
@@ -24,6 +31,7 @@ export {
   type DetectorSetOptions,
   type DetectorSetSnapshot,
 } from './detector-set.js';
+export * from './hijack/index.js';
 export { inputEvidence, inputHost, inputSourceIp, inputTime, inputUser } from './input.js';
 export type { Lru } from './lru.js';
 export {

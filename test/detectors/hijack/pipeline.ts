@@ -1,13 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConfig } from './config.js';
-import { emptyConfig, type SshtrailConfig } from '../../../src/config/index.js';
-import {
-  createDetectorContext,
-  createDetectorSet,
-  type Detector,
-  type DetectorInput,
-} from '../../../src/detectors/index.js';
+import { emptyConfig, parseConfig, type SshtrailConfig } from '../../../src/config/index.js';
 import {
   createLogGapBuffer,
   hopGraphView,
@@ -15,20 +8,21 @@ import {
   processTreeView,
   socketRegistryView,
 } from '../../../src/detectors/hijack/index.js';
+import {
+  createDetectorContext,
+  createDetectorSet,
+  type Detector,
+  type DetectorInput,
+} from '../../../src/detectors/index.js';
 import type { SshtrailEvent } from '../../../src/events/index.js';
 import type { Finding } from '../../../src/findings/finding.js';
-import {
-  createHopGraph,
-  createHostIdentity,
-  createLogGapMonitor,
-  createSessionJoin,
-  createSessionTracker,
-  createSocketRegistry,
-  type SshSession,
-} from '../../../src/model/index.js';
+import { createLogGapMonitor } from '../../../src/model/gaps/index.js';
+import { createHopGraph } from '../../../src/model/hops/index.js';
+import { createSessionTracker, type SshSession } from '../../../src/model/index.js';
+import { createHostIdentity } from '../../../src/model/join/index.js';
+import { createSessionJoin } from '../../../src/model/processes/index.js';
+import { createSocketRegistry } from '../../../src/model/sockets/index.js';
 import { createSourceParser } from '../../../src/parsers/create-source-parser.js';
-
-export { createConfig };
 
 /** One log file of a scenario: its path, the format to read it with and the host it belongs to. */
 export interface ScenarioFile {
@@ -57,10 +51,18 @@ export function scenarioFiles(dir: string): ScenarioFile[] {
     if (entry.isDirectory()) {
       for (const f of readdirSync(full).sort()) {
         if (f.endsWith('.log'))
-          out.push({ path: join(full, f), format: f.startsWith('audit') ? 'auditd' : 'auto', host: entry.name });
+          out.push({
+            path: join(full, f),
+            format: f.startsWith('audit') ? 'auditd' : 'auto',
+            host: entry.name,
+          });
       }
     } else if (entry.name.endsWith('.log')) {
-      out.push({ path: full, format: entry.name.startsWith('audit') ? 'auditd' : 'auto', host: undefined });
+      out.push({
+        path: full,
+        format: entry.name.startsWith('audit') ? 'auditd' : 'auto',
+        host: undefined,
+      });
     }
   }
   return out;
@@ -107,7 +109,12 @@ export function runPipeline(
   const join = createSessionJoin();
   const sockets = createSocketRegistry({ join });
   const identity = createHostIdentity({
-    hosts: config.hosts.map((h) => ({ name: h.name, aliases: h.aliases, addresses: h.ips, networks: h.cidrs })),
+    hosts: config.hosts.map((h) => ({
+      name: h.name,
+      aliases: h.aliases,
+      addresses: h.ips,
+      networks: h.cidrs,
+    })),
   });
   const hops = createHopGraph({ identity });
   const gaps = createLogGapMonitor({ identity });
@@ -140,7 +147,14 @@ export function runPipeline(
   let last = 0;
   for (const event of events) {
     last = event.time;
-    gapLog.add(gaps.observe({ host: event.host, time: event.time, program: event.program, source: event.source }));
+    gapLog.add(
+      gaps.observe({
+        host: event.host,
+        time: event.time,
+        program: event.program,
+        source: event.source,
+      }),
+    );
     if (event.kind === 'process.exec') hops.addProcess(event);
     join.addEvent(event);
     sockets.addEvent(event);
@@ -158,7 +172,11 @@ export function runScenario(
   detectors: readonly Detector[],
   options: { readonly year?: number; readonly config?: SshtrailConfig } = {},
 ): PipelineResult {
-  return runPipeline(parseFiles(scenarioFiles(dir), options.year ?? 2026), detectors, options.config);
+  return runPipeline(
+    parseFiles(scenarioFiles(dir), options.year ?? 2026),
+    detectors,
+    options.config,
+  );
 }
 
 /** Whether a folder exists. */

@@ -1,0 +1,431 @@
+import type { SshtrailEvent } from '../../events/index.js';
+import type { Provenance } from '../../events/provenance.js';
+import type { Finding } from '../../findings/finding.js';
+import { authSockOf } from '../../model/processes/observations.js';
+import type { SshSession } from '../../model/session.js';
+import { createFinding } from '../create-finding.js';
+import type { Detector, DetectorContext } from '../detector.js';
+import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruSet } from '../lru.js';
+import { isoSeconds } from '../ssh/knowledge.js';
+import { knownOptions, numberOption } from '../ssh/options.js';
+import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
+import { keyLines, loginLines } from './audit-lines.js';
+import {
+  createHostFacts,
+  descendsFrom,
+  type HostFacts,
+  hostOfAddress,
+  isSshClientExe,
+  learnEvent,
+  learnSession,
+  procOf,
+  sessionByPid,
+  userOfUid,
+} from './host-facts.js';
+import { PROC_ENVIRON_PATH } from './patterns.js';
+import { inodeOwner, isAgentKind, ownerOfSocket, type SocketOwnerFacts } from './socket-owner.js';
+
+/** Detector id of {@link agentSocketHijack}. */
+export const AGENT_SOCKET_HIJACK = 'ssh.agent_socket_hijack';
+
+/**
+ * Options of {@link agentSocketHijack}.
+ *
+ * @example
+ * ```ts
+ * const options: AgentSocketHijackOptions = { onwardWindowMs: 300_000 };
+ * ```
+ */
+export interface AgentSocketHijackOptions {
+  /** How long after the hijack an onward login as the owner counts (default 10 min). */
+  readonly onwardWindowMs?: number;
+  /** Hijacking actors followed at once (default 1000; oldest dropped first). */
+  readonly maxActors?: number;
+}
+
+/** One actor that used another user's agent (plain JSON). @internal */
+export interface HijackActor {
+  host: string | undefined;
+  time: number;
+  pid: number | undefined;
+  ses: number | undefined;
+  path: string;
+  ownerUser: string | undefined;
+  ownerUid: number | undefined;
+  ownerSessionId: string | undefined;
+  ownerKey: string | undefined;
+  actorSessionId: string | undefined;
+  actor: string;
+  evidence: Provenance[];
+  onward: Provenance[];
+  onwardAddresses: string[];
+  onwardTime: number | undefined;
+  escalated: boolean;
+}
+
+/** State of {@link agentSocketHijack}. */
+export interface AgentSocketHijackState {
+  /** What the detector learned from the stream (processes, accounts, addresses). */
+  readonly facts: HostFacts;
+  /** Actors that used another user's agent, by host, audit session (or pid) and socket. */
+  readonly actors: Lru<HijackActor>;
+  /** Recent `/proc/PID/environ` reads of other users' processes, by host and actor. */
+  readonly recon: Lru<Provenance[]>;
+  /** Hosts with process-execution telemetry. */
+  readonly execHosts: Lru<true>;
+}
+
+const ENV_PREFIX = 'SSH_AUTH_SOCK=';
+
+function actorKey(
+  host: string | undefined,
+  ses: number | undefined,
+  pid: number | undefined,
+): string {
+  return `${host ?? ''}\u0000${ses === undefined ? `p${pid ?? '?'}` : `s${ses}`}`;
+}
+
+function acceptedLines(s: SshSession | undefined): Provenance[] {
+  return s === undefined ? [] : loginLines(s.evidence);
+}
+
+/**
+ * `ssh.agent_socket_hijack` (T1563.001): a process uses an SSH agent socket owned by another
+ * user: it connects to it (auditd `connect` with the socket's `ouid`), runs with it as
+ * `SSH_AUTH_SOCK` (environment snapshot, `SSH_AUTH_SOCK=` argument), or reads another
+ * user's `/proc/PID/environ` to find it. Another uid whose login uid is the owner's (root via
+ * sudo by the same person) is the benign look-alike and is not reported. High; critical when
+ * the same audit session or process tree then runs an ssh client or connects to port 22 and a
+ * monitored host accepts the owner's key (or account) from this host within `onwardWindowMs`:
+ * that finding cites both hosts' lines and names both sessions.
+ *
+ * @param options - Window and caps.
+ * @returns The detector.
+ * @throws RangeError / TypeError for invalid options.
+ * @example
+ * ```ts
+ * const set = createDetectorSet([agentSocketHijack({ onwardWindowMs: 300_000 })]);
+ * ```
+ */
+export function agentSocketHijack(
+  options: AgentSocketHijackOptions = {},
+): Detector<AgentSocketHijackState> {
+  const raw = options as Readonly<Record<string, unknown>>;
+  knownOptions(raw, ['onwardWindowMs', 'maxActors'], AGENT_SOCKET_HIJACK);
+  const onwardWindowMs = numberOption(raw, 'onwardWindowMs', 600_000, 1_000);
+  const maxActors = numberOption(raw, 'maxActors', 1_000, 1);
+
+  const report = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    event: SshtrailEvent,
+    ids: ActorIds & { ses: number | undefined; pid: number | undefined },
+    path: string,
+    owner: SocketOwnerFacts,
+    how: string,
+    lines: readonly Provenance[],
+  ): Finding[] => {
+    const relation = relateActor(state.facts, context, event.host, owner, ids);
+    if (!isForeign(relation)) return [];
+    const k = `${actorKey(event.host, ids.ses, ids.pid)}\u0000${path}`;
+    const known = lruGet(state.actors, k);
+    if (known !== undefined) {
+      for (const l of lines) if (known.evidence.length < 40) known.evidence.push(l);
+      return [];
+    }
+    const actor = actorText(state.facts, context, event.host, ids);
+    const actorSessionId = context.processes?.sessionOf?.(event.host, {
+      pid: ids.pid,
+      ses: ids.ses,
+      auid: ids.auid,
+      uid: ids.uid,
+      time: event.time,
+    })?.sessionId;
+    const recon = lruGet(state.recon, actorKey(event.host, ids.ses, ids.pid)) ?? [];
+    const exec = procOf(state.facts, context, event.host, ids.pid, event.time)?.lines ?? [];
+    const evidence = [...acceptedLines(owner.session), ...recon, ...exec, ...lines];
+    const entry: HijackActor = {
+      host: event.host,
+      time: event.time,
+      pid: ids.pid,
+      ses: ids.ses,
+      path,
+      ownerUser: owner.user,
+      ownerUid: owner.uid,
+      ownerSessionId: owner.sessionId,
+      ownerKey: owner.session?.key?.fingerprint,
+      actorSessionId,
+      actor,
+      evidence: evidence.slice(0, 40),
+      onward: [],
+      onwardAddresses: [],
+      onwardTime: undefined,
+      escalated: false,
+    };
+    lruSet(state.actors, k, entry, maxActors);
+    const ownerText = `${owner.user ?? `uid ${owner.uid ?? '?'}`}${owner.uid === undefined || owner.user === undefined ? '' : ` (uid ${owner.uid})`}`;
+    return [
+      createFinding({
+        detector: AGENT_SOCKET_HIJACK,
+        title: "Another user's SSH agent socket used",
+        severity: 'high',
+        confidence: relation === 'other_uid' ? 0.85 : 0.7,
+        techniques: ['T1563.001'],
+        time: event.time,
+        host: event.host,
+        user: owner.user,
+        sourceIp: owner.session?.sourceIp,
+        sessionIds: [owner.sessionId, actorSessionId].filter((s): s is string => s !== undefined),
+        evidence,
+        explanation:
+          `${actor} ${how} ${ownerText}'s SSH agent socket ${path} on ${event.host ?? 'an unnamed host'} at ${isoSeconds(event.time)}` +
+          `${owner.sessionId === undefined ? '' : ` (forwarded by session ${owner.sessionId})`}: whoever holds it can log in anywhere as ${owner.user ?? 'its owner'}.`,
+      }),
+    ];
+  };
+
+  const onwardOf = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    host: string | undefined,
+    pid: number | undefined,
+    ses: number | undefined,
+    time: number,
+  ): HijackActor[] => {
+    const out: HijackActor[] = [];
+    for (const [, a] of lruEntries(state.actors)) {
+      if (a.host !== host || a.escalated || time < a.time || time > a.time + onwardWindowMs)
+        continue;
+      const same =
+        (ses !== undefined && a.ses === ses) ||
+        (a.pid !== undefined && descendsFrom(state.facts, context, host, pid, a.pid, time));
+      if (same) out.push(a);
+    }
+    return out;
+  };
+
+  const environ = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    event: SshtrailEvent,
+    ids: ActorIds & { ses: number | undefined; pid: number | undefined },
+    path: string,
+    lines: readonly Provenance[],
+  ): void => {
+    const m = PROC_ENVIRON_PATH.exec(path);
+    if (m === null) return;
+    const target = Number(m[1]);
+    const p = procOf(state.facts, context, event.host, target, event.time);
+    const session = sessionByPid(context, event.host, target, event.time);
+    const uid = p?.euid ?? p?.uid;
+    const owner = { uid, user: userOfUid(state.facts, context, event.host, uid) ?? session?.user };
+    if (owner.uid === undefined && owner.user === undefined) return;
+    if (!isForeign(relateActor(state.facts, context, event.host, owner, ids))) return;
+    const k = actorKey(event.host, ids.ses, ids.pid);
+    const list = lruGet(state.recon, k) ?? [];
+    for (const l of lines) if (list.length < 10) list.push(l);
+    lruSet(state.recon, k, list, maxActors);
+  };
+
+  const escalate = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    s: SshSession,
+  ): Finding[] => {
+    const out: Finding[] = [];
+    const t = s.authTime ?? s.startTime;
+    const from = hostOfAddress(state.facts, context, s.sourceIp);
+    for (const [, a] of lruEntries(state.actors)) {
+      if (a.escalated || a.host === s.host || t < a.time - 2_000 || t > a.time + onwardWindowMs) {
+        continue;
+      }
+      const fromHere =
+        (from !== undefined && from === a.host) ||
+        (s.localIp !== undefined && a.onwardAddresses.includes(s.localIp));
+      if (!fromHere) continue;
+      const sameKey = a.ownerKey !== undefined && s.key?.fingerprint === a.ownerKey;
+      const sameAccount = a.ownerUser !== undefined && s.user === a.ownerUser;
+      if (!sameKey && !sameAccount) continue;
+      const traced = a.onward.length > 0 || lruGet(state.execHosts, a.host ?? '') === undefined;
+      if (!traced) continue;
+      a.escalated = true;
+      const accepted = loginLines(s.evidence);
+      out.push(
+        createFinding({
+          detector: AGENT_SOCKET_HIJACK,
+          title: "Another user's SSH agent used to log in onward",
+          severity: 'critical',
+          confidence: a.onward.length > 0 ? 0.95 : 0.8,
+          techniques: ['T1563.001', 'T1021.004'],
+          time: t,
+          host: a.host,
+          user: a.ownerUser,
+          sourceIp: s.sourceIp,
+          sessionIds: [a.ownerSessionId, a.actorSessionId, s.id].filter(
+            (x): x is string => x !== undefined,
+          ),
+          evidence: [...a.evidence, ...a.onward, ...accepted],
+          explanation:
+            `${a.actor} used ${a.ownerUser ?? 'another user'}'s agent socket ${a.path} on ${a.host ?? 'an unnamed host'} at ${isoSeconds(a.time)}, ` +
+            `then ${s.host ?? 'a monitored host'} accepted ${sameKey ? `${a.ownerUser ?? 'the owner'}'s key ${a.ownerKey}` : `a login as ${s.user}`} ` +
+            `from ${s.sourceIp ?? a.host ?? '?'} at ${isoSeconds(t)} (session ${s.id}).`,
+        }),
+      );
+    }
+    return out;
+  };
+
+  return {
+    id: AGENT_SOCKET_HIJACK,
+    title: "Another user's SSH agent socket used",
+    description:
+      "A process used an SSH agent socket owned by another user (connect, SSH_AUTH_SOCK, /proc environ), then maybe logged in onward with the owner's key.",
+    techniques: ['T1563.001', 'T1021.004'],
+    needs: ['audit_socket', 'process', 'auth'],
+    options: { onwardWindowMs, maxActors },
+    init: () => ({
+      facts: createHostFacts(),
+      actors: lruCreate(),
+      recon: lruCreate(),
+      execHosts: lruCreate(),
+    }),
+    step(state, input, context) {
+      if (input.kind === 'session') {
+        learnSession(state.facts, input.session);
+        if (input.change !== 'open' || state.actors.size === 0) return { state, findings: [] };
+        return { state, findings: escalate(state, context, input.session) };
+      }
+      const e = input.event;
+      learnEvent(state.facts, e);
+      switch (e.kind) {
+        case 'socket.connect': {
+          if (e.success === false) return { state, findings: [] };
+          const ids = {
+            uid: e.uid,
+            euid: e.euid,
+            auid: e.auid,
+            exe: e.exe,
+            ses: e.ses,
+            pid: e.pid,
+          };
+          if (e.family !== 'unix') {
+            if (e.port !== 22 || state.actors.size === 0) return { state, findings: [] };
+            for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
+              if (a.onward.length < 10) a.onward.push(...keyLines(e));
+              if (e.address !== undefined && !a.onwardAddresses.includes(e.address)) {
+                a.onwardAddresses.push(e.address);
+              }
+              a.onwardTime = e.time;
+            }
+            return { state, findings: [] };
+          }
+          if (e.path === undefined || e.path.startsWith('@')) return { state, findings: [] };
+          const owner = ownerOfSocket(
+            state.facts,
+            context,
+            e.host,
+            e.path,
+            e.time,
+            inodeOwner(e),
+            false,
+          );
+          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return { state, findings: [] };
+          return {
+            state,
+            findings: report(state, context, e, ids, e.path, owner, 'connected to', keyLines(e)),
+          };
+        }
+        case 'process.exec': {
+          if (e.host !== undefined) lruSet(state.execHosts, e.host, true, 4_096);
+          const ids = {
+            uid: e.uid,
+            euid: e.euid,
+            auid: e.auid,
+            exe: e.exe,
+            ses: e.ses,
+            pid: e.pid,
+          };
+          const findings: Finding[] = [];
+          for (const arg of e.argv) {
+            if (arg.startsWith('/proc/')) environ(state, context, e, ids, arg, keyLines(e));
+            else if (arg.startsWith(ENV_PREFIX)) {
+              const path = arg.slice(ENV_PREFIX.length);
+              if (!path.startsWith('/')) continue;
+              const owner = ownerOfSocket(
+                state.facts,
+                context,
+                e.host,
+                path,
+                e.time,
+                undefined,
+                false,
+              );
+              if (!isAgentKind(owner.kind) || !ownerKnown(owner)) continue;
+              findings.push(
+                ...report(state, context, e, ids, path, owner, 'set SSH_AUTH_SOCK to', keyLines(e)),
+              );
+            }
+          }
+          if (state.actors.size > 0 && (isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) {
+            for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
+              if (a.onward.length < 10) a.onward.push(...keyLines(e));
+              a.onwardTime = e.time;
+            }
+          }
+          return { state, findings };
+        }
+        case 'file.access': {
+          if (e.path?.startsWith('/proc/') && e.success !== false) {
+            const ids = {
+              uid: e.uid,
+              euid: e.euid,
+              auid: e.auid,
+              exe: e.exe,
+              ses: e.ses,
+              pid: e.pid,
+            };
+            environ(state, context, e, ids, e.path, keyLines(e));
+          }
+          return { state, findings: [] };
+        }
+        case 'env.snapshot': {
+          const path = authSockOf(e);
+          if (path === undefined || !path.startsWith('/')) return { state, findings: [] };
+          const p = procOf(state.facts, context, e.host, e.pid, e.time);
+          if (p === undefined) return { state, findings: [] };
+          const owner = ownerOfSocket(state.facts, context, e.host, path, e.time, undefined, false);
+          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return { state, findings: [] };
+          const ids = {
+            uid: p.uid,
+            euid: p.euid,
+            auid: p.auid,
+            exe: p.exe,
+            ses: p.ses,
+            pid: e.pid,
+          };
+          return {
+            state,
+            findings: report(
+              state,
+              context,
+              e,
+              ids,
+              path,
+              owner,
+              'runs with SSH_AUTH_SOCK set to',
+              [e.source],
+            ),
+          };
+        }
+        default:
+          return { state, findings: [] };
+      }
+    },
+    flush(state, now) {
+      for (const [k, a] of lruEntries(state.actors)) {
+        if (now - a.time > onwardWindowMs * 6) lruDelete(state.actors, k);
+      }
+      return { state, findings: [] };
+    },
+  };
+}

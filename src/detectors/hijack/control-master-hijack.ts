@@ -1,0 +1,342 @@
+import type { Provenance } from '../../events/provenance.js';
+import type { Finding } from '../../findings/finding.js';
+import type { SshSession } from '../../model/session.js';
+import { createFinding } from '../create-finding.js';
+import type { Detector, DetectorContext } from '../detector.js';
+import { type Lru, lruCreate, lruEntries, lruGet, lruSet } from '../lru.js';
+import { isoSeconds } from '../ssh/knowledge.js';
+import { knownOptions, numberOption } from '../ssh/options.js';
+import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
+import { keyLines, loginLines } from './audit-lines.js';
+import {
+  createHostFacts,
+  type HostFacts,
+  hostOfAddress,
+  isSshClientExe,
+  learnEvent,
+  learnSession,
+  procOf,
+  userOfUid,
+} from './host-facts.js';
+import { inodeOwner, ownerOfSocket } from './socket-owner.js';
+import { parseSshArgs } from './ssh-args.js';
+
+/** Detector id of {@link controlMasterHijack}. */
+export const CONTROL_MASTER_HIJACK = 'ssh.control_master_hijack';
+
+/**
+ * Options of {@link controlMasterHijack}.
+ *
+ * @example
+ * ```ts
+ * const options: ControlMasterHijackOptions = { correlationMs: 30_000 };
+ * ```
+ */
+export interface ControlMasterHijackOptions {
+  /** How far apart a client-side use and a server-side channel may be to be one event (default 60 s). */
+  readonly correlationMs?: number;
+  /** Client uses and server channels remembered (default 1000 each). */
+  readonly maxTracked?: number;
+}
+
+/** A foreign use of a ControlMaster socket on a client host (plain JSON). @internal */
+export interface MasterUse {
+  host: string | undefined;
+  time: number;
+  path: string;
+  ownerUser: string | undefined;
+  actor: string;
+  evidence: Provenance[];
+  combined: boolean;
+}
+
+/** A multiplexed channel seen on a server (plain JSON). @internal */
+export interface ServerChannel {
+  host: string | undefined;
+  time: number;
+  clientHost: string | undefined;
+  user: string | undefined;
+  sessionId: string;
+  sourceIp: string | undefined;
+  evidence: Provenance[];
+  combined: boolean;
+}
+
+/** State of {@link controlMasterHijack}. */
+export interface ControlMasterHijackState {
+  /** Learned processes, accounts and addresses. */
+  readonly facts: HostFacts;
+  /** ControlPaths of `ssh -M` masters, by host and path: the master's uid. */
+  readonly masters: Lru<number>;
+  /** Foreign uses already reported, by host, actor and path. */
+  readonly uses: Lru<MasterUse>;
+  /** Multiplexed channels seen on servers, by session and channel. */
+  readonly channels: Lru<ServerChannel>;
+  /** Per session: multiplexed channels already examined. */
+  readonly examined: Lru<number>;
+  /** Hosts whose unix-socket connects are audited. */
+  readonly unixHosts: Lru<true>;
+}
+
+/**
+ * `ssh.control_master_hijack` (T1563.001): someone rides another user's ControlMaster
+ * connection. Client side: a connect to another user's ControlMaster socket (audit `ouid`,
+ * the ControlPath of the owner's `ssh -M`, the owner's home), or `ssh -S <path>` / `-O <cmd>`
+ * / `-o ControlPath=` by another uid. Server side (sshd VERBOSE): a new channel on an existing
+ * connection with no new authentication while the connection's owner has no live session on
+ * the (monitored) client host. High; critical when both sides are seen within
+ * `correlationMs`. The owner's own reuse (same uid, same login) is not reported.
+ *
+ * @param options - Correlation window and caps.
+ * @returns The detector.
+ * @throws RangeError / TypeError for invalid options.
+ * @example
+ * ```ts
+ * const set = createDetectorSet([controlMasterHijack()]);
+ * ```
+ */
+export function controlMasterHijack(
+  options: ControlMasterHijackOptions = {},
+): Detector<ControlMasterHijackState> {
+  const raw = options as Readonly<Record<string, unknown>>;
+  knownOptions(raw, ['correlationMs', 'maxTracked'], CONTROL_MASTER_HIJACK);
+  const correlationMs = numberOption(raw, 'correlationMs', 60_000, 1_000);
+  const maxTracked = numberOption(raw, 'maxTracked', 1_000, 1);
+
+  const combine = (state: ControlMasterHijackState): Finding[] => {
+    const out: Finding[] = [];
+    for (const [, u] of lruEntries(state.uses)) {
+      if (u.combined) continue;
+      for (const [, c] of lruEntries(state.channels)) {
+        if (c.combined || c.clientHost === undefined || c.clientHost !== u.host) continue;
+        if (Math.abs(c.time - u.time) > correlationMs) continue;
+        if (u.ownerUser !== undefined && c.user !== undefined && c.user !== u.ownerUser) continue;
+        u.combined = true;
+        c.combined = true;
+        out.push(
+          createFinding({
+            detector: CONTROL_MASTER_HIJACK,
+            title: "Another user's ControlMaster connection used to run a session",
+            severity: 'critical',
+            confidence: 0.95,
+            techniques: ['T1563.001', 'T1021.004'],
+            time: Math.max(u.time, c.time),
+            host: u.host,
+            user: c.user ?? u.ownerUser,
+            sourceIp: c.sourceIp,
+            sessionIds: [c.sessionId],
+            evidence: [...u.evidence, ...c.evidence],
+            explanation:
+              `${u.actor} used ${u.ownerUser ?? 'another user'}'s ControlMaster socket ${u.path} on ${u.host ?? '?'} at ${isoSeconds(u.time)}, ` +
+              `and ${c.host ?? 'the server'} started a new channel on ${c.user ?? 'that user'}'s existing connection (session ${c.sessionId}) at ${isoSeconds(c.time)} with no new authentication.`,
+          }),
+        );
+        break;
+      }
+    }
+    return out;
+  };
+
+  const clientUse = (
+    state: ControlMasterHijackState,
+    context: DetectorContext,
+    host: string | undefined,
+    time: number,
+    ids: ActorIds & { readonly pid: number | undefined; readonly ses: number | undefined },
+    path: string,
+    ouid: number | undefined,
+    how: string,
+    lines: readonly Provenance[],
+  ): Finding[] => {
+    const masterUid = lruGet(state.masters, `${host ?? ''}\u0000${path}`);
+    const owner = ownerOfSocket(
+      state.facts,
+      context,
+      host,
+      path,
+      time,
+      ouid ?? masterUid,
+      masterUid !== undefined,
+    );
+    if (owner.kind !== 'control_master' || !ownerKnown(owner)) return [];
+    const relation = relateActor(state.facts, context, host, owner, ids);
+    if (!isForeign(relation)) return [];
+    const k = `${host ?? ''}\u0000${ids.ses ?? `p${ids.pid ?? '?'}`}\u0000${path}`;
+    const known = lruGet(state.uses, k);
+    if (known !== undefined) {
+      for (const l of lines) if (known.evidence.length < 30) known.evidence.push(l);
+      return [];
+    }
+    const actor = actorText(state.facts, context, host, ids);
+    const exec = procOf(state.facts, context, host, ids.pid, time)?.lines ?? [];
+    const evidence = [...exec, ...lines];
+    const ownerUser = owner.user ?? userOfUid(state.facts, context, host, owner.uid);
+    lruSet(
+      state.uses,
+      k,
+      { host, time, path, ownerUser, actor, evidence: evidence.slice(0, 30), combined: false },
+      maxTracked,
+    );
+    const found = [
+      createFinding({
+        detector: CONTROL_MASTER_HIJACK,
+        title: "Another user's ControlMaster socket used",
+        severity: 'high',
+        confidence: relation === 'other_uid' ? 0.85 : 0.7,
+        techniques: ['T1563.001'],
+        time,
+        host,
+        user: ownerUser,
+        sourceIp: undefined,
+        sessionIds: owner.sessionId === undefined ? [] : [owner.sessionId],
+        evidence,
+        explanation:
+          `${actor} ${how} ${ownerUser ?? `uid ${owner.uid ?? '?'}`}'s ControlMaster socket ${path} on ${host ?? 'an unnamed host'} at ${isoSeconds(time)}: ` +
+          `it can open sessions on the master's server as ${ownerUser ?? 'its owner'} without authenticating.`,
+      }),
+    ];
+    return [...found, ...combine(state)];
+  };
+
+  const serverChannels = (
+    state: ControlMasterHijackState,
+    context: DetectorContext,
+    s: SshSession,
+  ): Finding[] => {
+    // A channel after the first rides an authenticated connection (sshd reuses `id 0` once the
+    // previous channel closed, so the number alone does not tell).
+    const mux = s.channels.filter((c, i) => c.multiplexed || i > 0);
+    const done = lruGet(state.examined, s.id) ?? 0;
+    if (mux.length <= done) return [];
+    lruSet(state.examined, s.id, mux.length, maxTracked);
+    const clientHost = hostOfAddress(state.facts, context, s.sourceIp);
+    const out: Finding[] = [];
+    const starts = s.evidence.filter((e) => e.text.includes('Starting session'));
+    for (const c of mux.slice(done)) {
+      const t = c.startTime ?? s.lastSeenTime;
+      const start = starts[s.channels.indexOf(c)] ?? starts.at(-1);
+      const evidence = [...loginLines(s.evidence), ...(start === undefined ? [] : [start])];
+      lruSet(
+        state.channels,
+        `${s.id}\u0000${c.number ?? '?'}\u0000${t}`,
+        {
+          host: s.host,
+          time: t,
+          clientHost,
+          user: s.user,
+          sessionId: s.id,
+          sourceIp: s.sourceIp,
+          evidence,
+          combined: false,
+        },
+        maxTracked,
+      );
+      if (clientHost === undefined || s.user === undefined) continue;
+      const live = context.sessions
+        .loggedInAt(t, { host: clientHost })
+        .some((x) => x.user === s.user);
+      if (live) continue;
+      out.push(
+        createFinding({
+          detector: CONTROL_MASTER_HIJACK,
+          title: 'New channel on a connection whose owner is not logged in on the client',
+          severity: 'high',
+          confidence: 0.7,
+          techniques: ['T1563.001'],
+          time: t,
+          host: s.host,
+          user: s.user,
+          sourceIp: s.sourceIp,
+          sessionIds: [s.id],
+          evidence,
+          explanation:
+            `${s.host ?? 'A server'} started a new ${c.type ?? 'session'} channel at ${isoSeconds(t)} on ${s.user}'s existing connection from ${clientHost} ` +
+            `(session ${s.id}) with no new authentication, while ${s.user} had no live session on ${clientHost}.`,
+        }),
+      );
+    }
+    return [...out, ...combine(state)];
+  };
+
+  return {
+    id: CONTROL_MASTER_HIJACK,
+    title: "Another user's ControlMaster connection used",
+    description:
+      "A process used another user's ControlMaster socket, or a server saw a new channel on a connection whose owner was not logged in on the client.",
+    techniques: ['T1563.001', 'T1021.004'],
+    needs: ['audit_socket', 'process', 'auth_verbose'],
+    options: { correlationMs, maxTracked },
+    init: () => ({
+      facts: createHostFacts(),
+      masters: lruCreate(),
+      uses: lruCreate(),
+      channels: lruCreate(),
+      examined: lruCreate(),
+      unixHosts: lruCreate(),
+    }),
+    step(state, input, context) {
+      if (input.kind === 'session') {
+        learnSession(state.facts, input.session);
+        if (input.change === 'open' && input.session.channels.length === 0) {
+          return { state, findings: [] };
+        }
+        return { state, findings: serverChannels(state, context, input.session) };
+      }
+      const e = input.event;
+      learnEvent(state.facts, e);
+      if (e.kind === 'socket.connect') {
+        if (e.family !== 'unix' || e.path === undefined || e.path.startsWith('@')) {
+          return { state, findings: [] };
+        }
+        if (e.host !== undefined) lruSet(state.unixHosts, e.host, true, 4_096);
+        if (e.success === false || e.syscall === 'bind') return { state, findings: [] };
+        const ids = { uid: e.uid, euid: e.euid, auid: e.auid, exe: e.exe, pid: e.pid, ses: e.ses };
+        return {
+          state,
+          findings: clientUse(
+            state,
+            context,
+            e.host,
+            e.time,
+            ids,
+            e.path,
+            inodeOwner(e),
+            'connected to',
+            keyLines(e),
+          ),
+        };
+      }
+      if (e.kind !== 'process.exec' || !(isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) {
+        return { state, findings: [] };
+      }
+      const args = parseSshArgs(e.argv);
+      if (args.controlPath === undefined || !args.controlPath.startsWith('/')) {
+        return { state, findings: [] };
+      }
+      const uid = e.euid ?? e.uid;
+      if (args.master && args.controlCommand === undefined) {
+        if (uid !== undefined)
+          lruSet(state.masters, `${e.host ?? ''}\u0000${args.controlPath}`, uid, maxTracked);
+        return { state, findings: [] };
+      }
+      if (lruGet(state.unixHosts, e.host ?? '') !== undefined) return { state, findings: [] };
+      const ids = { uid: e.uid, euid: e.euid, auid: e.auid, exe: e.exe, pid: e.pid, ses: e.ses };
+      const how =
+        args.controlCommand === undefined ? 'ran ssh -S on' : `sent -O ${args.controlCommand} to`;
+      return {
+        state,
+        findings: clientUse(
+          state,
+          context,
+          e.host,
+          e.time,
+          ids,
+          args.controlPath,
+          undefined,
+          how,
+          keyLines(e),
+        ),
+      };
+    },
+  };
+}

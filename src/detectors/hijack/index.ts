@@ -1,0 +1,50 @@
+export {
+  AGENT_SOCKET_HIJACK,
+  type AgentSocketHijackOptions,
+  type AgentSocketHijackState,
+  agentSocketHijack,
+} from './agent-socket-hijack.js';
+export {
+  CONTROL_MASTER_HIJACK,
+  type ControlMasterHijackOptions,
+  type ControlMasterHijackState,
+  controlMasterHijack,
+} from './control-master-hijack.js';
+export {
+  KEY_MISUSE,
+  type KeyMisuseOptions,
+  type KeyMisuseState,
+  keyMisuse,
+} from './key-misuse.js';
+export {
+  KEY_TAMPERING,
+  type KeyTamperingOptions,
+  type KeyTamperingState,
+  keyTampering,
+} from './key-tampering.js';
+export {
+  LATERAL_MOVEMENT_CHAIN,
+  type LateralMovementChainOptions,
+  type LateralMovementChainState,
+  lateralMovementChain,
+} from './lateral-movement-chain.js';
+export {
+  MISSING_LOGS,
+  type MissingLogsOptions,
+  type MissingLogsState,
+  missingLogs,
+} from './missing-logs.js';
+export {
+  UNEXPECTED_SSH_CLIENT,
+  type UnexpectedSshClientOptions,
+  type UnexpectedSshClientState,
+  unexpectedSshClient,
+} from './unexpected-ssh-client.js';
+export {
+  createLogGapBuffer,
+  hopGraphView,
+  type LogGapBuffer,
+  logGapView,
+  processTreeView,
+  socketRegistryView,
+} from './views.js';
