@@ -18,6 +18,9 @@ export {
 export type { Diagnostic } from './analyzer/diagnostic.js';
 export type { TypedEmitter } from './analyzer/emitter.js';
 export type { Buffered, ReorderState } from './analyzer/reorder-buffer.js';
+export * from './baseline/index.js';
+export * from './config/index.js';
+export * from './detectors/index.js';
 export type * from './events/index.js';
 export type {
   Answer,
@@ -30,6 +33,7 @@ export type {
   TimelineEntry,
 } from './findings/case.js';
 export type { Evidence, Finding, FindingIntel, Severity } from './findings/finding.js';
+export * from './intel/index.js';
 export { canonicalIp, ipInCidr } from './ip.js';
 export * from './model/gaps/index.js';
 export * from './model/hops/index.js';

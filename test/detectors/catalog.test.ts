@@ -30,7 +30,7 @@ const TABLE: readonly [string, readonly string[]][] = [
     ],
   ],
   ['agent-forwarding.log', ['ssh.agent_forwarding low']],
-  ['multiplexed-channel.log', ['ssh.multiplexed_channel medium']],
+  ['multiplexed-channel.log', ['ssh.multiplexed_channel low']],
   ['intel.log', ['ssh.unusual_source high', 'ssh.unusual_source critical']],
   [
     'fan-out.log',

@@ -32,8 +32,9 @@ export interface MultiplexedChannelState {
  * `ssh.multiplexed_channel`: on the server, a new channel (`Starting session ... id N`, N > 0)
  * on an already authenticated connection with no new authentication: ControlMaster reuse,
  * by the user or by someone using their master socket (the server-side trace of a
- * ControlMaster hijack; needs sshd `LogLevel VERBOSE`). Medium on its own; low for service
- * accounts and users whose baseline shows multiplexing.
+ * ControlMaster hijack; needs sshd `LogLevel VERBOSE`). Low on its own: the owner's own
+ * ControlMaster reuse looks exactly the same on the server, so this is inventory that
+ * `ssh.control_master_hijack` raises when client-side evidence shows another user.
  *
  * @param options - Caps.
  * @returns The detector.
@@ -67,7 +68,7 @@ export function multiplexedChannel(
       const habitual =
         isServiceAccount(context, s.user) ||
         (s.user !== undefined && (context.baselines?.users[s.user]?.multiplexed ?? 0) > 0);
-      const severity: Severity = habitual ? 'low' : 'medium';
+      const severity: Severity = 'low';
       return {
         state,
         findings: channels.slice(done).map((c) => {

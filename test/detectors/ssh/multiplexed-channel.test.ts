@@ -6,7 +6,7 @@ import { exampleConfig } from './config.js';
 describe('multiplexedChannel', () => {
   it('reports session id 1 on an authenticated connection with no new Accepted line', () => {
     const { findings } = run(['multiplexed-channel.log'], { detectors: [multiplexedChannel()] });
-    expect(summary(findings)).toEqual(['medium alice@web3 from 10.0.0.5']);
+    expect(summary(findings)).toEqual(['low alice@web3 from 10.0.0.5']);
     expect(findings[0]?.evidence.map((e) => e.text)).toEqual([
       expect.stringContaining('Accepted publickey for alice from 10.0.0.5 port 51400'),
       expect.stringContaining('Starting session: command for alice from 10.0.0.5 port 51400 id 1'),
