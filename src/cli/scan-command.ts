@@ -1,6 +1,5 @@
 import type { Severity } from '../findings/finding.js';
-import { createAnalyzer } from '../index.js';
-import { type InputEvent, isAnalyzerEvent } from '../node/input-event.js';
+import { createAnalyzer, type SshtrailEvent } from '../index.js';
 import { mergeByTime } from '../node/merge-by-time.js';
 import { atOrAbove, type InputOptions } from './cli-options.js';
 import { openInputs } from './open-inputs.js';
@@ -47,12 +46,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   analyzer.on('case', (c) => pending.push(() => writer.incident(c)));
   const diagnostics: string[] = [];
   analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
-  // Endpoint-only kinds (login records, env snapshots...) are not analyzer input yet: counted.
-  let endpointOnly = 0;
-  const push = (event: InputEvent): void => {
-    if (isAnalyzerEvent(event)) analyzer.pushEvent(event);
-    else endpointOnly++;
-  };
+  const push = (event: SshtrailEvent): void => analyzer.pushEvent(event);
   const drain = async (): Promise<void> => {
     for (const write of pending.splice(0)) await write();
   };
@@ -71,7 +65,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     } else {
       const merged = mergeByTime(
         inputs.readers.map((r) => r.batches),
-        (e: InputEvent) => e.time,
+        (e: SshtrailEvent) => e.time,
       );
       for await (const event of merged) {
         push(event);
@@ -87,7 +81,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   for (const s of open.values()) await writer.session(s, true);
   await writer.close();
   if (options.stats) {
-    const report = { sources: inputs.stats(), skipped: inputs.skipped, endpointOnly, diagnostics };
+    const report = { sources: inputs.stats(), skipped: inputs.skipped, diagnostics };
     process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
   }
   return options.failOn !== undefined && worst !== undefined && atOrAbove(worst, options.failOn)

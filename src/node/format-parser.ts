@@ -1,7 +1,5 @@
 import { createSourceParser } from '../parsers/create-source-parser.js';
-import { createOsqueryParser } from '../parsers/osquery/index.js';
-import { createSysmonParser, type EndpointSourceParser } from '../parsers/sysmon/index.js';
-import { createZeekParser } from '../parsers/zeek/index.js';
+import type { SourceParser } from '../parsers/source-parser.js';
 import type { InputFormat } from './input-format.js';
 
 /**
@@ -36,8 +34,8 @@ export type FormatParserResult =
   | {
       /** A parser exists. */
       readonly ok: true;
-      /** The parser (a `SourceParser` whose events may also be endpoint kinds). */
-      readonly parser: EndpointSourceParser;
+      /** The parser. */
+      readonly parser: SourceParser;
     }
   | {
       /** No line parser for this format (utmp is binary: read it with `readUtmpFile`). */
@@ -47,10 +45,9 @@ export type FormatParserResult =
     };
 
 /**
- * Creates the line parser for an input format: syslog and `journalctl -o json` text go through
- * the line parser and audit logs through the audit assembler (both via `createSourceParser`),
- * Zeek logs through `createZeekParser`, Sysmon through `createSysmonParser` and osquery through
- * `createOsqueryParser`. utmp is binary and has no line parser: `ok: false`.
+ * Creates the line parser for an input format with `createSourceParser` (syslog and
+ * `journalctl -o json` text, audit logs, Zeek, Sysmon for Linux, osquery). utmp is binary and
+ * has no line parser: `ok: false` (read it with `readUtmpFile`).
  *
  * @param format - The input's format.
  * @param options - Source name, default host, time options, line cap and state.
@@ -70,36 +67,16 @@ export function createFormatParser(
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
   };
-  switch (format) {
-    case 'syslog':
-    case 'journald-json':
-    case 'auditd':
-      return {
-        ok: true,
-        parser: createSourceParser({
-          ...common,
-          format,
-          ...(options.year === undefined ? {} : { year: options.year }),
-          ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-          ...(options.referenceTime === undefined ? {} : { referenceTime: options.referenceTime }),
-          ...(options.state === undefined ? {} : { state: options.state }),
-        }),
-      };
-    case 'zeek':
-      return { ok: true, parser: createZeekParser(common) };
-    case 'sysmon':
-      return {
-        ok: true,
-        parser: createSysmonParser({
-          ...common,
-          ...(options.year === undefined ? {} : { year: options.year }),
-          ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-          ...(options.referenceTime === undefined ? {} : { referenceTime: options.referenceTime }),
-        }),
-      };
-    case 'osquery':
-      return { ok: true, parser: createOsqueryParser(common) };
-    case 'utmp':
-      return { ok: false, reason: 'format utmp: binary, not read line by line' };
-  }
+  if (format === 'utmp') return { ok: false, reason: 'format utmp: binary, not read line by line' };
+  return {
+    ok: true,
+    parser: createSourceParser({
+      ...common,
+      format,
+      ...(options.year === undefined ? {} : { year: options.year }),
+      ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+      ...(options.referenceTime === undefined ? {} : { referenceTime: options.referenceTime }),
+      ...(options.state === undefined ? {} : { state: options.state }),
+    }),
+  };
 }

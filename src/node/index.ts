@@ -12,7 +12,6 @@ export {
   type FormatParserOptions,
   type FormatParserResult,
 } from './format-parser.js';
-export { type InputEvent, isAnalyzerEvent } from './input-event.js';
 export { INPUT_FORMATS, type InputFormat, isInputFormat } from './input-format.js';
 export { mergeByTime } from './merge-by-time.js';
 export {

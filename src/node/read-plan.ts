@@ -1,10 +1,10 @@
+import type { SshtrailEvent } from '../events/index.js';
 import type { LineParserState } from '../parsers/line-parser.js';
 import type { LineOutcome } from '../parsers/outcome.js';
+import type { SourceParser } from '../parsers/source-parser.js';
 import type { SourceStats } from '../parsers/source-stats.js';
-import type { EndpointLineOutcome, EndpointSourceParser } from '../parsers/sysmon/index.js';
 import { type FollowNotice, followLines } from './follow/follow-file.js';
 import { createFormatParser } from './format-parser.js';
-import type { InputEvent } from './input-event.js';
 import type { InputFormat } from './input-format.js';
 import type { InputPlan } from './plan-inputs.js';
 import { readLineBatches } from './read-lines.js';
@@ -50,7 +50,7 @@ export interface ReadPlanOptions {
  */
 export interface PlanReader {
   /** Batches of events, in file order. */
-  readonly batches: AsyncIterable<readonly InputEvent[]>;
+  readonly batches: AsyncIterable<readonly SshtrailEvent[]>;
   /** The accounting per file, filled in as each file ends. */
   readonly stats: SourceStats[];
 }
@@ -74,7 +74,7 @@ export interface PlanReader {
 export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanReader {
   const stats: SourceStats[] = [];
   const onMiss = options.onMiss;
-  async function* batches(): AsyncIterable<readonly InputEvent[]> {
+  async function* batches(): AsyncIterable<readonly SshtrailEvent[]> {
     let state: unknown;
     for (let i = 0; i < plan.files.length; i++) {
       const file = plan.files[i] as string;
@@ -97,14 +97,14 @@ export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanRe
         continue;
       }
       const parser = open(format, file, plan.host, options, state);
-      const run = (outcomes: readonly EndpointLineOutcome[], events: InputEvent[]): void => {
+      const run = (outcomes: readonly LineOutcome[], events: SshtrailEvent[]): void => {
         for (const o of outcomes) {
           if (o.kind === 'event') events.push(o.event);
           else onMiss?.(o);
         }
       };
       for await (const batch of lines) {
-        const events: InputEvent[] = [];
+        const events: SshtrailEvent[] = [];
         let units = 0;
         for (const line of batch) {
           units += line.length + 1;
@@ -113,7 +113,7 @@ export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanRe
         options.onRead?.(batch.length, units);
         if (events.length > 0) yield events;
       }
-      const rest: InputEvent[] = [];
+      const rest: SshtrailEvent[] = [];
       run(parser.flush(), rest);
       if (rest.length > 0) yield rest;
       stats.push(parser.stats());
@@ -129,7 +129,7 @@ async function* readUtmp(
   host: string | undefined,
   stats: SourceStats[],
   options: ReadPlanOptions,
-): AsyncIterable<readonly InputEvent[]> {
+): AsyncIterable<readonly SshtrailEvent[]> {
   if (file === '-') throw new Error('format utmp: binary input cannot be read from stdin');
   const name = file.slice(file.lastIndexOf('/') + 1);
   const kind = name.startsWith('btmp') ? 'btmp' : name.startsWith('wtmp') ? 'wtmp' : 'utmp';
@@ -175,7 +175,7 @@ function open(
   host: string | undefined,
   options: ReadPlanOptions,
   state: unknown,
-): EndpointSourceParser {
+): SourceParser {
   const made = createFormatParser(format, {
     source: file,
     ...(host === undefined ? {} : { host }),
@@ -190,7 +190,7 @@ function open(
 }
 
 /** The next file of a rotated set starts at line 1 with fresh counts, but keeps the year. */
-function carry(parser: EndpointSourceParser): unknown {
+function carry(parser: SourceParser): unknown {
   const snap = parser.snapshot() as LineParserState;
   const stats = parser.stats();
   return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { InputEvent } from '../../src/node/input-event.js';
+import type { SshtrailEvent } from '../../src/events/index.js';
 import { planInputs } from '../../src/node/plan-inputs.js';
 import { type ReadPlanOptions, readPlan } from '../../src/node/read-plan.js';
 
@@ -36,7 +36,7 @@ async function eventsOf(
   plans: Awaited<ReturnType<typeof planInputs>>['plans'],
   options: ReadPlanOptions = {},
 ) {
-  const events: InputEvent[] = [];
+  const events: SshtrailEvent[] = [];
   const readers = plans.map((p) =>
     readPlan(p, { referenceTime: Date.UTC(2025, 0, 2), ...options }),
   );
