@@ -1,10 +1,11 @@
 import type { SessionTrackerOptions } from '../model/index.js';
-import type { LineFormat } from '../parsers/line-parser.js';
+import type { SourceFormat } from '../parsers/create-source-parser.js';
+import type { DetectionOptions } from './pipeline.js';
 
 /**
  * Options of {@link createAnalyzer}.
  */
-export interface AnalyzerOptions {
+export interface AnalyzerOptions extends DetectionOptions {
   /** Year for RFC3164 lines (they carry none); inferred per source when absent. */
   readonly year?: number;
   /** IANA zone for timestamps without one; UTC when absent. */
@@ -38,6 +39,6 @@ export interface InputRef {
   readonly source: string;
   /** Host for lines without one. */
   readonly host?: string;
-  /** Line format (default `auto`). */
-  readonly format?: LineFormat;
+  /** Source format (default `auto`: syslog or journald JSON, decided per line). */
+  readonly format?: SourceFormat;
 }

@@ -10,18 +10,20 @@ import {
   type SessionViews,
   type SshSession,
 } from '../model/index.js';
-import { createLineParser, type LineParser, type LineParserState } from '../parsers/line-parser.js';
+import { createSourceParser } from '../parsers/create-source-parser.js';
 import {
   createLineSplitter,
   type LineSplitter,
   type LineSplitterState,
 } from '../parsers/line-splitter.js';
 import type { LineOutcome } from '../parsers/outcome.js';
+import type { SourceParser } from '../parsers/source-parser.js';
 import type { SourceStats } from '../parsers/source-stats.js';
 import { isValidTimeZone } from '../time/index.js';
 import type { AnalyzerOptions, InputRef } from './analyzer-options.js';
 import type { Diagnostic } from './diagnostic.js';
 import { createEmitter, type TypedEmitter } from './emitter.js';
+import { createPipeline, type PipelineSnapshot } from './pipeline.js';
 import { createReorderBuffer, type ReorderState } from './reorder-buffer.js';
 
 /** A line that did not become an event (`ignored`, `unrecognized` or `malformed`). */
@@ -66,13 +68,17 @@ export interface AnalyzerSnapshot {
   /** Per source: parser state and any partial line of `write()`. */
   readonly sources: readonly {
     readonly input: InputRef;
-    readonly parser: LineParserState;
+    readonly parser: unknown;
     readonly splitter: LineSplitterState;
   }[];
   /** Events held for reordering. */
   readonly buffer: ReorderState;
   /** The session tracker. */
   readonly sessions: SessionTrackerSnapshot;
+  /** Process trees, the telemetry join, socket owners and detector states. */
+  readonly detection: PipelineSnapshot;
+  /** Time of the latest event processed. */
+  readonly lastTime: number;
 }
 
 /**
@@ -174,7 +180,7 @@ export function restoreAnalyzer(
 
 interface SourceState {
   readonly input: InputRef;
-  readonly parser: LineParser;
+  readonly parser: SourceParser;
   readonly splitter: LineSplitter;
 }
 
@@ -193,15 +199,21 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     ? restoreSessionTracker(snapshot.sessions, options.sessions)
     : createSessionTracker(options.sessions);
   const sources = new Map<string, SourceState>();
+  const pipeline = createPipeline(
+    viewsOf(tracker),
+    options,
+    {
+      finding: (finding) => emitter.emit('finding', finding),
+      incident: (incident) => emitter.emit('case', incident),
+    },
+    snapshot?.detection,
+  );
+  let lastTime = snapshot?.lastTime ?? 0;
   let reportedLate = buffer.late;
   let reportedOverflow = buffer.overflowed;
 
-  const openSource = (
-    input: InputRef,
-    state?: LineParserState,
-    held?: LineSplitterState,
-  ): SourceState => {
-    const parser = createLineParser({
+  const openSource = (input: InputRef, state?: unknown, held?: LineSplitterState): SourceState => {
+    const parser = createSourceParser({
       source: input.source,
       ...(input.host === undefined ? {} : { host: input.host }),
       ...(input.format === undefined ? {} : { format: input.format }),
@@ -249,9 +261,11 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     }
   };
   const processOne = (event: SshtrailEvent): void => {
+    lastTime = event.time;
     emitter.emit('event', event);
     const changes = tracker.push(event);
     if (changes.length > 0) report(changes);
+    pipeline.event(event, changes);
   };
   const noteBuffer = (): void => {
     if (buffer.late !== reportedLate) {
@@ -277,10 +291,18 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     buffer.push(event, processOne);
     noteBuffer();
   };
+  // Multi-line formats (auditd) complete their pending events at the end of a source.
+  const settle = (source: SourceState): void => {
+    for (const outcome of source.parser.flush()) {
+      if (outcome.kind === 'event') process(outcome.event);
+      else emitter.emit('line', outcome);
+    }
+  };
   const handle = (source: SourceState, text: string): void => {
-    const outcome = source.parser.parse(text);
-    if (outcome.kind === 'event') process(outcome.event);
-    else emitter.emit('line', outcome);
+    for (const outcome of source.parser.push(text)) {
+      if (outcome.kind === 'event') process(outcome.event);
+      else emitter.emit('line', outcome);
+    }
   };
 
   const analyzer: Analyzer = Object.assign(emitter, {
@@ -294,6 +316,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     end(input: InputRef) {
       const source = sourceOf(input);
       source.splitter.end((line) => handle(source, line));
+      settle(source);
     },
     pushEvent(event: SshtrailEvent) {
       process(event);
@@ -310,9 +333,12 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       for await (const batch of batches) for (const line of batch) handle(source, line);
     },
     flush() {
+      for (const source of sources.values()) settle(source);
       buffer.drain(processOne);
       noteBuffer();
-      report(tracker.flush());
+      const changes = tracker.flush();
+      report(changes);
+      pipeline.flush(changes, lastTime);
     },
     stats() {
       return [...sources.values()].map((s) => s.parser.stats());
@@ -329,6 +355,8 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
         })),
         buffer: buffer.state(),
         sessions: tracker.snapshot(),
+        detection: pipeline.snapshot(),
+        lastTime,
       };
     },
   });

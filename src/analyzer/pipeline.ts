@@ -1,0 +1,185 @@
+import type { Baseline } from '../baseline/baseline.js';
+import { emptyConfig, type SshtrailConfig } from '../config/config.js';
+import { createDetectors } from '../detectors/catalog.js';
+import type { Detector, DetectorContext, DetectorInput } from '../detectors/detector.js';
+import { createDetectorContext } from '../detectors/detector-context.js';
+import {
+  createDetectorSet,
+  type DetectorSet,
+  type DetectorSetSnapshot,
+} from '../detectors/detector-set.js';
+import {
+  createLogGapBuffer,
+  hopGraphView,
+  logGapView,
+  processTreeView,
+  socketRegistryView,
+} from '../detectors/hijack/index.js';
+import type { SshtrailEvent } from '../events/index.js';
+import type { Case } from '../findings/case.js';
+import type { Finding } from '../findings/finding.js';
+import type { Intel } from '../intel/create-intel.js';
+import { createLogGapMonitor } from '../model/gaps/index.js';
+import { createHopGraph } from '../model/hops/index.js';
+import type { SessionChange, SessionViews, SshSession } from '../model/index.js';
+import { createSessionJoiner, type JoinChange } from '../model/join/index.js';
+import {
+  createSessionJoin,
+  restoreSessionJoin,
+  type SessionJoinSnapshot,
+} from '../model/processes/index.js';
+import {
+  createSocketRegistry,
+  restoreSocketRegistry,
+  type SocketRegistrySnapshot,
+} from '../model/sockets/index.js';
+import { createTriage } from '../triage/index.js';
+import type { TriageOptions } from '../triage/triage-options.js';
+import { createLearnedIdentity } from './learned-identity.js';
+
+/**
+ * What the analyzer detects with: the configuration, a baseline, threat intel, the detectors
+ * (default: the whole catalog as configured) and triage options.
+ */
+export interface DetectionOptions {
+  /** Hosts, users, networks, windows, intel lists and detector settings (default: empty). */
+  readonly config?: SshtrailConfig;
+  /** A learned or configured baseline. */
+  readonly baseline?: Baseline;
+  /** Threat-intel lists. */
+  readonly intel?: Intel;
+  /** The detectors to run (default: `createDetectors(config)`, the whole catalog). */
+  readonly detectors?: readonly Detector[];
+  /** Case grouping, escalation policy and the data sources available. */
+  readonly triage?: TriageOptions;
+}
+
+/** @internal The pipeline's checkpointable parts. */
+export interface PipelineSnapshot {
+  readonly join: SessionJoinSnapshot;
+  readonly sockets: SocketRegistrySnapshot;
+  readonly detectors: DetectorSetSnapshot;
+}
+
+/** @internal Where the pipeline reports. */
+export interface PipelineSink {
+  finding(finding: Finding): void;
+  incident(incident: Case): void;
+}
+
+/** @internal */
+export interface Pipeline {
+  /** One event in time order, with the session changes the tracker made of it. */
+  event(event: SshtrailEvent, changes: readonly SessionChange[]): void;
+  /** End of input: the tracker's final changes, then everything pending. */
+  flush(changes: readonly SessionChange[], lastTime: number): void;
+  snapshot(): PipelineSnapshot;
+}
+
+/**
+ * @internal
+ * Wires the host model (process trees, session join, socket registry), the network model
+ * (host identity, Zeek join, hop graph, log gaps), the detectors and triage, in the order
+ * each part needs: session changes reach the joins before the event that caused them is
+ * joined, and detectors see an event before the session changes it made.
+ */
+export function createPipeline(
+  sessions: SessionViews,
+  options: DetectionOptions,
+  sink: PipelineSink,
+  saved?: PipelineSnapshot,
+): Pipeline {
+  const config = options.config ?? emptyConfig();
+  const detectors = options.detectors ?? createDetectors(config);
+  const join = saved ? restoreSessionJoin(saved.join) : createSessionJoin();
+  const sockets = saved
+    ? restoreSocketRegistry(saved.sockets, { join })
+    : createSocketRegistry({ join });
+  const identity = createLearnedIdentity(config);
+  const hops = createHopGraph({ identity });
+  const network = createSessionJoiner({ identity });
+  const gaps = createLogGapMonitor({ identity });
+  const gapLog = createLogGapBuffer();
+  const triage = createTriage(options.triage);
+  const set: DetectorSet = createDetectorSet(detectors, saved ? { snapshot: saved.detectors } : {});
+  const context: DetectorContext = createDetectorContext({
+    sessions,
+    config,
+    baselines: options.baseline,
+    intel: options.intel,
+    processes: processTreeView(join),
+    sockets: socketRegistryView(sockets),
+    hops: hopGraphView(hops),
+    gaps: logGapView(gapLog),
+  });
+
+  const report = (findings: readonly Finding[]): void => {
+    for (const finding of findings) {
+      sink.finding(finding);
+      for (const incident of triage.addFinding(finding)) sink.incident(incident);
+    }
+  };
+  const detect = (input: DetectorInput): void => {
+    const findings = set.push(input, context);
+    if (findings.length > 0) report(findings);
+  };
+  const joined = (list: readonly JoinChange[]): void => {
+    for (const change of list) gapLog.add(gaps.join(change));
+  };
+  const sessionChanged = (session: SshSession, opened: boolean): void => {
+    identity.learn(session);
+    join.addSession(session);
+    sockets.addSession(session);
+    triage.addSession(session);
+    gaps.session(session);
+    hops.addSession(session);
+    joined(network.addSession(session));
+    if (opened) {
+      const upstream = hops.chainOf(session.id)?.hops.find((h) => h.childId === session.id);
+      if (upstream !== undefined) triage.addHop({ from: upstream.parentId, to: session.id });
+    }
+  };
+  const applyChanges = (changes: readonly SessionChange[]): DetectorInput[] => {
+    const inputs: DetectorInput[] = [];
+    for (const change of changes) {
+      if (change.kind === 'diagnostic') continue;
+      sessionChanged(change.session, change.kind === 'open');
+      const kind = change.kind === 'evict' ? 'close' : change.kind;
+      inputs.push({ kind: 'session', change: kind, session: change.session });
+    }
+    return inputs;
+  };
+
+  return {
+    event(event, changes) {
+      const sessionInputs = changes.length === 0 ? [] : applyChanges(changes);
+      gapLog.add(gaps.observe(event));
+      join.addEvent(event);
+      sockets.addEvent(event);
+      switch (event.kind) {
+        case 'process.exec':
+          hops.addProcess(event);
+          break;
+        case 'net.ssh':
+        case 'net.flow':
+          joined(network.addNetwork(event));
+          break;
+        default:
+          break;
+      }
+      detect({ kind: 'event', event });
+      for (const input of sessionInputs) detect(input);
+    },
+    flush(changes, lastTime) {
+      for (const input of applyChanges(changes)) detect(input);
+      joined(network.flush());
+      report(set.flush(lastTime, context));
+      for (const incident of triage.flush()) sink.incident(incident);
+    },
+    snapshot: () => ({
+      join: join.snapshot(),
+      sockets: sockets.snapshot(),
+      detectors: set.snapshot(),
+    }),
+  };
+}
