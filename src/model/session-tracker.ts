@@ -226,7 +226,10 @@ function indexOf(host: HostState, kind: IndexKind): Map<number | string, Session
   return map as Map<number | string, SessionDraft>;
 }
 
+const NO_CHANGES: readonly SessionChange[] = Object.freeze([]);
+
 function trackerOver(core: TrackerCore): SessionTracker {
+  const scratch: SessionChange[] = [];
   function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
     if (filter !== undefined && 'host' in filter) {
       const host = core.hosts.get(filter.host);
@@ -237,10 +240,16 @@ function trackerOver(core: TrackerCore): SessionTracker {
   }
   return {
     push(event) {
-      const out: SessionChange[] = [];
+      // Most events (pre-auth noise, brute force) change no session: reuse one scratch
+      // list and return the shared empty one, instead of a fresh array per event.
+      const out = scratch;
+      out.length = 0;
       sweep(core, hostState(core, event.host, event.time), event.time, out);
       applyEvent(core, event, out);
-      return out;
+      if (out.length === 0) return NO_CHANGES;
+      const changes = out.slice();
+      out.length = 0;
+      return changes;
     },
     flush() {
       const out: SessionChange[] = [];
