@@ -28,6 +28,7 @@ export interface InputOptions {
   readonly sessions: boolean;
   readonly failOn: Severity | undefined;
   readonly config: string | undefined;
+  readonly baseline: string | undefined;
   readonly output: OutputFormat;
 }
 
@@ -99,6 +100,12 @@ export const SCAN: readonly OptionSpec[] = [
     arg: 'SEVERITY',
     help: 'exit 2 when a finding is at or above low|medium|high|critical',
   },
+  { name: 'config', type: 'string', arg: 'FILE', help: 'analyzer configuration (JSON)' },
+  { name: 'baseline', type: 'string', arg: 'FILE', help: 'a baseline from `sshtrail baseline`' },
+];
+
+/** Options only `baseline` takes. */
+export const BASELINE: readonly OptionSpec[] = [
   { name: 'config', type: 'string', arg: 'FILE', help: 'analyzer configuration (JSON)' },
 ];
 
@@ -186,6 +193,7 @@ export function inputOptions(
     sessions: values.sessions === true,
     failOn: failOn(str(values['fail-on'])),
     config: str(values.config),
+    baseline: str(values.baseline),
   };
 }
 

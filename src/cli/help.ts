@@ -1,4 +1,4 @@
-import { COMMON, INPUT, type OptionSpec, SCAN, SWEEP } from './cli-options.js';
+import { BASELINE, COMMON, INPUT, type OptionSpec, SCAN, SWEEP } from './cli-options.js';
 
 /** A command's help: what it does, its usage line, options and examples. */
 export interface CommandHelp {
@@ -33,6 +33,17 @@ export const COMMANDS: readonly CommandHelp[] = [
       'sshtrail scan logs/ --host-from-dir --fail-on high   # logs/<host>/auth.log ...',
       'sshtrail scan /var/log/auth.log --follow --out findings.jsonl',
       'sshtrail scan /var/log --output html --out report.html',
+      'sshtrail scan logs/ --config sshtrail.json --baseline baseline.json',
+    ],
+  },
+  {
+    name: 'baseline',
+    summary: "learn each user's usual hours, sources, session lengths and hosts from logs",
+    usage: 'sshtrail baseline [options] <files|dirs|->...',
+    options: [...INPUT, ...BASELINE, ...COMMON],
+    examples: [
+      'sshtrail baseline /var/log/auth.log* --out baseline.json',
+      'sshtrail scan /var/log/auth.log --baseline baseline.json',
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeFsError } from '../node/collect-inputs.js';
+import { baselineCommand } from './baseline-command.js';
 import { inputOptions, type OptionSpec, sweepOptions } from './cli-options.js';
 import { COMMANDS, commandHelp, mainHelp } from './help.js';
 import { parseCommand } from './parse-command.js';
@@ -40,6 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return parseCommand(inputOptions(values, positionals));
     case 'scan':
       return scanCommand(inputOptions(values, positionals));
+    case 'baseline':
+      return baselineCommand(inputOptions(values, positionals));
     default:
       return sweepCommand(sweepOptions(values, positionals));
   }

@@ -2,8 +2,8 @@ import type { Severity } from '../findings/finding.js';
 import { createAnalyzer, type SshtrailEvent } from '../index.js';
 import { mergeByTime } from '../node/merge-by-time.js';
 import { atOrAbove, type InputOptions } from './cli-options.js';
+import { detectionSetup } from './detection-setup.js';
 import { openInputs } from './open-inputs.js';
-import { readConfig } from './read-config.js';
 import { openRecordWriter } from './record-writer.js';
 
 /**
@@ -12,11 +12,11 @@ import { openRecordWriter } from './record-writer.js';
  * reaches `--fail-on`.
  */
 export async function scanCommand(options: InputOptions): Promise<number> {
-  // Validated now; the analyzer takes its configuration once detectors are wired in.
-  if (options.config !== undefined) await readConfig(options.config);
+  const detection = await detectionSetup(options.config, options.baseline);
   const writer = await openRecordWriter(options.output, options.out, 'sshtrail scan');
   const inputs = await openInputs(options);
   const analyzer = createAnalyzer({
+    ...detection,
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
