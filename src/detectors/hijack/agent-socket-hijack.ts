@@ -5,7 +5,7 @@ import { authSockOf } from '../../model/processes/observations.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
-import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruSet } from '../lru.js';
+import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruPeek, lruSet } from '../lru.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
@@ -73,9 +73,15 @@ export interface AgentSocketHijackState {
   readonly recon: Lru<Provenance[]>;
   /** Hosts with process-execution telemetry. */
   readonly execHosts: Lru<true>;
+  /** Hosts whose TCP connects are audited. */
+  readonly inetHosts: Lru<true>;
+  /** Recently opened sessions (downstream candidates that may be logged before the hijack). */
+  readonly recent: SshSession[];
 }
 
 const ENV_PREFIX = 'SSH_AUTH_SOCK=';
+const SKEW_MS = 5_000;
+const MAX_RECENT = 128;
 
 function actorKey(
   host: string | undefined,
@@ -163,6 +169,13 @@ export function agentSocketHijack(
       escalated: false,
     };
     lruSet(state.actors, k, entry, maxActors);
+    // The actor's own ssh client (exec before its connect) is its onward attempt.
+    if (
+      exec.length > 0 &&
+      isSshClientExe(procOf(state.facts, context, event.host, ids.pid, event.time)?.exe)
+    ) {
+      entry.onward.push(...exec);
+    }
     const ownerText = `${owner.user ?? `uid ${owner.uid ?? '?'}`}${owner.uid === undefined || owner.user === undefined ? '' : ` (uid ${owner.uid})`}`;
     return [
       createFinding({
@@ -181,6 +194,10 @@ export function agentSocketHijack(
           `${actor} ${how} ${ownerText}'s SSH agent socket ${path} on ${event.host ?? 'an unnamed host'} at ${isoSeconds(event.time)}` +
           `${owner.sessionId === undefined ? '' : ` (forwarded by session ${owner.sessionId})`}: whoever holds it can log in anywhere as ${owner.user ?? 'its owner'}.`,
       }),
+      // With TCP connects audited, wait for this actor's connect to port 22 (it names the target).
+      ...(lruGet(state.inetHosts, event.host ?? '') === undefined
+        ? escalateActor(state, context, entry)
+        : []),
     ];
   };
 
@@ -227,52 +244,72 @@ export function agentSocketHijack(
     lruSet(state.recon, k, list, maxActors);
   };
 
-  const escalate = (
+  const escalateOne = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    a: HijackActor,
+    s: SshSession,
+  ): Finding | undefined => {
+    const t = s.authTime ?? s.startTime;
+    // Second-precision syslog may stamp the downstream login before the audit records.
+    if (a.escalated || a.host === s.host || t < a.time - SKEW_MS || t > a.time + onwardWindowMs) {
+      return undefined;
+    }
+    const from = hostOfAddress(state.facts, context, s.sourceIp);
+    const fromHere =
+      (from !== undefined && from === a.host) ||
+      (s.localIp !== undefined && a.onwardAddresses.includes(s.localIp));
+    if (!fromHere) return undefined;
+    const sameKey = a.ownerKey !== undefined && s.key?.fingerprint === a.ownerKey;
+    const sameAccount = a.ownerUser !== undefined && s.user === a.ownerUser;
+    if (!sameKey && !sameAccount) return undefined;
+    const traced = a.onward.length > 0 || lruGet(state.execHosts, a.host ?? '') === undefined;
+    if (!traced) return undefined;
+    a.escalated = true;
+    return createFinding({
+      detector: AGENT_SOCKET_HIJACK,
+      title: "Another user's SSH agent used to log in onward",
+      severity: 'critical',
+      confidence: a.onward.length > 0 ? 0.95 : 0.8,
+      techniques: ['T1563.001', 'T1021.004'],
+      time: Math.max(t, a.time),
+      host: a.host,
+      user: a.ownerUser,
+      sourceIp: s.sourceIp,
+      sessionIds: [a.ownerSessionId, a.actorSessionId, s.id].filter(
+        (x): x is string => x !== undefined,
+      ),
+      evidence: [...a.evidence, ...a.onward, ...loginLines(s.evidence)],
+      explanation:
+        `${a.actor} used ${a.ownerUser ?? 'another user'}'s agent socket ${a.path} on ${a.host ?? 'an unnamed host'} at ${isoSeconds(a.time)}, ` +
+        `then ${s.host ?? 'a monitored host'} accepted ${sameKey ? `${a.ownerUser ?? 'the owner'}'s key ${a.ownerKey}` : `a login as ${s.user}`} ` +
+        `from ${s.sourceIp ?? a.host ?? '?'} at ${isoSeconds(t)} (session ${s.id}).`,
+    });
+  };
+
+  const escalateSession = (
     state: AgentSocketHijackState,
     context: DetectorContext,
     s: SshSession,
   ): Finding[] => {
     const out: Finding[] = [];
-    const t = s.authTime ?? s.startTime;
-    const from = hostOfAddress(state.facts, context, s.sourceIp);
     for (const [, a] of lruEntries(state.actors)) {
-      if (a.escalated || a.host === s.host || t < a.time - 2_000 || t > a.time + onwardWindowMs) {
-        continue;
-      }
-      const fromHere =
-        (from !== undefined && from === a.host) ||
-        (s.localIp !== undefined && a.onwardAddresses.includes(s.localIp));
-      if (!fromHere) continue;
-      const sameKey = a.ownerKey !== undefined && s.key?.fingerprint === a.ownerKey;
-      const sameAccount = a.ownerUser !== undefined && s.user === a.ownerUser;
-      if (!sameKey && !sameAccount) continue;
-      const traced = a.onward.length > 0 || lruGet(state.execHosts, a.host ?? '') === undefined;
-      if (!traced) continue;
-      a.escalated = true;
-      const accepted = loginLines(s.evidence);
-      out.push(
-        createFinding({
-          detector: AGENT_SOCKET_HIJACK,
-          title: "Another user's SSH agent used to log in onward",
-          severity: 'critical',
-          confidence: a.onward.length > 0 ? 0.95 : 0.8,
-          techniques: ['T1563.001', 'T1021.004'],
-          time: t,
-          host: a.host,
-          user: a.ownerUser,
-          sourceIp: s.sourceIp,
-          sessionIds: [a.ownerSessionId, a.actorSessionId, s.id].filter(
-            (x): x is string => x !== undefined,
-          ),
-          evidence: [...a.evidence, ...a.onward, ...accepted],
-          explanation:
-            `${a.actor} used ${a.ownerUser ?? 'another user'}'s agent socket ${a.path} on ${a.host ?? 'an unnamed host'} at ${isoSeconds(a.time)}, ` +
-            `then ${s.host ?? 'a monitored host'} accepted ${sameKey ? `${a.ownerUser ?? 'the owner'}'s key ${a.ownerKey}` : `a login as ${s.user}`} ` +
-            `from ${s.sourceIp ?? a.host ?? '?'} at ${isoSeconds(t)} (session ${s.id}).`,
-        }),
-      );
+      const f = escalateOne(state, context, a, s);
+      if (f !== undefined) out.push(f);
     }
     return out;
+  };
+
+  const escalateActor = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    a: HijackActor,
+  ): Finding[] => {
+    for (const s of state.recent) {
+      const f = escalateOne(state, context, a, s);
+      if (f !== undefined) return [f];
+    }
+    return [];
   };
 
   return {
@@ -288,12 +325,24 @@ export function agentSocketHijack(
       actors: lruCreate(),
       recon: lruCreate(),
       execHosts: lruCreate(),
+      recent: [],
+      inetHosts: lruCreate(),
     }),
     step(state, input, context) {
       if (input.kind === 'session') {
         learnSession(state.facts, input.session);
-        if (input.change !== 'open' || state.actors.size === 0) return { state, findings: [] };
-        return { state, findings: escalate(state, context, input.session) };
+        if (input.change !== 'open') return { state, findings: [] };
+        const s = input.session;
+        state.recent.push(s);
+        while (
+          state.recent.length > MAX_RECENT ||
+          (state.recent[0] !== undefined &&
+            state.recent[0].startTime < s.startTime - onwardWindowMs)
+        ) {
+          state.recent.shift();
+        }
+        if (state.actors.size === 0) return { state, findings: [] };
+        return { state, findings: escalateSession(state, context, s) };
       }
       const e = input.event;
       learnEvent(state.facts, e);
@@ -309,15 +358,20 @@ export function agentSocketHijack(
             pid: e.pid,
           };
           if (e.family !== 'unix') {
+            if (e.host !== undefined && lruPeek(state.inetHosts, e.host) === undefined) {
+              lruSet(state.inetHosts, e.host, true, 4_096);
+            }
             if (e.port !== 22 || state.actors.size === 0) return { state, findings: [] };
+            const found: Finding[] = [];
             for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
               if (a.onward.length < 10) a.onward.push(...keyLines(e));
               if (e.address !== undefined && !a.onwardAddresses.includes(e.address)) {
                 a.onwardAddresses.push(e.address);
               }
               a.onwardTime = e.time;
+              found.push(...escalateActor(state, context, a));
             }
-            return { state, findings: [] };
+            return { state, findings: found };
           }
           if (e.path === undefined || e.path.startsWith('@')) return { state, findings: [] };
           const owner = ownerOfSocket(
@@ -370,6 +424,7 @@ export function agentSocketHijack(
             for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
               if (a.onward.length < 10) a.onward.push(...keyLines(e));
               a.onwardTime = e.time;
+              findings.push(...escalateActor(state, context, a));
             }
           }
           return { state, findings };

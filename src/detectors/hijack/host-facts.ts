@@ -97,7 +97,8 @@ export function learnEvent(facts: HostFacts, event: SshtrailEvent): void {
       // sudo/su records name the target account with the caller's auid: trust only `id=`
       // and the records of sshd and login, whose auid is the account that logged in.
       const b = baseName(event.exe);
-      const uid = event.id ?? (isSshdExe(event.exe) || b === 'login' ? event.auid : undefined);
+      const switching = b === 'sudo' || b === 'su' || b === 'runuser' || b === 'pkexec';
+      const uid = event.id ?? (switching || b === undefined ? undefined : event.auid);
       if (uid === undefined || event.acct.length > 64) return;
       lruSet(facts.users, key(event.host, uid), event.acct, MAX_USERS);
       lruSet(facts.users, key(undefined, uid), event.acct, MAX_USERS);

@@ -1,8 +1,9 @@
 import type { Provenance } from '../../events/provenance.js';
-import type { Severity } from '../../findings/finding.js';
+import type { Finding, Severity } from '../../findings/finding.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
+import { inputTime } from '../input.js';
 import { type Lru, lruCreate, lruGet, lruPeek, lruSet } from '../lru.js';
 import { isoSeconds, isServiceAccount } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
@@ -36,6 +37,8 @@ export interface KeyMisuseOptions {
   readonly clientWindowMs?: number;
   /** Fingerprints whose owner is remembered (default 10000). */
   readonly maxKeys?: number;
+  /** How long a login waits for the source host's lines before it is judged (default 5 s). */
+  readonly settleMs?: number;
 }
 
 /** One ssh client start (plain JSON). @internal */
@@ -54,9 +57,12 @@ export interface KeyMisuseState {
   readonly owners: Lru<{ user: string; line: Provenance | undefined }>;
   /** Recent ssh client starts per host. */
   readonly clients: Lru<ClientStart[]>;
+  /** Logins waiting `settleMs` for the source host's process lines (clocks and log delays differ). */
+  readonly pending: SshSession[];
 }
 
 const MAX_CLIENTS = 64;
+const MAX_PENDING = 256;
 
 /**
  * `ssh.key_misuse` (T1563.001, T1021.004): a key accepted where its owner is not. The owner of
@@ -76,7 +82,8 @@ const MAX_CLIENTS = 64;
  */
 export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseState> {
   const raw = options as Readonly<Record<string, unknown>>;
-  knownOptions(raw, ['owners', 'clientWindowMs', 'maxKeys'], KEY_MISUSE);
+  knownOptions(raw, ['owners', 'clientWindowMs', 'maxKeys', 'settleMs'], KEY_MISUSE);
+  const settleMs = numberOption(raw, 'settleMs', 5_000, 0);
   const clientWindowMs = numberOption(raw, 'clientWindowMs', 120_000, 0);
   const maxKeys = numberOption(raw, 'maxKeys', 10_000, 1);
   const configured = options.owners ?? {};
@@ -101,12 +108,9 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
     ) {
       return [];
     }
-    const learned = lruGet(state.owners, fp);
+    const learned = lruPeek(state.owners, fp);
     const owner = configured[fp] ?? learned?.user;
-    if (owner === undefined) {
-      lruSet(state.owners, fp, { user: s.user, line: loginLines(s.evidence).at(-1) }, maxKeys);
-      return [];
-    }
+    if (owner === undefined) return [];
     const t = s.authTime ?? s.startTime;
     const from = hostOfAddress(state.facts, context, s.sourceIp);
     const reasons: string[] = [];
@@ -124,15 +128,22 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
         (c) => c.time <= t + 2_000 && c.time >= t - clientWindowMs,
       );
       // The client that made this connection: the latest ssh client start before the login.
-      const last = starts[starts.length - 1];
-      const mine =
+      // The client that made this connection: the start nearest the login (log clocks differ).
+      let last: ClientStart | undefined;
+      for (const c of starts) {
+        if (last === undefined || Math.abs(c.time - t) <= Math.abs(last.time - t)) last = c;
+      }
+      const ownedBy = (c: ClientStart): boolean =>
+        (ownerUid !== undefined && (c.uid === ownerUid || c.auid === ownerUid)) ||
+        userOfUid(state.facts, context, from, c.uid) === owner ||
+        userOfUid(state.facts, context, from, c.auid) === owner;
+      const mine = last !== undefined && ownedBy(last) ? [last] : [];
+      const foreign =
         last !== undefined &&
-        ownerUid !== undefined &&
-        (last.uid === ownerUid || last.auid === ownerUid)
+        mine.length === 0 &&
+        (ownerUid !== undefined || userOfUid(state.facts, context, from, last.uid) !== undefined)
           ? [last]
           : [];
-      const foreign =
-        last !== undefined && ownerUid !== undefined && mine.length === 0 ? [last] : [];
       if (live.length === 0 && mine.length === 0) {
         severity = 'high';
         reasons.push(`${owner} had no session on ${from} at ${isoSeconds(t)}`);
@@ -173,13 +184,40 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
       'A key fingerprint accepted from a host where its owner had no session or ssh client, or for another account than its owner.',
     techniques: ['T1563.001', 'T1021.004'],
     needs: ['auth', 'process'],
-    options: { owners: { ...configured }, clientWindowMs, maxKeys },
-    init: () => ({ facts: createHostFacts(), owners: lruCreate(), clients: lruCreate() }),
+    options: { owners: { ...configured }, clientWindowMs, maxKeys, settleMs },
+    init: () => ({
+      facts: createHostFacts(),
+      owners: lruCreate(),
+      clients: lruCreate(),
+      pending: [],
+    }),
     step(state, input, context) {
+      const now = inputTime(input);
+      const found: Finding[] = [];
+      if (state.pending.length > 0 && (state.pending[0]?.authTime ?? 0) + settleMs <= now) {
+        while (state.pending.length > 0) {
+          const s = state.pending[0] as SshSession;
+          if ((s.authTime ?? s.startTime) + settleMs > now) break;
+          state.pending.shift();
+          found.push(...judge(state, context, s));
+        }
+      }
       if (input.kind === 'session') {
-        learnSession(state.facts, input.session);
-        if (input.change !== 'open') return { state, findings: [] };
-        return { state, findings: judge(state, context, input.session) };
+        const s = input.session;
+        learnSession(state.facts, s);
+        const fp = s.key?.fingerprint;
+        if (input.change !== 'open' || fp === undefined || s.user === undefined) {
+          return { state, findings: found };
+        }
+        if (configured[fp] === undefined && lruGet(state.owners, fp) === undefined) {
+          lruSet(state.owners, fp, { user: s.user, line: loginLines(s.evidence).at(-1) }, maxKeys);
+          return { state, findings: found };
+        }
+        state.pending.push(s);
+        if (state.pending.length > MAX_PENDING) {
+          found.push(...judge(state, context, state.pending.shift() as SshSession));
+        }
+        return { state, findings: found };
       }
       const e = input.event;
       learnEvent(state.facts, e);
@@ -190,7 +228,12 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
         if (list.length > MAX_CLIENTS) list.shift();
         lruSet(state.clients, k, list, 4_096);
       }
-      return { state, findings: [] };
+      return { state, findings: found };
+    },
+    flush(state, _now, context) {
+      const found: Finding[] = [];
+      for (const s of state.pending.splice(0)) found.push(...judge(state, context, s));
+      return { state, findings: found };
     },
   };
 }

@@ -166,7 +166,16 @@ export function runPipeline(
   return { findings, sessions: [...sessions.values()], events };
 }
 
-/** Parses a scenario folder and runs it. */
+/** The scenario's `sshtrail.config.json` (hosts and their addresses), else the empty configuration. */
+export function scenarioConfig(dir: string): SshtrailConfig {
+  const file = join(dir, 'sshtrail.config.json');
+  if (!existsSync(file)) return emptyConfig();
+  const result = parseConfig(JSON.parse(readFileSync(file, 'utf8')));
+  if (!result.ok) throw new Error(result.errors.join('; '));
+  return result.config;
+}
+
+/** Parses a scenario folder (with its configuration) and runs it. */
 export function runScenario(
   dir: string,
   detectors: readonly Detector[],
@@ -175,7 +184,7 @@ export function runScenario(
   return runPipeline(
     parseFiles(scenarioFiles(dir), options.year ?? 2026),
     detectors,
-    options.config,
+    options.config ?? scenarioConfig(dir),
   );
 }
 

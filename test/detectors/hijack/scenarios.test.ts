@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { createHijackDetectors } from '../../../src/detectors/index.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import { present, runScenario } from './pipeline.js';
+
+// Multi-host, multi-source scenarios (test/fixtures/scenarios/<name>/README.md says what happened).
+const root = new URL('../../fixtures/scenarios/', import.meta.url).pathname;
+const RANK = { low: 0, medium: 1, high: 2, critical: 3 } as const;
+
+function findings(name: string): readonly Finding[] {
+  return runScenario(`${root}${name}`, createHijackDetectors()).findings;
+}
+
+function one(list: readonly Finding[], detector: string, severity: Finding['severity']): Finding {
+  const f = list.find((x) => x.detector === detector && x.severity === severity);
+  if (f === undefined) {
+    throw new Error(
+      `no ${severity} ${detector}: ${list.map((x) => `${x.detector}/${x.severity}`).join(', ')}`,
+    );
+  }
+  return f;
+}
+
+const texts = (f: Finding): string[] => f.evidence.map((e) => e.text);
+
+describe.skipIf(!present(root))('incident scenarios', () => {
+  it('agent-hijack: root (login mallory) uses alice’s forwarded agent, then app1 accepts alice’s key', () => {
+    const list = findings('agent-hijack');
+    const high = one(list, 'ssh.agent_socket_hijack', 'high');
+    expect(high.user).toBe('alice');
+    expect(high.explanation).toContain('logged in as mallory');
+    expect(
+      texts(high).some(
+        (t) => t.includes('name="/tmp/ssh-Hq3kWz81Lp/agent.5108"') && t.includes('ouid=1001'),
+      ),
+    ).toBe(true);
+    expect(texts(high).some((t) => t.includes('a1="/proc/5110/environ"'))).toBe(true);
+    const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
+    expect(
+      texts(critical).some((t) =>
+        t.includes(' app1 sshd[7301]: Accepted publickey for alice from 10.20.0.11'),
+      ),
+    ).toBe(true);
+    expect(texts(critical).some((t) => t.includes('a1="alice@app1"'))).toBe(true);
+    expect(critical.sessionIds).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bastion\/5101\//),
+        expect.stringMatching(/^app1\/7301\//),
+      ]),
+    );
+    const misuse = one(list, 'ssh.key_misuse', 'high');
+    expect(misuse.host).toBe('app1');
+    expect(texts(misuse).some((t) => t.includes('a1="alice@app1"'))).toBe(true);
+  });
+
+  it('control-master-server-side: a new channel on bob’s connection after bob left the client host', () => {
+    const f = one(findings('control-master-server-side'), 'ssh.control_master_hijack', 'high');
+    expect(f.host).toBe('db1');
+    expect(texts(f)).toContain(
+      'Mar 10 09:06:40 db1 sshd[8108]: Starting session: shell on pts/3 for bob from 10.20.0.11 port 40110 id 0',
+    );
+    expect(
+      texts(f).some((t) => t.includes('Accepted publickey for bob from 10.20.0.11 port 40110')),
+    ).toBe(true);
+  });
+
+  it('key-misuse: carol’s key from a host she is not on (high), alice’s key for deploy (medium)', () => {
+    const list = findings('key-misuse');
+    const carol = one(list, 'ssh.key_misuse', 'high');
+    expect(carol.user).toBe('carol');
+    expect(carol.explanation).toContain('carol had no session on bastion');
+    const deploy = one(list, 'ssh.key_misuse', 'medium');
+    expect(deploy.user).toBe('deploy');
+    expect(
+      texts(deploy).some((t) => t.includes('Accepted publickey for alice from 10.20.0.10')),
+    ).toBe(true);
+  });
+
+  it('www-data-ssh: an ssh client under nginx’s worker uid', () => {
+    const f = one(findings('www-data-ssh'), 'ssh.unexpected_ssh_client', 'high');
+    expect(f.host).toBe('web1');
+    expect(
+      texts(f).some((t) => t.includes('a0="ssh"') && t.includes('a7="deploy@10.20.0.13"')),
+    ).toBe(true);
+    expect(texts(f).some((t) => t.includes('a2="ssh -o StrictHostKeyChecking=no'))).toBe(true);
+  });
+
+  it('key-tampering: alice’s authorized_keys written and bob’s private key read by root (login mallory)', () => {
+    const list = findings('key-tampering').filter((f) => f.detector === 'ssh.key_tampering');
+    const high = list.filter((f) => f.severity === 'high');
+    expect(high.map((f) => f.user).sort()).toEqual(['alice', 'bob']);
+    expect(
+      high.every((f) =>
+        texts(f).some(
+          (t) => t.includes('type=SYSCALL') && t.includes(' uid=0 ') && t.includes('auid=1003'),
+        ),
+      ),
+    ).toBe(true);
+    expect(list.find((f) => f.user === 'mallory')?.severity).toBe('low');
+  });
+
+  it('three-hop-chain: mallory’s chain to web1 across four monitored hosts', () => {
+    const list = findings('three-hop-chain').filter(
+      (f) => f.detector === 'ssh.lateral_movement_chain',
+    );
+    const longest = list.find((f) => f.sessionIds.length === 4);
+    expect(longest?.severity).toBe('high');
+    expect(longest?.evidence.filter((e) => e.text.includes('Accepted '))).toHaveLength(4);
+  });
+});
+
+describe.skipIf(!present(root))('legitimate look-alikes stay below medium', () => {
+  it.each([
+    'lookalike-own-agent-hop',
+    'lookalike-proxyjump',
+    'lookalike-own-controlmaster',
+    'lookalike-sudo-own-agent',
+    'lookalike-tmux-parallel-scp',
+    'lookalike-automation',
+  ])('%s', (name) => {
+    const loud = findings(name).filter((f) => RANK[f.severity] >= RANK.medium);
+    expect(loud.map((f) => `${f.detector} ${f.severity}: ${f.explanation}`)).toEqual([]);
+  });
+
+  it('the automation account’s options are still inventoried at low', () => {
+    const list = findings('lookalike-automation').filter(
+      (f) => f.detector === 'ssh.unexpected_ssh_client',
+    );
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((f) => f.severity === 'low')).toBe(true);
+  });
+});
