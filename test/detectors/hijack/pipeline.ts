@@ -27,7 +27,7 @@ import { createSourceParser } from '../../../src/parsers/create-source-parser.js
 /** One log file of a scenario: its path, the format to read it with and the host it belongs to. */
 export interface ScenarioFile {
   readonly path: string;
-  readonly format: 'auto' | 'auditd';
+  readonly format: 'auto' | 'auditd' | 'osquery' | 'zeek';
   readonly host: string | undefined;
 }
 
@@ -50,7 +50,9 @@ export function scenarioFiles(dir: string): ScenarioFile[] {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       for (const f of readdirSync(full).sort()) {
-        if (f.endsWith('.log'))
+        if (f.startsWith('osquery') && f.endsWith('.log'))
+          out.push({ path: join(full, f), format: 'osquery', host: entry.name });
+        else if (f.endsWith('.log'))
           out.push({
             path: join(full, f),
             format: f.startsWith('audit') ? 'auditd' : 'auto',
