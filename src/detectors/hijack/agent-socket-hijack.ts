@@ -43,7 +43,7 @@ export interface AgentSocketHijackOptions {
   readonly maxActors?: number;
 }
 
-/** One actor that used another user's agent (plain JSON). @internal */
+/** One actor that used another user's agent (plain JSON state of {@link agentSocketHijack}). */
 export interface HijackActor {
   host: string | undefined;
   time: number;

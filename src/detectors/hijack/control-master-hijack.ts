@@ -39,7 +39,7 @@ export interface ControlMasterHijackOptions {
   readonly maxTracked?: number;
 }
 
-/** A foreign use of a ControlMaster socket on a client host (plain JSON). @internal */
+/** A foreign use of a ControlMaster socket on a client host (plain JSON state of {@link controlMasterHijack}). */
 export interface MasterUse {
   host: string | undefined;
   time: number;
@@ -50,7 +50,7 @@ export interface MasterUse {
   combined: boolean;
 }
 
-/** A multiplexed channel seen on a server (plain JSON). @internal */
+/** A multiplexed channel seen on a server (plain JSON state of {@link controlMasterHijack}). */
 export interface ServerChannel {
   host: string | undefined;
   time: number;

@@ -7,11 +7,7 @@ import type { DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruPeek, lruSet } from '../lru.js';
 import { keyLines } from './audit-lines.js';
 
-/**
- * What a hijack detector remembers about one process (plain JSON).
- *
- * @internal
- */
+/** What a hijack detector remembers about one process (plain JSON detector state). */
 export interface ProcFact {
   /** Parent pid. */
   ppid: number | undefined;
@@ -36,9 +32,7 @@ export interface ProcFact {
 /**
  * Bounded facts a hijack detector learns from the stream itself, so that it works with or
  * without the analyzer's process and socket views: processes by host and pid, account names
- * by uid, host addresses (from sessions' local addresses).
- *
- * @internal
+ * by uid, host addresses (from sessions' local addresses). Plain JSON detector state.
  */
 export interface HostFacts {
   /** `host\0pid` to the process. */

@@ -1,15 +1,19 @@
+export type { HijackActor } from './agent-socket-hijack.js';
 export {
   AGENT_SOCKET_HIJACK,
   type AgentSocketHijackOptions,
   type AgentSocketHijackState,
   agentSocketHijack,
 } from './agent-socket-hijack.js';
+export type { MasterUse, ServerChannel } from './control-master-hijack.js';
 export {
   CONTROL_MASTER_HIJACK,
   type ControlMasterHijackOptions,
   type ControlMasterHijackState,
   controlMasterHijack,
 } from './control-master-hijack.js';
+export type { HostFacts, ProcFact } from './host-facts.js';
+export type { ClientStart } from './key-misuse.js';
 export {
   KEY_MISUSE,
   type KeyMisuseOptions,
@@ -22,6 +26,7 @@ export {
   type KeyTamperingState,
   keyTampering,
 } from './key-tampering.js';
+export type { ChainNode } from './lateral-movement-chain.js';
 export {
   LATERAL_MOVEMENT_CHAIN,
   type LateralMovementChainOptions,

@@ -41,7 +41,7 @@ export interface KeyMisuseOptions {
   readonly settleMs?: number;
 }
 
-/** One ssh client start (plain JSON). @internal */
+/** One ssh client start (plain JSON state of {@link keyMisuse}). */
 export interface ClientStart {
   time: number;
   uid: number | undefined;

@@ -30,7 +30,7 @@ export interface LateralMovementChainOptions {
   readonly maxSessions?: number;
 }
 
-/** One remembered session of a chain (plain JSON). @internal */
+/** One remembered session of a chain (plain JSON state of {@link lateralMovementChain}). */
 export interface ChainNode {
   id: string;
   host: string | undefined;
