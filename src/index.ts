@@ -17,7 +17,7 @@ export {
 } from './analyzer/create-analyzer.js';
 export type { Diagnostic } from './analyzer/diagnostic.js';
 export type { TypedEmitter } from './analyzer/emitter.js';
-export type { DetectionOptions } from './analyzer/pipeline.js';
+export type { DetectionOptions, PipelineSnapshot } from './analyzer/pipeline.js';
 export type { Buffered, ReorderState } from './analyzer/reorder-buffer.js';
 export * from './baseline/index.js';
 export * from './config/index.js';

@@ -20,20 +20,22 @@ import type { Case } from '../findings/case.js';
 import type { Finding } from '../findings/finding.js';
 import type { Intel } from '../intel/create-intel.js';
 import { createLogGapMonitor } from '../model/gaps/index.js';
-import { createHopGraph } from '../model/hops/index.js';
+import { createHopGraph, type HopGraph } from '../model/hops/index.js';
 import type { SessionChange, SessionViews, SshSession } from '../model/index.js';
-import { createSessionJoiner, type JoinChange } from '../model/join/index.js';
+import { createSessionJoiner, type JoinChange, type SessionJoiner } from '../model/join/index.js';
 import {
   createSessionJoin,
   restoreSessionJoin,
+  type SessionJoin,
   type SessionJoinSnapshot,
 } from '../model/processes/index.js';
 import {
   createSocketRegistry,
   restoreSocketRegistry,
+  type SocketRegistry,
   type SocketRegistrySnapshot,
 } from '../model/sockets/index.js';
-import { createTriage } from '../triage/index.js';
+import { createTriage, type Triage } from '../triage/index.js';
 import type { TriageOptions } from '../triage/triage-options.js';
 import { createLearnedIdentity } from './learned-identity.js';
 
@@ -54,10 +56,17 @@ export interface DetectionOptions {
   readonly triage?: TriageOptions;
 }
 
-/** @internal The pipeline's checkpointable parts. */
+/**
+ * The detection side of an {@link AnalyzerSnapshot}: the telemetry join with its process trees,
+ * the socket registry and every detector's state. The hop graph, the Zeek join, the log-gap
+ * monitor and triage restart empty after a restore.
+ */
 export interface PipelineSnapshot {
+  /** Process trees and the join of host telemetry to sessions. */
   readonly join: SessionJoinSnapshot;
+  /** Agent and ControlMaster socket owners. */
   readonly sockets: SocketRegistrySnapshot;
+  /** Each detector's state. */
   readonly detectors: DetectorSetSnapshot;
 }
 
@@ -74,6 +83,19 @@ export interface Pipeline {
   /** End of input: the tracker's final changes, then everything pending. */
   flush(changes: readonly SessionChange[], lastTime: number): void;
   snapshot(): PipelineSnapshot;
+  /** How much state each part holds now (entries, not bytes): for bounds checks. */
+  sizes(): PipelineSizes;
+}
+
+/** @internal The state each part of the pipeline holds, in entries. */
+export interface PipelineSizes {
+  readonly join: ReturnType<SessionJoin['size']>;
+  readonly sockets: ReturnType<SocketRegistry['size']>;
+  readonly hops: ReturnType<HopGraph['size']>;
+  readonly network: ReturnType<SessionJoiner['size']>;
+  readonly triage: ReturnType<Triage['size']>;
+  /** Each detector's state, as the length of its JSON, by detector id. */
+  readonly detectors: Readonly<Record<string, number>>;
 }
 
 /**
@@ -181,5 +203,20 @@ export function createPipeline(
       sockets: sockets.snapshot(),
       detectors: set.snapshot(),
     }),
+    sizes: () => {
+      const states = set.snapshot().states;
+      const detectorSizes: Record<string, number> = {};
+      for (const [id, state] of Object.entries(states)) {
+        detectorSizes[id] = JSON.stringify(state ?? null).length;
+      }
+      return {
+        join: join.size(),
+        sockets: sockets.size(),
+        hops: hops.size(),
+        network: network.size(),
+        triage: triage.size(),
+        detectors: detectorSizes,
+      };
+    },
   };
 }
