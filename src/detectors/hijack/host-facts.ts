@@ -43,7 +43,7 @@ export interface HostFacts {
   readonly addresses: Lru<string>;
 }
 
-const MAX_PROCS = 20_000;
+const MAX_PROCS = 5_000;
 const MAX_USERS = 4_096;
 const MAX_ADDRESSES = 4_096;
 const MAX_ARGS = 32;
