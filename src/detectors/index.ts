@@ -12,6 +12,7 @@ export {
   type FindingSpec,
   isoTime,
 } from './create-finding.js';
+export { defaultDetectors } from './default-detectors.js';
 export type {
   Detector,
   DetectorContext,

@@ -186,8 +186,9 @@ export function unexpectedSshClient(
       if (uid === 0 && (args.flags.includes('A') || o.forwardagent?.toLowerCase() === 'yes')) {
         raise('medium', 'root forwards its agent (-A)');
       }
+      // Automation does this all day; alone it is a note, with any other reason it adds weight.
       if (o.stricthostkeychecking?.toLowerCase() === 'no' && o.userknownhostsfile === '/dev/null') {
-        raise('medium', 'it disables host key checking and known_hosts');
+        raise('low', 'it disables host key checking and known_hosts');
       }
       if (args.controlPath !== undefined && !args.master) {
         const home = uid === 0 ? '/root/' : user === undefined ? undefined : `/home/${user}/`;
