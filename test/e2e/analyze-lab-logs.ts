@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import {
   type Case,
   createAnalyzer,
-  createSourceParser,
+  createDetectors,
+  createHijackDetectors,
   type Finding,
   type SourceStats,
   type SshSession,
@@ -30,12 +31,14 @@ export interface LabAnalysis {
 }
 
 /**
- * Runs sshtrail's library API over a lab run's logs, as an embedding tool would: auth logs line
- * by line through the analyzer, the audit log through the auditd source parser, all merged in
+ * Runs sshtrail's library API over a lab run's logs, as an embedding tool would: every line of
+ * every source through one analyzer (auth logs as syslog, the audit log as auditd), merged in
  * time order by the analyzer's reordering window (wide enough for the whole run).
  */
 export function analyzeLabLogs(logs: LabLogs): LabAnalysis {
+  // The whole catalog: createAnalyzer's default runs only the auth-log detectors.
   const analyzer = createAnalyzer({
+    detectors: [...createDetectors(), ...createHijackDetectors()],
     year: logs.year,
     timezone: 'UTC',
     skewMs: 24 * 3600_000,
@@ -57,19 +60,16 @@ export function analyzeLabLogs(logs: LabLogs): LabAnalysis {
     const input = { source: file, host, format: 'syslog' as const };
     for (const line of lines(file)) analyzer.pushLine(line, input);
   }
-  const audit = createSourceParser({ source: logs.auditLog, format: 'auditd' });
-  const auditEvents = (outcomes: ReturnType<typeof audit.push>): void => {
-    for (const o of outcomes) if (o.kind === 'event') analyzer.pushEvent(o.event);
-  };
-  for (const line of lines(logs.auditLog)) auditEvents(audit.push(line));
-  auditEvents(audit.flush());
+  const audit = { source: logs.auditLog, format: 'auditd' as const };
+  for (const line of lines(logs.auditLog)) analyzer.pushLine(line, audit);
+  analyzer.end(audit);
   analyzer.flush();
   return {
     sessions: [...sessions.values()],
     findings,
     cases,
     events,
-    stats: [...analyzer.stats(), audit.stats()],
+    stats: analyzer.stats(),
   };
 }
 

@@ -37,7 +37,9 @@ export function detectorsAvailable(analysis?: LabAnalysis): boolean {
   const names = Object.keys(sshtrail);
   return (
     (analysis !== undefined && analysis.findings.length > 0) ||
-    names.some((n) => /^(default|builtin|all)Detectors$|^detectorCatalog$/i.test(n))
+    names.some((n) =>
+      /^(createHijackDetectors|HIJACK_DETECTOR_IDS|defaultDetectors|detectorCatalog)$/.test(n),
+    )
   );
 }
 
@@ -250,7 +252,9 @@ export function describeLabOutcome(get: () => LabOutcome, hasDetectors: boolean)
   });
 
   describe.skipIf(!hasDetectors)(
-    'detection (skipped: sshtrail exports no detector catalog yet and produced no finding)',
+    hasDetectors
+      ? 'detection by the whole detector catalog, with triage'
+      : 'detection (skipped: sshtrail exports no detector catalog yet and produced no finding)',
     () => {
       const findingsOf = (detector: string): Finding[] =>
         get().analysis.findings.filter((f) => f.detector === detector);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDIT_KEYS, LAB_PREFIX } from './config.js';
+import { LAB_PREFIX } from './config.js';
 import { type LabState, loadState } from './state.js';
 
 /** Where lab directories live (not /tmp: each lab host mounts its own /tmp). */
@@ -81,12 +81,13 @@ export function labUsers(): string[] {
     .filter((n) => n !== '');
 }
 
-/** Deletes the lab's audit rules, by key only (other rules on the machine are kept). */
+/** Deletes the lab's audit rules, by key only (keys starting `sshtrail_`; other rules are kept). */
 export function deleteAuditRules(): void {
   const rules = tryRun('auditctl', ['-l']) ?? '';
-  for (const key of AUDIT_KEYS) {
-    if (rules.includes(`key=${key}`)) tryRun('auditctl', ['-D', '-k', key]);
-  }
+  const keys = new Set<string>();
+  for (const m of rules.matchAll(/(?:key=|-k )(sshtrail_[A-Za-z0-9_]+)/g))
+    if (m[1] !== undefined) keys.add(m[1]);
+  for (const key of keys) tryRun('auditctl', ['-D', '-k', key]);
 }
 
 /**
@@ -117,6 +118,46 @@ export function cleanupState(state: LabState, options: { readonly keepDir?: bool
   if (!options.keepDir) rmSync(state.dir, { recursive: true, force: true });
 }
 
+/** The machine-wide lock that lets one lab run at a time (the lab uses fixed names). */
+export const LAB_LOCK = join(LAB_PARENT_DIR, `${LAB_PREFIX}.lock`);
+
+function lockOwner(): number | undefined {
+  try {
+    const pid = Number(readFileSync(LAB_LOCK, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the lab lock, waiting while another live lab holds it; a lock whose holder is dead is
+ * taken over. Returns false when the wait timed out.
+ */
+export async function acquireLabLock(timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      writeFileSync(LAB_LOCK, `${process.pid}\n`, { flag: 'wx' });
+      return true;
+    } catch {
+      const owner = lockOwner();
+      if (owner === process.pid) return true;
+      if (owner === undefined || !alive(owner)) {
+        rmSync(LAB_LOCK, { force: true });
+        continue;
+      }
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** Releases the lab lock when this process holds it. */
+export function releaseLabLock(): void {
+  if (lockOwner() === process.pid) rmSync(LAB_LOCK, { force: true });
+}
+
 /**
  * Removes what a crashed earlier run left: its recorded state, then anything still carrying
  * the lab prefix (namespaces and the processes in them, lab accounts, audit rules by key).
@@ -126,6 +167,8 @@ export function cleanupLeftovers(): void {
     if (!name.startsWith(`${LAB_PREFIX}-`)) continue;
     const dir = join(LAB_PARENT_DIR, name);
     const state = loadState(dir);
+    // A lab whose owner still runs is not a leftover (only possible without the lock).
+    if (state !== undefined && state.owner !== process.pid && alive(state.owner)) return;
     if (state !== undefined) cleanupState(state);
     else if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   }
@@ -149,6 +192,7 @@ export function cleanupOnExit(state: LabState): () => void {
     if (done) return;
     done = true;
     cleanupState(state);
+    releaseLabLock();
   };
   const onSignal = (sig: NodeJS.Signals): void => {
     once();

@@ -6,15 +6,6 @@
 /** Prefix of every namespace, directory and audit key the lab creates. */
 export const LAB_PREFIX = 'sshtrail-lab';
 
-/** Audit keys of the lab's rules (deleted by key on clean-up). */
-export const AUDIT_KEYS = [
-  'sshtrail_socket',
-  'sshtrail_net',
-  'sshtrail_exec',
-  'sshtrail_ssh_keys',
-  'sshtrail_ssh_config',
-] as const;
-
 /** The private lab network; its addresses exist only inside the lab's namespaces. */
 export const LAB_SUBNET = '10.203.0.0/24';
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTS, type HostSpec, netnsName } from './config.js';
 import { type Daemon, type RunOptions, type RunResult, run, start, waitFor } from './exec.js';
@@ -23,7 +23,8 @@ export function hostDir(labDir: string, host: string): string {
  * - a private /dev (tmpfs with bind-mounted null/zero/random/tty devices, its own devpts
  *   instance so each host numbers its own pts/N, and its own /dev/log socket, created by that
  *   host's rsyslog): this is how each sshd logs through syslog to its own rsyslog;
- * - private /tmp and /run (agent sockets and utmp stay on their host);
+ * - private /tmp and /run, bound from the host directory (agent sockets and utmp stay on their
+ *   host, and audit `dir=` rules can name them from outside: `-F dir=<host dir>/tmp`);
  * - /home, /root and /var/log bound from the host directory (per-host authorized_keys, per-host
  *   wtmp/btmp/lastlog), and /etc/sudoers.d on hosts with sudo rules.
  */
@@ -40,10 +41,8 @@ function initScript(name: string, dir: string, withSudoers: boolean): string {
     `ln -s /proc/self/fd ${d}/fd`,
     `mount -t tmpfs -o mode=1777 tmpfs ${d}/shm`,
     `mount --rbind ${d} /dev`,
-    'mount -t tmpfs -o mode=1777 tmpfs /tmp',
-    'mount -t tmpfs -o mode=755 tmpfs /run',
-    'mkdir -m 755 /run/sshd',
-    'touch /run/utmp',
+    `mount --bind ${dir}/tmp /tmp`,
+    `mount --bind ${dir}/run /run`,
     `mount --bind ${dir}/home /home`,
     `mount --bind ${dir}/root /root`,
     `mount --bind ${dir}/varlog /var/log`,
@@ -59,9 +58,14 @@ export async function createHosts(state: LabState): Promise<ReadonlyMap<string, 
   const hosts = new Map<string, LabHost>();
   for (const spec of HOSTS) {
     const dir = hostDir(state.dir, spec.name);
-    for (const sub of ['dev', 'home', 'root', 'varlog', 'etc', 'logs', 'sudoers.d']) {
+    for (const sub of ['dev', 'home', 'root', 'varlog', 'etc', 'logs', 'sudoers.d', 'tmp']) {
       mkdirSync(join(dir, sub), { recursive: true, mode: sub === 'root' ? 0o700 : 0o755 });
     }
+    chmodSync(join(dir, 'tmp'), 0o1777);
+    for (const sub of ['run/sshd', 'run/user', 'run/screen']) {
+      mkdirSync(join(dir, sub), { recursive: true, mode: 0o755 });
+    }
+    writeFileSync(join(dir, 'run', 'utmp'), '', { mode: 0o664 });
     for (const f of ['wtmp', 'lastlog']) writeFileSync(join(dir, 'varlog', f), '', { mode: 0o664 });
     writeFileSync(join(dir, 'varlog', 'btmp'), '', { mode: 0o600 });
     const withSudoers = spec.name === 'bastion';

@@ -4,11 +4,14 @@ import { type ActivityFacts, runActivity, type TimelineEntry } from './activity.
 import { pidsInAuthLog, type SplitStats, splitAudit } from './audit-split.js';
 import { rawAuditLogPath, startAuditd } from './auditd.js';
 import {
+  acquireLabLock,
   cleanupLeftovers,
   cleanupOnExit,
   cleanupState,
   deleteAuditRules,
+  LAB_LOCK,
   LAB_PARENT_DIR,
+  releaseLabLock,
 } from './cleanup.js';
 import { LAB_PREFIX, WRONG_PASSWORDS } from './config.js';
 import { type Daemon, killQuietly, run, sleep } from './exec.js';
@@ -50,8 +53,14 @@ export interface LabHandle {
   cleanup(): void;
 }
 
-/** Prepares a lab: removes leftovers of crashed runs, makes its directory, arms clean-up. */
-export function prepareLab(): LabHandle {
+/**
+ * Prepares a lab: waits for the lab lock (one lab per machine: names are fixed), removes
+ * leftovers of crashed runs, makes its directory, arms clean-up.
+ */
+export async function prepareLab(waitMs = 150_000): Promise<LabHandle> {
+  if (!(await acquireLabLock(waitMs))) {
+    throw new Error(`another SSH lab held ${LAB_LOCK} for more than ${waitMs} ms`);
+  }
   cleanupLeftovers();
   const dir = mkdtempSync(join(LAB_PARENT_DIR, `${LAB_PREFIX}-`));
   const state = newState(dir);
@@ -63,6 +72,7 @@ export function prepareLab(): LabHandle {
     cleanup: () => {
       disarm();
       cleanupState(state);
+      releaseLabLock();
     },
   };
 }
@@ -81,7 +91,11 @@ async function runLab(state: LabState): Promise<LabRun> {
     })),
     { path: sshdConfigPath(h), key: 'sshtrail_ssh_config' },
   ]);
-  const auditd = await startAuditd(state, watched);
+  const auditd = await startAuditd(
+    state,
+    servers.map((h) => h.dir),
+    watched,
+  );
   const daemons: { host: LabHost; rsyslog: Daemon; sshd: Daemon }[] = [];
   for (const host of servers) {
     const rsyslog = await startRsyslog(state, host);

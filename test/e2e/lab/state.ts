@@ -7,6 +7,8 @@ import { join } from 'node:path';
  */
 export interface LabState {
   readonly dir: string;
+  /** Pid of the process that runs the lab. */
+  readonly owner: number;
   /** Processes started by the lab, with a marker their command line must contain. */
   processes: { readonly pid: number; readonly marker: string; readonly what: string }[];
   netns: string[];
@@ -22,6 +24,7 @@ export interface LabState {
 export function newState(dir: string): LabState {
   return {
     dir,
+    owner: process.pid,
     processes: [],
     netns: [],
     users: [],
