@@ -6,6 +6,8 @@ import type {
   SshSessionCloseEvent,
   SshSessionOpenEvent,
 } from '../events/ssh.js';
+import { detachString } from '../parsers/detach-string.js';
+import { detachKey, detachOptional } from './detach-provenance.js';
 import type { SessionChange } from './session-change.js';
 import type { SessionDraft } from './session-draft.js';
 import {
@@ -70,8 +72,8 @@ export function onAuth(core: TrackerCore, event: SshAuthEvent, out: SessionChang
     case 'key_found': {
       const draft = pendingFor(core, event, true, out);
       if (draft?.phase !== 'pending') return;
-      draft.keyLocation = event.keyLocation;
-      draft.key = event.key;
+      draft.keyLocation = detachOptional(event.keyLocation);
+      draft.key = event.key === undefined ? undefined : detachKey(event.key);
       bump(core, draft, event);
       return;
     }
@@ -113,8 +115,8 @@ function onAccepted(core: TrackerCore, event: SshAuthEvent, out: SessionChange[]
     event.method === undefined || event.submethod === undefined
       ? event.method
       : `${event.method}/${event.submethod}`;
-  if (event.key !== undefined) draft.key = event.key;
-  if (event.keyLocation !== undefined) draft.keyLocation = event.keyLocation;
+  if (event.key !== undefined) draft.key = detachKey(event.key);
+  if (event.keyLocation !== undefined) draft.keyLocation = detachString(event.keyLocation);
   draft.authTime = event.time;
   const recent = recentFailures(
     core,
@@ -211,8 +213,9 @@ export function onChannelOpen(
       tty: event.tty,
       startTime: event.time,
       endTime: undefined,
-      multiplexed:
-        event.sessionNumber === undefined ? channels.length > 0 : event.sessionNumber > 0,
+      // sshd reuses `id 0` once the first channel closed, so any channel after the first on
+      // the same connection (no new authentication) is multiplexed, whatever its number.
+      multiplexed: channels.length > 0 || (event.sessionNumber ?? 0) > 0,
     });
   }
   if (draft.tty === undefined) draft.tty = event.tty;
