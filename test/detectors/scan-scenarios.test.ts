@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCENARIOS = path.join(ROOT, 'test/fixtures/scenarios');
 
-interface Record {
+interface ScanRecord {
   readonly type: string;
   readonly detector?: string;
   readonly severity?: string;
@@ -34,7 +34,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'lookalike-tmux-parallel-scp': [],
 };
 
-function scan(dir: string, withConfig: boolean): Record[] {
+function scan(dir: string, withConfig: boolean): ScanRecord[] {
   const args = ['scan', dir, '--host-from-dir', '--year', '2026', '--quiet'];
   const config = path.join(dir, 'sshtrail.config.json');
   if (withConfig && existsSync(config)) args.push('--config', config);
@@ -48,10 +48,10 @@ function scan(dir: string, withConfig: boolean): Record[] {
   return run.stdout
     .split('\n')
     .filter((l) => l.length > 0)
-    .map((l) => JSON.parse(l) as Record);
+    .map((l) => JSON.parse(l) as ScanRecord);
 }
 
-const atLeastMedium = (r: Record): boolean =>
+const atLeastMedium = (r: ScanRecord): boolean =>
   r.type === 'finding' && r.severity !== undefined && r.severity !== 'low';
 
 describe.skipIf(!existsSync(SCENARIOS))('sshtrail scan over the multi-host scenarios', () => {
