@@ -149,14 +149,13 @@ export function createPipeline(
     for (const change of list) gapLog.add(gaps.join(change));
   };
   const sessionChanged = (session: SshSession, opened: boolean): void => {
-    const SKIP = (globalThis as any).process.env.SKIP ?? '';
     identity.learn(session);
-    if (!SKIP.includes('join')) join.addSession(session);
-    if (!SKIP.includes('sockets')) sockets.addSession(session);
-    if (!SKIP.includes('triage')) triage.addSession(session);
-    if (!SKIP.includes('gaps')) gaps.session(session);
-    if (!SKIP.includes('hops')) hops.addSession(session);
-    if (!SKIP.includes('network')) joined(network.addSession(session));
+    join.addSession(session);
+    sockets.addSession(session);
+    triage.addSession(session);
+    gaps.session(session);
+    hops.addSession(session);
+    joined(network.addSession(session));
     if (opened) {
       const upstream = hops.chainOf(session.id)?.hops.find((h) => h.childId === session.id);
       if (upstream !== undefined) triage.addHop({ from: upstream.parentId, to: session.id });
