@@ -1,5 +1,6 @@
 import type { LogindSessionEvent, PamSessionEvent, SudoEvent, SuEvent } from '../events/auth.js';
 import type { EventBase } from '../events/base.js';
+import { detachOptional, detachProvenance } from './detach-provenance.js';
 import type { PrivilegeChange } from './session.js';
 import type { SessionChange } from './session-change.js';
 import type { SessionDraft } from './session-draft.js';
@@ -220,7 +221,13 @@ export function onPrivilege(
     if (draft.privilegeChanges.length >= core.options.maxPrivilegeChanges) {
       draft.dropped.privilegeChanges += 1;
     } else {
-      draft.privilegeChanges.push({ ...change, attachedBy: byTty === undefined ? 'user' : 'tty' });
+      // Kept for the session's life: copies that do not pin the line's read chunk.
+      draft.privilegeChanges.push({
+        ...change,
+        command: detachOptional(change.command),
+        evidence: detachProvenance(change.evidence),
+        attachedBy: byTty === undefined ? 'user' : 'tty',
+      });
     }
   }
   changed(core, draft, event, out);

@@ -1,7 +1,7 @@
 import type { EventBase } from '../events/base.js';
 import type { Provenance } from '../events/provenance.js';
 import type { SshKey } from '../events/ssh.js';
-import { detachString } from '../parsers/detach-string.js';
+import { detachProvenance } from './detach-provenance.js';
 import type { PrivilegeChange, SessionChannel, SessionEndReason, SshSession } from './session.js';
 
 /** @internal A channel under construction. */
@@ -122,7 +122,7 @@ export function touch(draft: SessionDraft, event: EventBase, max: number): void 
   const evidence = draft.evidence;
   // Evidence outlives its line by hours: keep a copy that does not pin the line's read chunk.
   const line = event.source;
-  const kept: Provenance = { source: line.source, line: line.line, text: detachString(line.text) };
+  const kept = detachProvenance(line);
   if (evidence.length < max) {
     evidence.push(kept);
   } else {
