@@ -84,6 +84,13 @@ const NOT_SSHD = { kind: 'unrecognized', reason: 'not_sshd_message' } as const;
 export function parseSshdMessage(message: string, context: MessageContext): MessageResult {
   if (message.startsWith('pam_') || message.startsWith('PAM ')) return NOT_SSHD;
   const m = stripMarkers(message);
+  const result = dispatch(m, context);
+  // DEBUG output is open-ended: a debug line we do not read is noise, not an unknown message.
+  const unknown = result.kind === 'unrecognized' && result.reason === UNKNOWN.reason;
+  return unknown && m.prefix?.startsWith('debug') ? ignored('sshd_debug') : result;
+}
+
+function dispatch(m: ReturnType<typeof stripMarkers>, context: MessageContext): MessageResult {
   const body = m.body;
   const space = body.indexOf(' ');
   const word = space < 0 ? body : body.slice(0, space);

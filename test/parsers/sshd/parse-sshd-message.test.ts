@@ -569,4 +569,12 @@ describe('parseSshdMessage: misses', () => {
   ])('returns %s as %s (%s)', (message, kind, reason) => {
     expect(parse(message)).toEqual({ kind, reason });
   });
+
+  it('ignores DEBUG lines it does not read (real lab line)', () => {
+    expect(parseSshdMessage('debug1: Received SIGCHLD.', context())).toEqual({
+      kind: 'ignored',
+      reason: 'sshd_debug',
+    });
+    expect(parseSshdMessage('Received SIGCHLD.', context())).toMatchObject({ kind: 'unrecognized' });
+  });
 });
