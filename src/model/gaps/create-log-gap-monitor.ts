@@ -2,6 +2,7 @@ import type { Provenance } from '../../events/provenance.js';
 import type { JoinChange } from '../join/join-types.js';
 import type { SshSession } from '../session.js';
 import type { LogGapFinding, LogGapOptions, LogMark } from './gap-types.js';
+import { createRollingMedian, type RollingMedian } from './rolling-median.js';
 
 /**
  * Watches hosts' logs for missing or tampered parts (see {@link createLogGapMonitor}).
@@ -50,14 +51,18 @@ export interface LogGapMonitor {
 interface HostState {
   lastTime: number;
   lastSource: Provenance | undefined;
-  gaps: number[];
+  gaps: RollingMedian;
+  /** The last {@link RECENT_MARKS} marks, a ring whose oldest entry is at `recentHead` once full. */
   recent: LogMark[];
-  periodic: Map<string, { last: number; lastSource: Provenance; intervals: number[] }>;
+  recentHead: number;
+  periodic: Map<string, { last: number; lastSource: Provenance; intervals: RollingMedian }>;
   open: Map<
     string,
     { lastSeen: number; evidence: Provenance | undefined; user: string | undefined }
   >;
   nextSessionCheck: number;
+  /** When the host was last seen, on the monitor's own clock (for evicting the least recent). */
+  touched: number;
 }
 
 const RECENT_MARKS = 256;
@@ -103,37 +108,51 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
     throw new RangeError('gap thresholds must be positive');
   }
   const hosts = new Map<string, HostState>();
+  const scratch: LogGapFinding[] = [];
+  let clock = 0;
 
   const stateOf = (host: string | undefined): HostState => {
     const key = host ?? '';
     let state = hosts.get(key);
     if (state !== undefined) {
-      hosts.delete(key);
-      hosts.set(key, state); // most recently seen last
+      state.touched = ++clock;
       return state;
     }
     state = {
       lastTime: Number.NaN,
       lastSource: undefined,
-      gaps: [],
+      gaps: createRollingMedian(learnGaps),
       recent: [],
+      recentHead: 0,
       periodic: new Map(),
       open: new Map(),
       nextSessionCheck: Number.NEGATIVE_INFINITY,
+      touched: ++clock,
     };
+    if (hosts.size >= maxHosts) evictLeastRecent();
     hosts.set(key, state);
-    if (hosts.size > maxHosts) {
-      const [oldest] = hosts.keys();
-      if (oldest !== undefined) hosts.delete(oldest);
-    }
     return state;
+  };
+
+  // Drops the least recently seen host; one scan per eviction, and evictions only happen
+  // beyond `maxHosts` distinct hosts.
+  const evictLeastRecent = (): void => {
+    let oldest: string | undefined;
+    let oldestTouched = Number.POSITIVE_INFINITY;
+    for (const [key, state] of hosts) {
+      if (state.touched < oldestTouched) {
+        oldest = key;
+        oldestTouched = state.touched;
+      }
+    }
+    if (oldest !== undefined) hosts.delete(oldest);
   };
 
   const timeJump = (mark: LogMark, state: HostState, out: LogGapFinding[]): void => {
     const gap = mark.time - state.lastTime;
     if (!(gap >= 0)) return;
-    if (state.gaps.length >= learnGaps && state.lastSource !== undefined) {
-      const expected = median(state.gaps);
+    if (state.gaps.size >= learnGaps && state.lastSource !== undefined) {
+      const expected = state.gaps.median();
       const threshold = Math.max(minSilenceMs, gapFactor * expected);
       if (gap > threshold) {
         out.push({
@@ -152,7 +171,6 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
       }
     }
     state.gaps.push(gap);
-    if (state.gaps.length > learnGaps) state.gaps.shift();
   };
 
   const periodic = (
@@ -165,7 +183,11 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
     if (program === undefined || !periodicPrograms.has(program)) return;
     const p = state.periodic.get(program);
     if (p === undefined) {
-      state.periodic.set(program, { last: mark.time, lastSource: mark.source, intervals: [] });
+      state.periodic.set(program, {
+        last: mark.time,
+        lastSource: mark.source,
+        intervals: createRollingMedian(PERIOD_SAMPLES),
+      });
       return;
     }
     const interval = mark.time - p.last;
@@ -176,7 +198,7 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
       }
       return; // lines of one run
     }
-    const period = p.intervals.length >= 3 ? median(p.intervals) : undefined;
+    const period = p.intervals.size >= 3 ? p.intervals.median() : undefined;
     if (period !== undefined && interval > missedPeriods * period) {
       if (!jumped) {
         out.push({
@@ -194,7 +216,6 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
       }
     } else {
       p.intervals.push(interval);
-      if (p.intervals.length > PERIOD_SAMPLES) p.intervals.shift();
     }
     p.last = mark.time;
     p.lastSource = mark.source;
@@ -224,7 +245,8 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
   return {
     observe(mark) {
       const state = stateOf(mark.host);
-      const out: LogGapFinding[] = [];
+      const out = scratch; // reused: almost every line reveals nothing
+      out.length = 0;
       if (!Number.isNaN(state.lastTime)) timeJump(mark, state, out);
       periodic(mark, state, out, out.length > 0);
       if (state.open.size > 0) unended(mark, state, out);
@@ -232,9 +254,13 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
         state.lastTime = mark.time;
         state.lastSource = mark.source;
       }
-      state.recent.push(mark);
-      if (state.recent.length > RECENT_MARKS) state.recent.shift();
-      return out.length === 0 ? NONE : out;
+      if (state.recent.length < RECENT_MARKS) {
+        state.recent.push(mark);
+      } else {
+        state.recent[state.recentHead] = mark;
+        state.recentHead = (state.recentHead + 1) % RECENT_MARKS;
+      }
+      return out.length === 0 ? NONE : out.slice();
     },
     session(session) {
       const state = stateOf(session.host);
@@ -253,7 +279,7 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
       const host = options.identity?.hostOf(change.network.respIp);
       if (host === undefined) return NONE;
       const t = change.network.time;
-      const recent = hosts.get(host)?.recent ?? [];
+      const recent = inOrder(hosts.get(host));
       const before = recent.filter((m) => m.time <= t).at(-1);
       const after = recent.find((m) => m.time > t);
       const around = [before?.source, after?.source].filter((p) => p !== undefined);
@@ -271,9 +297,11 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
   };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+// The recent marks oldest first.
+function inOrder(state: HostState | undefined): readonly LogMark[] {
+  if (state === undefined) return [];
+  const { recent, recentHead } = state;
+  return recentHead === 0 ? recent : [...recent.slice(recentHead), ...recent.slice(0, recentHead)];
 }
 
 function minutes(ms: number): string {
