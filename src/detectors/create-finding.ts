@@ -1,5 +1,6 @@
 import type { Provenance } from '../events/provenance.js';
 import type { Finding, Severity } from '../findings/finding.js';
+import { detachProvenance } from '../model/detach-provenance.js';
 
 /** Default cap on evidence lines per finding. */
 export const DEFAULT_MAX_EVIDENCE = 50;
@@ -108,7 +109,8 @@ export function capEvidence(lines: readonly Provenance[], max: number): readonly
     const key = `${line.source}\u0000${line.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(line);
+    // Findings outlive their lines (open cases, the caller's lists): keep self-contained copies.
+    out.push(detachProvenance(line));
   }
   const cap = Math.max(1, Math.floor(max));
   if (out.length <= cap) return out;

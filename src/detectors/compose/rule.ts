@@ -1,5 +1,6 @@
 import type { Provenance } from '../../events/provenance.js';
 import type { Finding, Severity } from '../../findings/finding.js';
+import { detachProvenance } from '../../model/detach-provenance.js';
 import { createFinding } from '../create-finding.js';
 import type { DetectorInput, DetectorNeed } from '../detector.js';
 import { inputEvidence, inputHost, inputSourceIp, inputUser } from '../input.js';
@@ -89,7 +90,8 @@ export function appendEvidence(
   lines: readonly Provenance[],
   max: number,
 ): void {
-  for (const line of lines) into.push(line);
+  // Detector state outlives its lines: keep copies that do not pin the lines' read chunks.
+  for (const line of lines) into.push(detachProvenance(line));
   if (into.length > max) into.splice(Math.floor(max / 2), into.length - max);
 }
 

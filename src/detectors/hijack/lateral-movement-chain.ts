@@ -2,7 +2,7 @@ import type { Provenance } from '../../events/provenance.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
-import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruSet } from '../lru.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import { loginLines } from './audit-lines.js';
@@ -48,6 +48,9 @@ export interface LateralMovementChainState {
   readonly facts: HostFacts;
   /** Sessions with their parent, by id. */
   readonly nodes: Lru<ChainNode>;
+  /** Latest session start seen, and when nodes too old to join a chain are next dropped. */
+  latest?: number;
+  nextSweep?: number;
 }
 
 const ANOMALOUS_FAILURES = 5;
@@ -110,6 +113,19 @@ export function lateralMovementChain(
     return best?.id;
   };
 
+  // A node more than the window older than any new session can never be a hop of its chain:
+  // drop such nodes (twice the window behind the latest start, for late sessions), once per
+  // window, so state follows the sessions of the recent past, not every session ever opened.
+  const sweep = (state: LateralMovementChainState, start: number): void => {
+    const latest = Math.max(state.latest ?? start, start);
+    state.latest = latest;
+    if (latest < (state.nextSweep ?? Number.NEGATIVE_INFINITY)) return;
+    state.nextSweep = latest + windowMs;
+    for (const [id, node] of lruEntries(state.nodes)) {
+      if (latest - node.start > 2 * windowMs) lruDelete(state.nodes, id);
+    }
+  };
+
   return {
     id: LATERAL_MOVEMENT_CHAIN,
     title: 'Lateral movement chain',
@@ -125,6 +141,7 @@ export function lateralMovementChain(
       if (input.change !== 'open' || lruGet(state.nodes, s.id) !== undefined) {
         return { state, findings: [] };
       }
+      sweep(state, s.authTime ?? s.startTime);
       const node: ChainNode = {
         id: s.id,
         host: s.host,

@@ -45,6 +45,8 @@ export interface BruteForceSource {
   perUser: Record<string, number>;
   /** Failed publickey attempts per connection (a client offering several keys). */
   keyOffers: Record<string, number>;
+  /** The connections in `keyOffers`, oldest first (at most 16 are kept). */
+  keyPids?: number[];
   /** Connections that logged `Invalid user` (their `Failed ... invalid user` is the same attempt). */
   invalidPids: number[];
   /** The failure lines (at most 40). */
@@ -55,9 +57,12 @@ export interface BruteForceSource {
 export interface BruteForceSuccessState {
   /** Per source address. */
   readonly sources: Lru<BruteForceSource>;
+  /** Event time at which sources quiet for longer than the window are next dropped. */
+  nextSweep?: number;
 }
 
 const MAX_USERS = 50;
+const MAX_KEY_CONNECTIONS = 16;
 
 /**
  * `ssh.brute_force_success`: failed logins from one source leading up to a success from it:
@@ -87,7 +92,21 @@ export function bruteForceSuccess(
   const windowMs = numberOption(raw, 'windowMs', 600_000, 1);
   const maxSources = numberOption(raw, 'maxSources', 10_000, 1);
 
+  // A source quiet for longer than the window starts over at its next failure and cannot
+  // precede a success any more: drop it, so state follows the sources active in the window,
+  // not every address that ever failed. One pass per half window (least recent first).
+  const sweep = (state: BruteForceSuccessState, now: number): void => {
+    if (now < (state.nextSweep ?? Number.NEGATIVE_INFINITY)) return;
+    state.nextSweep = now + windowMs / 2;
+    for (const key in state.sources.entries) {
+      const entry = state.sources.entries[key];
+      if (entry === undefined || now - entry.last <= windowMs) break;
+      lruDelete(state.sources, key.slice(1));
+    }
+  };
+
   const fail = (state: BruteForceSuccessState, e: SshAuthEvent, ip: string): void => {
+    sweep(state, e.time);
     let entry = lruGet(state.sources, ip);
     if (entry === undefined || e.time - entry.last > windowMs) {
       entry = {
@@ -97,6 +116,7 @@ export function bruteForceSuccess(
         users: [],
         perUser: {},
         keyOffers: {},
+        keyPids: [],
         invalidPids: [],
         evidence: [],
       };
@@ -113,7 +133,16 @@ export function bruteForceSuccess(
     const count = repeat ? 0 : Math.max(1, e.count);
     entry.failures += count;
     if (e.method === 'publickey') {
-      entry.keyOffers[String(pid)] = (entry.keyOffers[String(pid)] ?? 0) + count;
+      const k = String(pid);
+      if (entry.keyOffers[k] === undefined) {
+        // Only the succeeding connection's own offers matter: keep the recent connections.
+        entry.keyPids ??= [];
+        entry.keyPids.push(pid);
+        if (entry.keyPids.length > MAX_KEY_CONNECTIONS) {
+          delete entry.keyOffers[String(entry.keyPids.shift())];
+        }
+      }
+      entry.keyOffers[k] = (entry.keyOffers[k] ?? 0) + count;
     }
     const user = e.user ?? '?';
     if (!entry.users.includes(user) && entry.users.length < MAX_USERS) entry.users.push(user);

@@ -2,7 +2,7 @@ import type { Severity } from '../../findings/finding.js';
 import type { PrivilegeChange, SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
-import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { type Lru, lruCreate, lruDelete, lruGet, lruSet } from '../lru.js';
 import { NO_FINDINGS } from '../no-findings.js';
 import { isoSeconds, judgeSource, judgeTime } from './knowledge.js';
 import { booleanOption, knownOptions, numberOption } from './options.js';
@@ -32,7 +32,13 @@ export interface PrivilegeEscalationOptions {
 export interface PrivilegeEscalationState {
   /** Per session: privilege changes already judged (and whether a root login was). */
   readonly sessions: Lru<number>;
+  /** Sessions that closed, with their end time, oldest first: forgotten an hour later. */
+  closed?: [string, number][];
 }
+
+// A closed session takes late lines for the tracker's `closeGraceMs` (60 s by default): its
+// entry is kept well beyond that, then dropped, so state follows the sessions of the recent past.
+const CLOSED_RETAIN_MS = 3_600_000;
 
 /**
  * `ssh.privilege_escalation`: sudo, su and root shells inside an SSH session (and direct
@@ -74,6 +80,11 @@ export function privilegeEscalation(
     step(state, input, context) {
       if (input.kind !== 'session') return { state, findings: NO_FINDINGS };
       const s = input.session;
+      forgetClosed(state, s.lastSeenTime);
+      if (input.change === 'close') {
+        state.closed ??= [];
+        state.closed.push([s.id, s.endTime ?? s.lastSeenTime]);
+      }
       const seen = lruGet(state.sessions, s.id);
       const done = seen ?? 0;
       const total = s.privilegeChanges.length;
@@ -96,6 +107,18 @@ export function privilegeEscalation(
       return { state, findings };
     },
   };
+}
+
+function forgetClosed(state: PrivilegeEscalationState, now: number): void {
+  const closed = state.closed;
+  if (closed === undefined) return;
+  let n = 0;
+  while (n < closed.length && (closed[n]?.[1] ?? now) + CLOSED_RETAIN_MS < now) {
+    const id = closed[n]?.[0];
+    if (id !== undefined) lruDelete(state.sessions, id);
+    n += 1;
+  }
+  if (n > 0) closed.splice(0, n);
 }
 
 interface Factors {
