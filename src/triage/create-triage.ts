@@ -70,6 +70,23 @@ export interface Triage {
   addHop(hop: Hop): void;
   /** Emits the cases whose last finding is older than `now - windowMs` (epoch ms). */
   poll(now: number): readonly Case[];
+  /**
+   * Lets go of what can no longer change, for a long-running stream: emits the cases quiet for
+   * twice `windowMs` before `now` whose sessions have all closed (no finding can join them any
+   * more, and their answers are final), and forgets the sessions no open case cites that ended
+   * more than `windowMs` before `now` (or, still open, had no line for `idleMs` plus `windowMs`).
+   * Cases come out in the order {@link Triage.flush} would give them.
+   *
+   * @param now - The stream time (epoch ms) of the latest input.
+   * @param idleMs - How long an open session may go without a line before its tracker evicts
+   *   it (default 7 days, the session tracker's `idleTimeoutMs`).
+   * @returns The cases settled.
+   * @example
+   * ```ts
+   * for (const c of triage.settle(event.time)) write(c);
+   * ```
+   */
+  settle(now: number, idleMs?: number): readonly Case[];
   /** Emits every open case. */
   flush(): readonly Case[];
   /** Current state size. */
@@ -81,6 +98,8 @@ interface OpenCase {
   readonly findings: Finding[];
   readonly keys: Set<string>;
   readonly extraSessions: Set<string>;
+  /** Session ids cited by the kept findings. */
+  readonly cited: Set<string>;
   first: number;
   last: number;
   merged: boolean;
@@ -189,8 +208,19 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
   }
 
   function caseSessions(c: OpenCase): SshSession[] {
-    const ids = new Set([...c.extraSessions, ...c.findings.flatMap((f) => f.sessionIds)]);
-    return [...ids].flatMap((id) => sessions.get(id) ?? []);
+    return [...caseSessionIds(c)].flatMap((id) => sessions.get(id) ?? []);
+  }
+
+  function caseSessionIds(c: OpenCase): Set<string> {
+    return new Set([...c.extraSessions, ...c.cited]);
+  }
+
+  function forget(id: string, session: SshSession): void {
+    sessions.delete(id);
+    if (session.localIp === undefined) return;
+    const ids = byLocalIp.get(session.localIp);
+    ids?.delete(id);
+    if (ids?.size === 0) byLocalIp.delete(session.localIp);
   }
 
   function ordered(cases: Iterable<OpenCase>): OpenCase[] {
@@ -216,6 +246,7 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
       return;
     }
     c.findings.push(f);
+    for (const id of f.sessionIds) c.cited.add(id);
   }
 
   function quiet(now: number): Case[] {
@@ -252,6 +283,7 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
           findings: [],
           keys: new Set(),
           extraSessions: new Set(),
+          cited: new Set(),
           first: t,
           last: t,
           merged: false,
@@ -300,6 +332,28 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
     },
     poll(now) {
       return quiet(now);
+    },
+    settle(now, idleMs = 7 * 24 * 3_600_000) {
+      const out: Case[] = [];
+      for (const c of ordered(open)) {
+        if (c.last + 2 * window >= now) continue;
+        let live = false;
+        for (const id of caseSessionIds(c)) if (sessions.get(id)?.state === 'open') live = true;
+        if (!live) out.push(emit(c));
+      }
+      const cited = new Set<string>();
+      for (const c of open) {
+        for (const id of c.cited) cited.add(id);
+        for (const id of c.extraSessions) cited.add(id);
+      }
+      for (const [id, session] of sessions) {
+        const done =
+          session.state === 'closed'
+            ? (session.endTime ?? session.lastSeenTime) + window < now
+            : session.lastSeenTime + idleMs + window < now;
+        if (done && !cited.has(id)) forget(id, session);
+      }
+      return out;
     },
     flush() {
       return ordered(open).map(emit);
