@@ -23,6 +23,11 @@ export interface AnalyzerOptions extends DetectionOptions {
   readonly maxLineLength?: number;
   /** Session-tracker caps and windows. */
   readonly sessions?: SessionTrackerOptions;
+  /**
+   * Run detection (default true): process trees, joins, detectors and triage. With `false` the
+   * analyzer only parses and reconstructs sessions, and emits no `finding` or `case`.
+   */
+  readonly detect?: boolean;
 }
 
 /**

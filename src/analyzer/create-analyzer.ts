@@ -75,8 +75,8 @@ export interface AnalyzerSnapshot {
   readonly buffer: ReorderState;
   /** The session tracker. */
   readonly sessions: SessionTrackerSnapshot;
-  /** Process trees, the telemetry join, socket owners and detector states. */
-  readonly detection: PipelineSnapshot;
+  /** Process trees, the telemetry join, socket owners and detector states (absent with `detect: false`). */
+  readonly detection?: PipelineSnapshot;
   /** Time of the latest event processed. */
   readonly lastTime: number;
 }
@@ -199,15 +199,20 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     ? restoreSessionTracker(snapshot.sessions, options.sessions)
     : createSessionTracker(options.sessions);
   const sources = new Map<string, SourceState>();
-  const pipeline = createPipeline(
-    viewsOf(tracker),
-    options,
-    {
-      finding: (finding) => emitter.emit('finding', finding),
-      incident: (incident) => emitter.emit('case', incident),
-    },
-    snapshot?.detection,
-  );
+  // `detect: false`: parse and sessions only, no detection state or work at all.
+  const pipeline =
+    options.detect === false
+      ? undefined
+      : createPipeline(
+          viewsOf(tracker),
+          options,
+          {
+            finding: (finding) => emitter.emit('finding', finding),
+            incident: (incident) => emitter.emit('case', incident),
+          },
+          snapshot?.detection,
+          options.sessions?.idleTimeoutMs,
+        );
   let lastTime = snapshot?.lastTime ?? 0;
   let reportedLate = buffer.late;
   let reportedOverflow = buffer.overflowed;
@@ -265,7 +270,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     emitter.emit('event', event);
     const changes = tracker.push(event);
     if (changes.length > 0) report(changes);
-    pipeline.event(event, changes);
+    pipeline?.event(event, changes);
   };
   const noteBuffer = (): void => {
     if (buffer.late !== reportedLate) {
@@ -338,7 +343,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       noteBuffer();
       const changes = tracker.flush();
       report(changes);
-      pipeline.flush(changes, lastTime);
+      pipeline?.flush(changes, lastTime);
     },
     stats() {
       return [...sources.values()].map((s) => s.parser.stats());
@@ -355,7 +360,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
         })),
         buffer: buffer.state(),
         sessions: tracker.snapshot(),
-        detection: pipeline.snapshot(),
+        ...(pipeline === undefined ? {} : { detection: pipeline.snapshot() }),
         lastTime,
       };
     },

@@ -70,6 +70,10 @@ export interface PipelineSnapshot {
   readonly detectors: DetectorSetSnapshot;
 }
 
+const NO_INPUTS: readonly DetectorInput[] = [];
+const DEFAULT_CASE_WINDOW_MS = 4 * 3_600_000;
+const DEFAULT_IDLE_MS = 7 * 24 * 3_600_000;
+
 /** @internal Where the pipeline reports. */
 export interface PipelineSink {
   finding(finding: Finding): void;
@@ -110,6 +114,7 @@ export function createPipeline(
   options: DetectionOptions,
   sink: PipelineSink,
   saved?: PipelineSnapshot,
+  idleMs = DEFAULT_IDLE_MS,
 ): Pipeline {
   const config = options.config ?? emptyConfig();
   const detectors = options.detectors ?? defaultDetectors(config);
@@ -123,6 +128,10 @@ export function createPipeline(
   const gaps = createLogGapMonitor({ identity });
   const gapLog = createLogGapBuffer();
   const triage = createTriage(options.triage);
+  // Cases and sessions that can no longer change are let go every eighth of the case window
+  // of stream time, so triage holds the recent past, not the whole input.
+  const settleEvery = (options.triage?.windowMs ?? DEFAULT_CASE_WINDOW_MS) / 8;
+  let nextSettle = Number.NEGATIVE_INFINITY;
   const set: DetectorSet = createDetectorSet(detectors, saved ? { snapshot: saved.detectors } : {});
   const context: DetectorContext = createDetectorContext({
     sessions,
@@ -174,7 +183,7 @@ export function createPipeline(
 
   return {
     event(event, changes) {
-      const sessionInputs = changes.length === 0 ? [] : applyChanges(changes);
+      const sessionInputs = changes.length === 0 ? NO_INPUTS : applyChanges(changes);
       gapLog.add(gaps.observe(event));
       join.addEvent(event);
       sockets.addEvent(event);
@@ -191,6 +200,12 @@ export function createPipeline(
       }
       detect({ kind: 'event', event });
       for (const input of sessionInputs) detect(input);
+      if (event.time >= nextSettle) {
+        if (nextSettle !== Number.NEGATIVE_INFINITY) {
+          for (const incident of triage.settle(event.time, idleMs)) sink.incident(incident);
+        }
+        nextSettle = event.time + settleEvery;
+      }
     },
     flush(changes, lastTime) {
       for (const input of applyChanges(changes)) detect(input);
