@@ -1,4 +1,9 @@
-import { type AuditResult, createAuditAssembler } from './auditd/index.js';
+import {
+  type AuditAssemblerSnapshot,
+  type AuditResult,
+  createAuditAssembler,
+  restoreAuditAssembler,
+} from './auditd/index.js';
 import { createLineParser, type LineParserState } from './line-parser.js';
 import { createOsqueryParser } from './osquery/index.js';
 import type { LineOutcome } from './outcome.js';
@@ -82,13 +87,25 @@ function lineSourceParser(options: CreateSourceParserOptions): SourceParser {
   };
 }
 
+/** What the auditd adapter saves: its line count, its miss reasons and the assembler. */
+interface AuditSourceState {
+  readonly line: number;
+  readonly reasons: Readonly<Record<string, number>>;
+  readonly assembler: AuditAssemblerSnapshot;
+}
+
 function auditSourceParser(options: CreateSourceParserOptions): SourceParser {
-  const assembler = createAuditAssembler({
+  const saved = options.state === undefined ? undefined : auditSourceState(options.state);
+  const assemblerOptions = {
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
-  });
-  let line = 0;
-  const reasons: Record<string, number> = {};
+  };
+  const assembler =
+    saved === undefined
+      ? createAuditAssembler(assemblerOptions)
+      : restoreAuditAssembler(saved.assembler, assemblerOptions);
+  let line = saved?.line ?? 0;
+  const reasons: Record<string, number> = { ...saved?.reasons };
   const convert = (results: readonly AuditResult[]): readonly LineOutcome[] =>
     results.map((r): LineOutcome => {
       if (r.kind === 'event') return r;
@@ -116,6 +133,35 @@ function auditSourceParser(options: CreateSourceParserOptions): SourceParser {
         reasons: { ...reasons },
       };
     },
-    snapshot: () => ({ line }),
+    snapshot: (): AuditSourceState => ({
+      line,
+      reasons: { ...reasons },
+      assembler: assembler.snapshot(),
+    }),
   };
+}
+
+/** Checks a saved auditd source state (a bad one is a programmer error: TypeError). */
+function auditSourceState(value: unknown): AuditSourceState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError('auditd source state must be an object { line, reasons, assembler }');
+  }
+  const state = value as Readonly<Record<string, unknown>>;
+  if (typeof state.line !== 'number' || !Number.isSafeInteger(state.line) || state.line < 0) {
+    throw new TypeError('auditd source state: line must be a non-negative integer');
+  }
+  const reasons = state.reasons;
+  if (
+    typeof reasons !== 'object' ||
+    reasons === null ||
+    Array.isArray(reasons) ||
+    !Object.values(reasons).every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)
+  ) {
+    throw new TypeError('auditd source state: reasons must map reasons to non-negative integers');
+  }
+  if (state.assembler === undefined) {
+    throw new TypeError('auditd source state: assembler snapshot missing');
+  }
+  // restoreAuditAssembler checks the assembler snapshot itself.
+  return value as AuditSourceState;
 }

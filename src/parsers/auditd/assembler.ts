@@ -9,6 +9,7 @@ import type {
   AuditResult,
   AuditStats,
 } from './result.js';
+import { type AuditAssemblerSnapshot, checkAuditSnapshot } from './snapshot.js';
 
 interface Group {
   readonly key: string;
@@ -67,6 +68,42 @@ interface ClosedKeys {
  * ```
  */
 export function createAuditAssembler(options: AuditAssemblerOptions = {}): AuditAssembler {
+  return build(options, undefined);
+}
+
+/**
+ * Creates an audit assembler that continues exactly where the one that took `snapshot`
+ * stopped: the events it had open (with their records and line numbers), its time-outs, the
+ * recently closed event ids and its accounting. Pushing the rest of the input into it gives
+ * the same results and final stats as one uninterrupted assembler would have. Give it the
+ * same options as the snapshotted assembler.
+ *
+ * @param snapshot - From {@link AuditAssembler.snapshot}, possibly after a JSON round trip.
+ * @param options - The options of the snapshotted assembler.
+ * @returns The restored assembler.
+ * @throws TypeError when `snapshot` is not a valid snapshot (a programmer error), RangeError
+ * for out-of-range options.
+ * @example
+ * ```ts
+ * const first = createAuditAssembler({ host: 'bastion' });
+ * first.push(head, { source: 'audit.log', line: 1 });
+ * const saved = JSON.stringify(first.snapshot());
+ * const second = restoreAuditAssembler(JSON.parse(saved), { host: 'bastion' });
+ * second.push(tail, { source: 'audit.log', line: headLines + 1 });
+ * second.flush();
+ * ```
+ */
+export function restoreAuditAssembler(
+  snapshot: AuditAssemblerSnapshot,
+  options: AuditAssemblerOptions = {},
+): AuditAssembler {
+  return build(options, checkAuditSnapshot(snapshot));
+}
+
+function build(
+  options: AuditAssemblerOptions,
+  saved: AuditAssemblerSnapshot | undefined,
+): AuditAssembler {
   const host = options.host;
   const maxLineLength = positive(options.maxLineLength, 65536, 'maxLineLength');
   const timeoutRecords = positive(options.timeoutRecords, 128, 'timeoutRecords');
@@ -76,21 +113,24 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
 
   const pending = new Map<string, Group>();
   const closed: ClosedKeys = { ring: new Array(CLOSED_MEMORY), set: new Set(), next: 0 };
-  let lastKey = '';
-  const c: Counters = {
-    lines: 0,
-    records: 0,
-    groups: 0,
-    events: 0,
-    consumed: 0,
-    ignored: 0,
-    unrecognized: 0,
-    malformed: 0,
-    pending: 0,
-    evicted: 0,
-    timedOut: 0,
-  };
-  let seq = 0;
+  let lastKey = saved?.lastKey ?? '';
+  const c: Counters =
+    saved === undefined
+      ? {
+          lines: 0,
+          records: 0,
+          groups: 0,
+          events: 0,
+          consumed: 0,
+          ignored: 0,
+          unrecognized: 0,
+          malformed: 0,
+          pending: 0,
+          evicted: 0,
+          timedOut: 0,
+        }
+      : { ...saved.stats };
+  let seq = saved?.seq ?? 0;
 
   function miss(
     out: AuditResult[],
@@ -229,6 +269,16 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
     record(out, r);
   }
 
+  if (saved !== undefined) {
+    for (const key of saved.closed) remember(key);
+    for (const open of saved.open) {
+      const g = reopen(open.records);
+      if (pending.has(g.key)) throw new TypeError(`snapshot: event ${g.key} is open twice`);
+      g.lastSeq = open.lastSeq;
+      pending.set(g.key, g);
+    }
+  }
+
   return {
     push(text, source) {
       const out: AuditResult[] = [];
@@ -254,7 +304,50 @@ export function createAuditAssembler(options: AuditAssemblerOptions = {}): Audit
     stats(): AuditStats {
       return { ...c };
     },
+    snapshot(): AuditAssemblerSnapshot {
+      const open = [];
+      for (const g of pending.values()) {
+        open.push({ lastSeq: g.lastSeq, records: g.records.map(copyProvenance) });
+      }
+      const keys: string[] = [];
+      for (let i = 0; i < CLOSED_MEMORY; i++) {
+        const key = closed.ring[(closed.next + i) % CLOSED_MEMORY];
+        if (key !== undefined) keys.push(key);
+      }
+      return {
+        format: 'sshtrail.audit-assembler',
+        version: 1,
+        seq,
+        lastKey,
+        stats: { ...c },
+        open,
+        closed: keys,
+      };
+    },
   };
+}
+
+function copyProvenance(r: AuditRecord): Provenance {
+  return { source: r.source.source, line: r.source.line, text: r.source.text };
+}
+
+/** Re-reads the records of a snapshotted open event (they were records when snapshotted). */
+function reopen(lines: readonly Provenance[]): Group {
+  const records: AuditRecord[] = [];
+  for (const p of lines) {
+    const r = readRecord(p.text, { source: p.source, line: p.line, text: p.text });
+    if ('reason' in r) {
+      throw new TypeError(`snapshot: open record at line ${p.line} is not an audit record`);
+    }
+    const first = records[0];
+    if (first !== undefined && r.key !== first.key) {
+      throw new TypeError(`snapshot: open record at line ${p.line} belongs to another event`);
+    }
+    records.push(r);
+  }
+  const first = records[0];
+  if (first === undefined) throw new TypeError('snapshot: an open event has no records');
+  return { key: first.key, time: first.time, records, lastSeq: 0 };
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

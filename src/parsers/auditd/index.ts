@@ -1,4 +1,4 @@
-export { createAuditAssembler } from './assembler.js';
+export { createAuditAssembler, restoreAuditAssembler } from './assembler.js';
 export type {
   AuditAssembler,
   AuditAssemblerOptions,
@@ -6,5 +6,6 @@ export type {
   AuditResult,
   AuditStats,
 } from './result.js';
+export type { AuditAssemblerSnapshot, AuditOpenEventSnapshot } from './snapshot.js';
 export { type DecodedSockaddr, decodeSockaddr } from './sockaddr.js';
 export { ptraceRequestName, syscallName } from './syscalls.js';

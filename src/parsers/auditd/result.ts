@@ -1,5 +1,6 @@
 import type { HostEvent } from '../../events/host.js';
 import type { Provenance } from '../../events/provenance.js';
+import type { AuditAssemblerSnapshot } from './snapshot.js';
 
 /**
  * Why an audit line was not (or not yet) part of an event.
@@ -145,4 +146,12 @@ export interface AuditAssembler {
    * @returns A snapshot of the counters.
    */
   stats(): AuditStats;
+  /**
+   * The assembler's whole state as plain JSON, for checkpoint and restore with
+   * {@link restoreAuditAssembler}. Costs time only when called (it copies the open events).
+   *
+   * @returns The state: open events with their records, time-out bookkeeping, recently
+   * closed event ids and the accounting.
+   */
+  snapshot(): AuditAssemblerSnapshot;
 }
