@@ -46,13 +46,16 @@ export * from './output/index.js';
 export {
   type AuditAssembler,
   type AuditAssemblerOptions,
+  type AuditAssemblerSnapshot,
   type AuditMissReason,
+  type AuditOpenEventSnapshot,
   type AuditResult,
   type AuditStats,
   createAuditAssembler,
   type DecodedSockaddr,
   decodeSockaddr,
   ptraceRequestName,
+  restoreAuditAssembler,
   syscallName,
 } from './parsers/auditd/index.js';
 export {
