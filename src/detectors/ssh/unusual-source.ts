@@ -6,7 +6,7 @@ import { appendEvidence } from '../compose/rule.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { inputSourceIp } from '../input.js';
-import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruSet } from '../lru.js';
 import { NO_FINDINGS } from '../no-findings.js';
 import {
   isoSeconds,
@@ -68,6 +68,8 @@ export interface UnusualSourceState {
   readonly intel: Lru<number>;
   /** Per source: users and hosts reached recently. */
   readonly fanOut: Lru<FanOutEntry>;
+  /** Session time at which fan-out windows that ended are next dropped. */
+  nextSweep?: number;
 }
 
 const MAX_NETWORKS = 64;
@@ -99,6 +101,16 @@ export function unusualSource(options: UnusualSourceOptions = {}): Detector<Unus
   const fanOutWindowMs = numberOption(raw, 'fanOutWindowMs', 3_600_000, 1);
   const intelRepeatMs = numberOption(raw, 'intelRepeatMs', 3_600_000, 0);
   const maxTracked = numberOption(raw, 'maxTracked', 10_000, 1);
+
+  // A source's window that ended starts over at its next login: drop it, so state follows the
+  // sources of the last window, not every address that ever logged in. One pass per window.
+  const sweepFanOut = (state: UnusualSourceState, now: number): void => {
+    if (now < (state.nextSweep ?? Number.NEGATIVE_INFINITY)) return;
+    state.nextSweep = now + fanOutWindowMs;
+    for (const [ip, entry] of lruEntries(state.fanOut)) {
+      if (now - entry.first > fanOutWindowMs) lruDelete(state.fanOut, ip);
+    }
+  };
 
   const newNetwork = (
     state: UnusualSourceState,
@@ -195,6 +207,7 @@ export function unusualSource(options: UnusualSourceOptions = {}): Detector<Unus
     if (ip === undefined || user === undefined || isServiceAccount(context, user)) return [];
     if (hostOfIp(context.config, ip)?.bastion === true) return [];
     const t = s.authTime ?? s.startTime;
+    sweepFanOut(state, t);
     let entry = lruGet(state.fanOut, ip);
     if (entry === undefined || t - entry.first > fanOutWindowMs) {
       entry = { first: t, users: [], hosts: [], sessions: [], evidence: [], fired: false };

@@ -104,6 +104,7 @@ export function createHopGraph(options: HopGraphOptions): HopGraph {
   const byHost = new Map<string, Set<string>>();
   const telemetry = new Map<string, { first: number; execs: number[] }>();
   let latest = Number.NEGATIVE_INFINITY;
+  let nextSweep = Number.NEGATIVE_INFINITY;
   let evicted = 0;
 
   const hostKey = (host: string | undefined): string => host ?? '';
@@ -117,6 +118,7 @@ export function createHopGraph(options: HopGraphOptions): HopGraph {
   };
 
   const evict = (): void => {
+    nextSweep = latest + windowMs / 8;
     for (const [id, s] of sessions) {
       if (s.endTime !== undefined && s.endTime < latest - windowMs) drop(id);
     }
@@ -223,8 +225,9 @@ export function createHopGraph(options: HopGraphOptions): HopGraph {
       }
       sessions.set(session.id, session);
       if (session.lastSeenTime > latest) latest = session.lastSeenTime;
-      if (previous === undefined && (sessions.size > maxSessions || sessions.size % 1024 === 0))
-        evict();
+      // Closed sessions leave `windowMs` after their end: a sweep every eighth of the window
+      // of stream time (and whenever the cap is passed), not only at multiples of a count.
+      if (previous === undefined && (sessions.size > maxSessions || latest >= nextSweep)) evict();
     },
     addProcess(event) {
       const host = event.host;

@@ -67,6 +67,8 @@ function index(session: SshSession): IndexedSession {
  * @param maxSessions - Most sessions kept (least recently updated go first).
  * @param skewMs - Tolerance between log clocks (audit ms vs syslog seconds).
  * @param graceMs - How long after its end a session still matches.
+ * @param retainMs - How long after its end (plus grace) a closed session is kept at all: past it,
+ *   no lookup at the stream's time can match it, so it is dropped (default: kept until `maxSessions`).
  * @returns The index.
  * @example
  * ```ts
@@ -78,10 +80,28 @@ export function createSessionIndex(
   maxSessions: number,
   skewMs: number,
   graceMs: number,
+  retainMs = Number.POSITIVE_INFINITY,
 ): SessionIndex {
   const byId = new Map<string, IndexedSession>();
   const hosts = new Map<string, { ids: Set<string>; pids: Map<number, IndexedSession[]> }>();
   let evicted = 0;
+  let latest = Number.NEGATIVE_INFINITY;
+  let nextSweep = Number.NEGATIVE_INFINITY;
+
+  // Closed sessions that ended more than `retainMs` (plus grace) before the latest session time
+  // are dropped: one pass per eighth of `retainMs` of stream time, so the index follows the
+  // sessions of the recent past rather than the length of the input.
+  const expire = (time: number): void => {
+    if (time > latest) latest = time;
+    if (!(latest >= nextSweep) || retainMs === Number.POSITIVE_INFINITY) return;
+    nextSweep = latest + retainMs / 8;
+    for (const s of byId.values()) {
+      if (s.end !== undefined && s.end + graceMs + retainMs < latest) {
+        byId.delete(s.id);
+        unlink(s);
+      }
+    }
+  };
 
   const liveAt = (s: IndexedSession, time: number): boolean =>
     s.start - skewMs <= time && (s.end === undefined || time <= s.end + graceMs);
@@ -134,6 +154,7 @@ export function createSessionIndex(
       evicted = count;
     },
     add(session) {
+      expire(session.lastSeenTime);
       const old = byId.get(session.id);
       const s = index(session);
       if (

@@ -21,6 +21,7 @@ import {
   restoreProcessTree,
 } from './process-tree.js';
 import { createSessionIndex, type IndexedSession, type SessionIndex } from './session-index.js';
+import { resolveTreeOptions } from './tree-options.js';
 import { createUserDirectory, type UserDirectory } from './user-directory.js';
 
 /**
@@ -227,7 +228,14 @@ function buildJoin(options: SessionJoinOptions, saved: SerializedJoin | undefine
     saved === undefined
       ? createProcessTree(options.processTree ?? {})
       : restoreProcessTree(saved.tree, options.processTree ?? {});
-  const sessions = createSessionIndex(maxSessions, skew, grace);
+  // A closed session is kept as long as the tree keeps its sshd processes (their idle timeout):
+  // until then a descendant may still resolve to it by ancestry.
+  const sessions = createSessionIndex(
+    maxSessions,
+    skew,
+    grace,
+    resolveTreeOptions(options.processTree ?? {}).idleTimeoutMs,
+  );
   const users: UserDirectory = createUserDirectory(4096);
   const audit = new Map<string, Map<number, AuditSession[]>>();
   let auditCount = 0;

@@ -23,6 +23,7 @@ import type {
   SocketUseVia,
 } from './socket-types.js';
 
+const CLOSED_SESSION_RETAIN_MS = 3_600_000;
 /**
  * Knowledge about agent, ControlMaster and multiplexer sockets per host: learns forwarded
  * agent sockets from sessions, ControlPaths from `ssh -M` command lines, socket owners from
@@ -207,6 +208,9 @@ function buildRegistry(
     positive(options.maxSessions, 10_000, 'maxSessions'),
     skew,
     skew,
+    // Owners are looked up at the stream's time, and a session matches only up to `skew` after
+    // its end: an hour later it can never match again.
+    CLOSED_SESSION_RETAIN_MS,
   );
   const users = createUserDirectory(4096);
   const hosts = new Map<string, HostSockets>();
