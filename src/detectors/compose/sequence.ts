@@ -2,7 +2,7 @@ import type { Provenance } from '../../events/provenance.js';
 import type { Detector } from '../detector.js';
 import { inputTime } from '../input.js';
 import { type Lru, lruCreate, lruDelete, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import type { KeyFn } from './entity.js';
 import type { Matcher } from './matchers.js';
 import {
@@ -15,6 +15,9 @@ import {
   subjectOf,
 } from './rule.js';
 import { within as toMs } from './within.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /**
  * Options of {@link sequence}.
@@ -73,7 +76,7 @@ export function sequence(spec: SequenceSpec): Detector<SequenceState> {
     init: () => ({ keys: lruCreate() }),
     step(state, input, context) {
       const key = spec.key(input);
-      if (key === undefined) return { state, findings: NO_FINDINGS };
+      if (key === undefined) return quiet(state);
       const t = inputTime(input);
       let run = lruGet(state.keys, key);
       if (run !== undefined && t - run.start > windowMs) {
@@ -82,7 +85,7 @@ export function sequence(spec: SequenceSpec): Detector<SequenceState> {
       }
       const next = run?.next ?? 0;
       const step = spec.steps[next];
-      if (step === undefined || !step(input, context)) return { state, findings: NO_FINDINGS };
+      if (step === undefined || !step(input, context)) return quiet(state);
       if (run === undefined) {
         run = { next: 0, start: t, evidence: [], sessions: [] };
         lruSet(state.keys, key, run, maxKeys);
@@ -92,7 +95,7 @@ export function sequence(spec: SequenceSpec): Detector<SequenceState> {
       if (input.kind === 'session' && !run.sessions.includes(input.session.id)) {
         run.sessions.push(input.session.id);
       }
-      if (run.next < spec.steps.length) return { state, findings: NO_FINDINGS };
+      if (run.next < spec.steps.length) return quiet(state);
       lruDelete(state.keys, key);
       const finding = ruleFinding(
         spec,

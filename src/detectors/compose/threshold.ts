@@ -3,7 +3,7 @@ import type { Finding } from '../../findings/finding.js';
 import type { Detector } from '../detector.js';
 import { inputTime } from '../input.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import type { KeyFn } from './entity.js';
 import type { Matcher } from './matchers.js';
 import {
@@ -16,6 +16,9 @@ import {
   subjectOf,
 } from './rule.js';
 import { within as toMs } from './within.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /**
  * Options of {@link threshold}.
@@ -77,9 +80,9 @@ export function threshold(spec: ThresholdSpec): Detector<ThresholdState> {
     options: { count: spec.count, windowMs, maxKeys },
     init: () => ({ keys: lruCreate() }),
     step(state, input, context) {
-      if (!spec.match(input, context)) return { state, findings: NO_FINDINGS };
+      if (!spec.match(input, context)) return quiet(state);
       const key = spec.key(input);
-      if (key === undefined) return { state, findings: NO_FINDINGS };
+      if (key === undefined) return quiet(state);
       const t = inputTime(input);
       const entry = lruGet(state.keys, key) ?? { times: [], evidence: [], fired: null };
       lruSet(state.keys, key, entry, maxKeys);

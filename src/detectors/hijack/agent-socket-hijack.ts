@@ -6,6 +6,7 @@ import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruPeek, lruSet } from '../lru.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
@@ -24,6 +25,9 @@ import {
 } from './host-facts.js';
 import { PROC_ENVIRON_PATH } from './patterns.js';
 import { inodeOwner, isAgentKind, ownerOfSocket, type SocketOwnerFacts } from './socket-owner.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link agentSocketHijack}. */
 export const AGENT_SOCKET_HIJACK = 'ssh.agent_socket_hijack';
@@ -331,7 +335,7 @@ export function agentSocketHijack(
     step(state, input, context) {
       if (input.kind === 'session') {
         learnSession(state.facts, input.session);
-        if (input.change !== 'open') return { state, findings: [] };
+        if (input.change !== 'open') return quiet(state);
         const s = input.session;
         state.recent.push(s);
         while (
@@ -341,14 +345,14 @@ export function agentSocketHijack(
         ) {
           state.recent.shift();
         }
-        if (state.actors.size === 0) return { state, findings: [] };
+        if (state.actors.size === 0) return quiet(state);
         return { state, findings: escalateSession(state, context, s) };
       }
       const e = input.event;
       learnEvent(state.facts, e);
       switch (e.kind) {
         case 'socket.connect': {
-          if (e.success === false) return { state, findings: [] };
+          if (e.success === false) return quiet(state);
           const ids = {
             uid: e.uid,
             euid: e.euid,
@@ -361,7 +365,7 @@ export function agentSocketHijack(
             if (e.host !== undefined && lruPeek(state.inetHosts, e.host) === undefined) {
               lruSet(state.inetHosts, e.host, true, 4_096);
             }
-            if (e.port !== 22 || state.actors.size === 0) return { state, findings: [] };
+            if (e.port !== 22 || state.actors.size === 0) return quiet(state);
             const found: Finding[] = [];
             for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
               if (a.onward.length < 10) a.onward.push(...keyLines(e));
@@ -373,7 +377,7 @@ export function agentSocketHijack(
             }
             return { state, findings: found };
           }
-          if (e.path === undefined || e.path.startsWith('@')) return { state, findings: [] };
+          if (e.path === undefined || e.path.startsWith('@')) return quiet(state);
           const owner = ownerOfSocket(
             state.facts,
             context,
@@ -383,7 +387,7 @@ export function agentSocketHijack(
             inodeOwner(e),
             false,
           );
-          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return { state, findings: [] };
+          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
           return {
             state,
             findings: report(state, context, e, ids, e.path, owner, 'connected to', keyLines(e)),
@@ -441,15 +445,15 @@ export function agentSocketHijack(
             };
             environ(state, context, e, ids, e.path, keyLines(e));
           }
-          return { state, findings: [] };
+          return quiet(state);
         }
         case 'env.snapshot': {
           const path = authSockOf(e);
-          if (path === undefined || !path.startsWith('/')) return { state, findings: [] };
+          if (path === undefined || !path.startsWith('/')) return quiet(state);
           const p = procOf(state.facts, context, e.host, e.pid, e.time);
-          if (p === undefined) return { state, findings: [] };
+          if (p === undefined) return quiet(state);
           const owner = ownerOfSocket(state.facts, context, e.host, path, e.time, undefined, false);
-          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return { state, findings: [] };
+          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
           const ids = {
             uid: p.uid,
             euid: p.euid,
@@ -473,14 +477,14 @@ export function agentSocketHijack(
           };
         }
         default:
-          return { state, findings: [] };
+          return quiet(state);
       }
     },
     flush(state, now) {
       for (const [k, a] of lruEntries(state.actors)) {
         if (now - a.time > onwardWindowMs * 6) lruDelete(state.actors, k);
       }
-      return { state, findings: [] };
+      return quiet(state);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruEntries, lruGet, lruSet } from '../lru.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
@@ -20,6 +21,9 @@ import {
 } from './host-facts.js';
 import { inodeOwner, ownerOfSocket } from './socket-owner.js';
 import { parseSshArgs } from './ssh-args.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link controlMasterHijack}. */
 export const CONTROL_MASTER_HIJACK = 'ssh.control_master_hijack';
@@ -278,7 +282,7 @@ export function controlMasterHijack(
       if (input.kind === 'session') {
         learnSession(state.facts, input.session);
         if (input.change === 'open' && input.session.channels.length === 0) {
-          return { state, findings: [] };
+          return quiet(state);
         }
         return { state, findings: serverChannels(state, context, input.session) };
       }
@@ -286,10 +290,10 @@ export function controlMasterHijack(
       learnEvent(state.facts, e);
       if (e.kind === 'socket.connect') {
         if (e.family !== 'unix' || e.path === undefined || e.path.startsWith('@')) {
-          return { state, findings: [] };
+          return quiet(state);
         }
         if (e.host !== undefined) lruSet(state.unixHosts, e.host, true, 4_096);
-        if (e.success === false || e.syscall === 'bind') return { state, findings: [] };
+        if (e.success === false || e.syscall === 'bind') return quiet(state);
         const ids = { uid: e.uid, euid: e.euid, auid: e.auid, exe: e.exe, pid: e.pid, ses: e.ses };
         return {
           state,
@@ -307,19 +311,19 @@ export function controlMasterHijack(
         };
       }
       if (e.kind !== 'process.exec' || !(isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) {
-        return { state, findings: [] };
+        return quiet(state);
       }
       const args = parseSshArgs(e.argv);
       if (args.controlPath === undefined || !args.controlPath.startsWith('/')) {
-        return { state, findings: [] };
+        return quiet(state);
       }
       const uid = e.euid ?? e.uid;
       if (args.master && args.controlCommand === undefined) {
         if (uid !== undefined)
           lruSet(state.masters, `${e.host ?? ''}\u0000${args.controlPath}`, uid, maxTracked);
-        return { state, findings: [] };
+        return quiet(state);
       }
-      if (lruGet(state.unixHosts, e.host ?? '') !== undefined) return { state, findings: [] };
+      if (lruGet(state.unixHosts, e.host ?? '') !== undefined) return quiet(state);
       const ids = { uid: e.uid, euid: e.euid, auid: e.auid, exe: e.exe, pid: e.pid, ses: e.ses };
       const how =
         args.controlCommand === undefined ? 'ran ssh -S on' : `sent -O ${args.controlCommand} to`;

@@ -3,6 +3,7 @@ import type { Severity } from '../../findings/finding.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { booleanOption, knownOptions, numberOption } from '../ssh/options.js';
 import { actorText, isForeign, relateActor } from './actor.js';
@@ -16,6 +17,9 @@ import {
   uidOfUser,
 } from './host-facts.js';
 import { PRIVATE_KEY_NAME } from './patterns.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link keyTampering}. */
 export const KEY_TAMPERING = 'ssh.key_tampering';
@@ -173,18 +177,18 @@ export function keyTampering(options: KeyTamperingOptions = {}): Detector<KeyTam
     options: { strictAuthorizedKeys: strict, configWindowMs, maxFiles },
     init: () => ({ facts: createHostFacts(), written: lruCreate(), reported: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'event') return { state, findings: [] };
+      if (input.kind !== 'event') return quiet(state);
       const e = input.event;
       learnEvent(state.facts, e);
       if (e.kind === 'file.access') return { state, findings: file(state, context, e) };
       if (e.kind === 'ssh.config') {
-        if (e.name !== 'controlmaster' && e.name !== 'controlpath') return { state, findings: [] };
-        if (e.action === 'removed' || e.file === undefined) return { state, findings: [] };
+        if (e.name !== 'controlmaster' && e.name !== 'controlpath') return quiet(state);
+        if (e.action === 'removed' || e.file === undefined) return quiet(state);
         const when = lruGet(state.written, `${e.host ?? ''}\u0000${e.file}`);
         const planted = when !== undefined && e.time - when <= configWindowMs;
-        if (!planted && e.action !== 'added') return { state, findings: [] };
+        if (!planted && e.action !== 'added') return quiet(state);
         const k = `${e.host ?? ''}\u0000${e.file}\u0000${e.option}`;
-        if (lruGet(state.reported, k) !== undefined) return { state, findings: [] };
+        if (lruGet(state.reported, k) !== undefined) return quiet(state);
         lruSet(state.reported, k, true, maxFiles);
         return {
           state,
@@ -206,7 +210,7 @@ export function keyTampering(options: KeyTamperingOptions = {}): Detector<KeyTam
           ],
         };
       }
-      return { state, findings: [] };
+      return quiet(state);
     },
   };
 }

@@ -3,10 +3,14 @@ import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruSet } from '../lru.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import { loginLines } from './audit-lines.js';
 import { createHostFacts, type HostFacts, hostOfAddress, learnSession } from './host-facts.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link lateralMovementChain}. */
 export const LATERAL_MOVEMENT_CHAIN = 'ssh.lateral_movement_chain';
@@ -135,11 +139,11 @@ export function lateralMovementChain(
     options: { minHops, windowMs, skewMs, maxSessions },
     init: () => ({ facts: createHostFacts(), nodes: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session') return { state, findings: [] };
+      if (input.kind !== 'session') return quiet(state);
       const s = input.session;
       learnSession(state.facts, s);
       if (input.change !== 'open' || lruGet(state.nodes, s.id) !== undefined) {
-        return { state, findings: [] };
+        return quiet(state);
       }
       sweep(state, s.authTime ?? s.startTime);
       const node: ChainNode = {
@@ -161,7 +165,7 @@ export function lateralMovementChain(
         cur = p;
       }
       const hops = chain.length - 1;
-      if (hops < minHops) return { state, findings: [] };
+      if (hops < minHops) return quiet(state);
       const userChange = chain.some((n, i) => i > 0 && n.user !== chain[i - 1]?.user);
       const anomalies = chain.map((n) => n.anomalous).filter((a): a is string => a !== undefined);
       const high = userChange || anomalies.length > 0;

@@ -2,7 +2,11 @@ import type { Finding, Severity } from '../../findings/finding.js';
 import type { LogGapFinding } from '../../model/gaps/gap-types.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
+import { createQuietSteps } from '../no-findings.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link missingLogs}. */
 export const MISSING_LOGS = 'ssh.missing_logs';
@@ -95,7 +99,7 @@ export function missingLogs(options: MissingLogsOptions = {}): Detector<MissingL
     step(state, input, context) {
       const t = input.kind === 'event' ? input.event.time : input.session.lastSeenTime;
       if (input.kind === 'event' && t < state.lastCheck + checkEveryMs) {
-        return { state, findings: [] };
+        return quiet(state);
       }
       state.lastCheck = t;
       return { state, findings: read(state, context) };

@@ -3,6 +3,7 @@ import type { Severity } from '../../findings/finding.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, isServiceAccount } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import { keyLines } from './audit-lines.js';
@@ -17,6 +18,9 @@ import {
   userOfUid,
 } from './host-facts.js';
 import { parseSshArgs } from './ssh-args.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link unexpectedSshClient}. */
 export const UNEXPECTED_SSH_CLIENT = 'ssh.unexpected_ssh_client';
@@ -122,20 +126,20 @@ export function unexpectedSshClient(
     options: { serviceAccounts: [...service], maxSystemUid, maxReported },
     init: () => ({ facts: createHostFacts(), reported: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'event') return { state, findings: [] };
+      if (input.kind !== 'event') return quiet(state);
       const e = input.event;
       learnEvent(state.facts, e);
       if (e.kind === 'process.ptrace') {
         const target = procOf(state.facts, context, e.host, e.targetPid, e.time);
         const name = baseName(e.targetComm ?? target?.exe);
-        if (name === undefined || !TRACED.has(name)) return { state, findings: [] };
+        if (name === undefined || !TRACED.has(name)) return quiet(state);
         const actor = e.euid ?? e.uid;
         const targetUid = e.targetUid ?? target?.euid ?? target?.uid;
         const foreign =
           (actor !== undefined && targetUid !== undefined && actor !== targetUid) ||
           (e.auid !== undefined && e.targetAuid !== undefined && e.auid !== e.targetAuid);
         const k = `${e.host ?? ''}\u0000t${e.pid ?? '?'}\u0000${e.targetPid ?? '?'}`;
-        if (lruGet(state.reported, k) !== undefined) return { state, findings: [] };
+        if (lruGet(state.reported, k) !== undefined) return quiet(state);
         lruSet(state.reported, k, true, maxReported);
         const by = `${userOfUid(state.facts, context, e.host, actor) ?? `uid ${actor ?? '?'}`} (${e.exe ?? e.comm ?? '?'})`;
         return {
@@ -158,8 +162,8 @@ export function unexpectedSshClient(
           ],
         };
       }
-      if (e.kind !== 'process.exec') return { state, findings: [] };
-      if (!(isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) return { state, findings: [] };
+      if (e.kind !== 'process.exec') return quiet(state);
+      if (!(isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) return quiet(state);
       const uid = e.euid ?? e.uid;
       const user = userOfUid(state.facts, context, e.host, uid);
       const parent = procOf(state.facts, context, e.host, e.ppid, e.time);
@@ -207,9 +211,9 @@ export function unexpectedSshClient(
           );
         }
       }
-      if (severity === undefined) return { state, findings: [] };
+      if (severity === undefined) return quiet(state);
       const k = `${e.host ?? ''}\u0000${e.pid ?? '?'}\u0000${e.time}`;
-      if (lruGet(state.reported, k) !== undefined) return { state, findings: [] };
+      if (lruGet(state.reported, k) !== undefined) return quiet(state);
       lruSet(state.reported, k, true, maxReported);
       if (isServiceAccount(context, user) && severity !== 'high') severity = 'low';
       const evidence: Provenance[] = [...(parent?.lines ?? []), ...keyLines(e)];

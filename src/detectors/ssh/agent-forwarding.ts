@@ -1,9 +1,12 @@
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link agentForwarding}. */
 export const AGENT_FORWARDING = 'ssh.agent_forwarding';
@@ -57,10 +60,10 @@ export function agentForwarding(
     init: () => ({ reported: lruCreate() }),
     step(state, input) {
       if (input.kind !== 'session' || input.session.agentForwarding !== true) {
-        return { state, findings: NO_FINDINGS };
+        return quiet(state);
       }
       const s = input.session;
-      if (lruGet(state.reported, s.id) !== undefined) return { state, findings: NO_FINDINGS };
+      if (lruGet(state.reported, s.id) !== undefined) return quiet(state);
       lruSet(state.reported, s.id, true, maxSessions);
       const agentLine = s.evidence.find(
         (e) => e.text.includes('auth-agent-req') || e.text.includes('agent-req'),

@@ -5,9 +5,12 @@ import { appendEvidence } from '../compose/rule.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruDelete, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, listText } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link bruteForceSuccess}. */
 export const BRUTE_FORCE_SUCCESS = 'ssh.brute_force_success';
@@ -120,8 +123,9 @@ export function bruteForceSuccess(
         invalidPids: [],
         evidence: [],
       };
+      // A source already tracked was made most recent by lruGet.
+      lruSet(state.sources, ip, entry, maxSources);
     }
-    lruSet(state.sources, ip, entry, maxSources);
     entry.last = e.time;
     const pid = e.pid ?? -1;
     // `Invalid user x` then `Failed password for invalid user x` on one connection: one attempt.
@@ -202,20 +206,19 @@ export function bruteForceSuccess(
     options: { minFailures, minSprayUsers, windowMs, maxSources },
     init: () => ({ sources: lruCreate() }),
     step(state, input) {
-      if (input.kind !== 'event' || input.event.kind !== 'ssh.auth')
-        return { state, findings: NO_FINDINGS };
+      if (input.kind !== 'event' || input.event.kind !== 'ssh.auth') return quiet(state);
       const e = input.event;
       const ip = e.sourceIp;
-      if (ip === undefined) return { state, findings: NO_FINDINGS };
+      if (ip === undefined) return quiet(state);
       switch (e.outcome) {
         case 'failure':
         case 'invalid_user':
           fail(state, e, ip);
-          return { state, findings: NO_FINDINGS };
+          return quiet(state);
         case 'success':
           return { state, findings: succeed(state, e, ip) };
         default:
-          return { state, findings: NO_FINDINGS };
+          return quiet(state);
       }
     },
   };

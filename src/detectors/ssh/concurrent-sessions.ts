@@ -5,9 +5,12 @@ import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, isServiceAccount, judgeSource, listText } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link concurrentSessions}. */
 export const CONCURRENT_SESSIONS = 'ssh.concurrent_sessions';
@@ -74,12 +77,10 @@ export function concurrentSessions(
     options: { usualSources, repeatMs, maxUsers, staleMs },
     init: () => ({ reported: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session' || input.change !== 'open')
-        return { state, findings: NO_FINDINGS };
+      if (input.kind !== 'session' || input.change !== 'open') return quiet(state);
       const session = input.session;
       const user = session.user;
-      if (user === undefined || isServiceAccount(context, user))
-        return { state, findings: NO_FINDINGS };
+      if (user === undefined || isServiceAccount(context, user)) return quiet(state);
       const now = session.authTime ?? session.startTime;
       const open = context.sessions
         .sessionsOfUser(user)
@@ -88,12 +89,12 @@ export function concurrentSessions(
       const origins = originsOf(open, context);
       const learned = context.baselines?.users[user]?.maxConcurrentSources ?? 0;
       const usual = Math.max(usualSources, learned);
-      if (origins.size <= usual) return { state, findings: NO_FINDINGS };
+      if (origins.size <= usual) return quiet(state);
       const t = now;
       const key = [...origins.keys()].sort().join(',');
       const last = lruGet(state.reported, user);
       if (last !== undefined && last.key === key && t - last.time < repeatMs) {
-        return { state, findings: NO_FINDINGS };
+        return quiet(state);
       }
       lruSet(state.reported, user, { key, time: t }, maxUsers);
       const verdicts = [...origins.keys()].map((ip) => judgeSource(context, user, ip));

@@ -2,9 +2,12 @@ import type { Severity } from '../../findings/finding.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, isServiceAccount } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link multiplexedChannel}. */
 export const MULTIPLEXED_CHANNEL = 'ssh.multiplexed_channel';
@@ -59,11 +62,11 @@ export function multiplexedChannel(
     options: { maxSessions },
     init: () => ({ sessions: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session') return { state, findings: NO_FINDINGS };
+      if (input.kind !== 'session') return quiet(state);
       const s = input.session;
       const channels = s.channels.filter((c) => c.multiplexed);
       const done = lruGet(state.sessions, s.id) ?? 0;
-      if (channels.length <= done) return { state, findings: NO_FINDINGS };
+      if (channels.length <= done) return quiet(state);
       lruSet(state.sessions, s.id, channels.length, maxSessions);
       const habitual =
         isServiceAccount(context, s.user) ||

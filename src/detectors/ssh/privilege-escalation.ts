@@ -3,10 +3,13 @@ import type { PrivilegeChange, SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruDelete, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, judgeSource, judgeTime } from './knowledge.js';
 import { booleanOption, knownOptions, numberOption } from './options.js';
 import { ROOT_SHELL_COMMAND } from './patterns.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link privilegeEscalation}. */
 export const PRIVILEGE_ESCALATION = 'ssh.privilege_escalation';
@@ -78,7 +81,7 @@ export function privilegeEscalation(
     options: { reportRootShells, bruteForceAttempts, maxSessions },
     init: () => ({ sessions: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session') return { state, findings: NO_FINDINGS };
+      if (input.kind !== 'session') return quiet(state);
       const s = input.session;
       forgetClosed(state, s.lastSeenTime);
       if (input.change === 'close') {
@@ -91,7 +94,7 @@ export function privilegeEscalation(
       // A direct root login is judged once, when the session is first seen.
       const rootLogin = seen === undefined && s.user === 'root';
       if (seen === undefined || total > done) lruSet(state.sessions, s.id, total, maxSessions);
-      if (!rootLogin && total <= done) return { state, findings: NO_FINDINGS };
+      if (!rootLogin && total <= done) return quiet(state);
       const findings = [];
       const factors = anomalies(s, context, bruteForceAttempts);
       if (rootLogin) {

@@ -4,9 +4,12 @@ import { sessionKind } from '../../baseline/session-facts.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from './knowledge.js';
 import { booleanOption, knownOptions, numberOption } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link sessionDurationAnomaly}. */
 export const SESSION_DURATION_ANOMALY = 'ssh.session_duration_anomaly';
@@ -78,11 +81,10 @@ export function sessionDurationAnomaly(
     options: { minScore, minSamples, minDifferenceMs, shorter, samplesPerUser, maxUsers },
     init: () => ({ samples: lruCreate() }),
     step(state, input, context) {
-      if (input.kind !== 'session' || input.change !== 'close')
-        return { state, findings: NO_FINDINGS };
+      if (input.kind !== 'session' || input.change !== 'close') return quiet(state);
       const s = input.session;
       if (s.user === undefined || s.state !== 'closed' || s.partial.start || s.partial.end) {
-        return { state, findings: NO_FINDINGS };
+        return quiet(state);
       }
       const kind = sessionKind(s);
       const key = `${s.user}/${kind}`;
@@ -92,12 +94,12 @@ export function sessionDurationAnomaly(
       const stats = pick(learned?.[kind], learned?.any, seen, minSamples);
       seen.push(s.durationMs);
       if (seen.length > samplesPerUser) seen.shift();
-      if (stats === undefined) return { state, findings: NO_FINDINGS };
+      if (stats === undefined) return quiet(state);
       const score = robustScore(stats, s.durationMs, 60_000);
       const difference = s.durationMs - stats.median;
       const longer = score >= minScore && difference >= minDifferenceMs;
       const short = shorter && score <= -minScore && -difference >= minDifferenceMs;
-      if (!longer && !short) return { state, findings: NO_FINDINGS };
+      if (!longer && !short) return quiet(state);
       const end = s.endTime ?? s.lastSeenTime;
       return {
         state,

@@ -7,7 +7,7 @@ import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { inputSourceIp } from '../input.js';
 import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruSet } from '../lru.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import {
   isoSeconds,
   isServiceAccount,
@@ -17,6 +17,9 @@ import {
   networkKey,
 } from './knowledge.js';
 import { knownOptions, numberOption } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link unusualSource}. */
 export const UNUSUAL_SOURCE = 'ssh.unusual_source';
@@ -260,15 +263,14 @@ export function unusualSource(options: UnusualSourceOptions = {}): Detector<Unus
       if (input.kind === 'event') {
         const e = input.event;
         // Sessions report accepted logins; events report everything before (and without) one.
-        if (e.kind === 'ssh.auth' && e.outcome === 'success')
-          return { state, findings: NO_FINDINGS };
+        if (e.kind === 'ssh.auth' && e.outcome === 'success') return quiet(state);
         const ip = context.intel === undefined ? undefined : inputSourceIp(input);
-        if (ip === undefined) return { state, findings: NO_FINDINGS };
+        if (ip === undefined) return quiet(state);
         const user = 'user' in e && typeof e.user === 'string' ? e.user : undefined;
         const subject = { host: e.host, user, session: undefined };
         return { state, findings: intelHit(state, ip, e.time, [e.source], subject, context) };
       }
-      if (input.change !== 'open') return { state, findings: NO_FINDINGS };
+      if (input.change !== 'open') return quiet(state);
       const s = input.session;
       const t = s.authTime ?? s.startTime;
       const findings: Finding[] = [];

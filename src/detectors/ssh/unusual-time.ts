@@ -1,8 +1,11 @@
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
-import { NO_FINDINGS } from '../no-findings.js';
+import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, judgeTime } from './knowledge.js';
 import { knownOptions } from './options.js';
+
+// Steps that find nothing reuse one object per state (see createQuietSteps).
+const quiet = createQuietSteps();
 
 /** Detector id of {@link unusualTime}. */
 export const UNUSUAL_TIME = 'ssh.unusual_time';
@@ -38,13 +41,12 @@ export function unusualTime(
     options: {},
     init: () => null,
     step(state, input, context) {
-      if (input.kind !== 'session' || input.change !== 'open')
-        return { state, findings: NO_FINDINGS };
+      if (input.kind !== 'session' || input.change !== 'open') return quiet(state);
       const s = input.session;
-      if (s.user === undefined || s.partial.start) return { state, findings: NO_FINDINGS };
+      if (s.user === undefined || s.partial.start) return quiet(state);
       const t = s.authTime ?? s.startTime;
       const verdict = judgeTime(context, s.user, s.host, t);
-      if (verdict.usual !== false) return { state, findings: NO_FINDINGS };
+      if (verdict.usual !== false) return quiet(state);
       const basis = verdict.configured
         ? 'configured usual hours'
         : 'hours learned from earlier sessions';
