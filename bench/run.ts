@@ -61,8 +61,12 @@ function recognition(rows: readonly Row[]): string | undefined {
   return `parser outcomes: event ${pct(o.event)}, ignored ${pct(o.ignored)}, unrecognized ${pct(o.unrecognized)}, malformed ${pct(o.malformed)}`;
 }
 
-function analysisOutcome(rows: readonly Row[], successfulLogins: number): string | undefined {
-  const row = rows.find((r) => r.ok && r.id === 'analysis');
+function analysisOutcome(
+  rows: readonly Row[],
+  successfulLogins: number,
+  id: 'analysis' | 'detection',
+): string | undefined {
+  const row = rows.find((r) => r.ok && r.id === id);
   if (!row?.ok || row.detail === undefined) return undefined;
   const o = row.detail.outputs as Record<string, number> | undefined;
   if (o === undefined) return undefined;
@@ -73,7 +77,7 @@ function analysisOutcome(rows: readonly Row[], successfulLogins: number): string
     typeof heap === 'number'
       ? `; heap after GC at end of input (before flush): ${(heap / 2 ** 20).toFixed(1)} MiB`
       : '';
-  return `analysis outputs: ${JSON.stringify(o)}; sessions opened ${check} the ${successfulLogins} successful logins written${retained}`;
+  return `${id} outputs: ${JSON.stringify(o)}; sessions opened ${check} the ${successfulLogins} successful logins written${retained}`;
 }
 
 function auditOutcome(rows: readonly Row[]): string | undefined {
@@ -120,8 +124,10 @@ async function main(): Promise<number> {
     log(`\n${timingTable(rows)}`);
     const rec = audit ? auditOutcome(rows) : recognition(rows);
     if (rec) log(rec);
-    const sessions = audit ? undefined : analysisOutcome(rows, metadata.successfulLogins);
-    if (sessions) log(sessions);
+    for (const id of ['analysis', 'detection'] as const) {
+      const outcome = audit ? undefined : analysisOutcome(rows, metadata.successfulLogins, id);
+      if (outcome) log(outcome);
+    }
     for (const r of rows) if (!r.ok) log(`${r.id}: ${r.reason.split('\n')[0] ?? ''}`);
     report.push({ lines, file: corpus.path, metadata, measurements: rows });
   }

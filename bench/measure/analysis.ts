@@ -1,5 +1,6 @@
 /**
- * Full analysis (parse + sessions + detectors) through `createAnalyzer` (issue 3): every
+ * Analysis through `createAnalyzer` (issue 3): parse + sessions (`detect: false`), or detection
+ * (parse + sessions + every detector of the catalog + triage, the default). Every
  * batch of `readLineBatches` through `consumeBatches(batches, { source })` (else `pushLine`
  * per line of each batch, else `consume`), then `flush()`. The analyzer's outputs are
  * consumed by counting its `finding`, `case` and `session:*` events.
@@ -24,18 +25,20 @@ const OUTPUTS = ['finding', 'case', 'session:open', 'session:close', 'diagnostic
  * @param create - src/index createAnalyzer
  * @param readLineBatches - src/node readLineBatches
  * @param options - source options (year and timezone go to the analyzer)
+ * @param detect - run detection and triage (false: parse + sessions only)
  * @returns lines fed, and counts of findings, cases and sessions emitted
  * @example
  * ```ts
- * await analysisPass(api.createAnalyzer, api.readLineBatches, options);
+ * await analysisPass(api.createAnalyzer, api.readLineBatches, options, false);
  * ```
  */
 export async function analysisPass(
   create: CreateAnalyzer,
   readLineBatches: ReadLineBatches,
   options: SourceOptions,
+  detect: boolean,
 ): Promise<PassOutput> {
-  const analyzer = create(options);
+  const analyzer = create({ ...options, detect });
   const consumeBatches = method(analyzer, 'consumeBatches');
   const consume = method(analyzer, 'consume');
   const pushLine = method(analyzer, 'pushLine');

@@ -35,7 +35,7 @@ export interface LineParserLike {
 /** `createLineParser(options)` from src/index. */
 export type CreateLineParser = (options: SourceOptions) => LineParserLike;
 /** `createAnalyzer(options)` from src/index; its shape is probed by analysis.ts. */
-export type CreateAnalyzer = (options: SourceOptions) => unknown;
+export type CreateAnalyzer = (options: SourceOptions & { readonly detect?: boolean }) => unknown;
 
 /** The minimum of an `AuditResult` the benchmark reads. */
 export interface AuditResultLike {

@@ -22,6 +22,7 @@ export type MeasurementId =
   | 'parse'
   | 'parse-readlines'
   | 'analysis'
+  | 'detection'
   | 'audit-assemble';
 
 /** Which corpus a measurement reads. */
@@ -117,14 +118,26 @@ export const MEASUREMENTS: readonly Measurement[] = [
   },
   {
     id: 'analysis',
-    label: 'analysis: createAnalyzer (parse + sessions)',
+    label: 'analysis (parse + sessions)',
     workloads: ['auth'],
     floor: 'floor-batches',
     prepare: (api, o) => {
       const { readLineBatches, createAnalyzer } = api;
       if (!createAnalyzer) return unavailable('createAnalyzer');
       if (!readLineBatches) return unavailable('readLineBatches');
-      return { ok: true, pass: () => analysisPass(createAnalyzer, readLineBatches, o) };
+      return { ok: true, pass: () => analysisPass(createAnalyzer, readLineBatches, o, false) };
+    },
+  },
+  {
+    id: 'detection',
+    label: 'detection (parse + sessions + all detectors + triage)',
+    workloads: ['auth'],
+    floor: 'floor-batches',
+    prepare: (api, o) => {
+      const { readLineBatches, createAnalyzer } = api;
+      if (!createAnalyzer) return unavailable('createAnalyzer');
+      if (!readLineBatches) return unavailable('readLineBatches');
+      return { ok: true, pass: () => analysisPass(createAnalyzer, readLineBatches, o, true) };
     },
   },
   {

@@ -38,8 +38,9 @@ export function formatTable(
 
 /**
  * The timing table of one corpus size: wall and CPU medians, and each measurement's ratio to
- * its own floor (same reader, no parsing) and to the raw stream floor, in both clocks. The
- * targets are judged on the CPU ratio.
+ * its own floor (same reader, no parsing) and to the raw stream floor, in both clocks, peak
+ * RSS, and the heap after a full GC at the end of the input (analysis rows: the state the
+ * analyzer holds). The targets are judged on the CPU ratio.
  *
  * @param rows - summarized measurements
  * @returns the table text
@@ -54,10 +55,11 @@ export function timingTable(rows: readonly Row[]): string {
   const overIdle = (bytes: number): string =>
     idleRss === undefined ? '-' : `${bytes >= idleRss ? '+' : ''}${mib(bytes - idleRss)}`;
   const body = rows.map((r): string[] => {
-    if (!r.ok) return [r.label, 'n/a', '', '', '', '', '', '', '', '', ''];
+    if (!r.ok) return [r.label, 'n/a', '', '', '', '', '', '', '', '', '', ''];
     if (r.id === 'idle') {
-      return [r.label, '-', '-', '-', '-', '-', '-', '-', '-', mib(r.peakRssBytes), ''];
+      return [r.label, '-', '-', '-', '-', '-', '-', '-', '-', mib(r.peakRssBytes), '', '-'];
     }
+    const heap = r.detail?.retainedHeapBytes;
     return [
       r.label,
       `${(r.medianMs / 1000).toFixed(3)} s`,
@@ -70,6 +72,7 @@ export function timingTable(rows: readonly Row[]): string {
       x(r.vsRaw?.cpu),
       mib(r.peakRssBytes),
       overIdle(r.peakRssBytes),
+      typeof heap === 'number' ? mib(heap) : '-',
     ];
   });
   return formatTable(
@@ -85,6 +88,7 @@ export function timingTable(rows: readonly Row[]): string {
       'x raw cpu',
       'peak RSS',
       'over idle',
+      'heap after GC',
     ],
     body,
   );
