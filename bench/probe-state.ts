@@ -1,5 +1,6 @@
 /**
- * `node --expose-gc --import tsx bench/probe-state.ts <file> [--no-detect] [--every N]`: runs the
+ * `node --expose-gc --import tsx bench/probe-state.ts <file> [--no-detect] [--every N]
+ * [--detectors id,id] [--max-findings-per-case N] [--snapshot]`: runs the
  * analyzer's parts over a generated auth.log and prints, every N lines and at the end, the state
  * each part holds (entries) and the heap after a full GC, so a part whose state grows with the
  * input shows up. Diagnostic only (not part of `npm run bench`).
@@ -25,6 +26,8 @@ const tracker = createSessionTracker();
 const buffer = createReorderBuffer(2000, 100_000);
 let findings = 0;
 let cases = 0;
+const maxAt = process.argv.indexOf('--max-findings-per-case');
+const maxFindings = maxAt > 0 ? Number(process.argv[maxAt + 1]) : undefined;
 const onlyAt = process.argv.indexOf('--detectors');
 const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : undefined;
 const detectors =
@@ -32,10 +35,17 @@ const detectors =
     ? undefined
     : createDetectors(emptyConfig()).filter((d) => only.includes(d.id));
 const pipeline = detect
-  ? createPipeline(tracker, detectors === undefined ? {} : { detectors }, {
-      finding: () => findings++,
-      incident: () => cases++,
-    })
+  ? createPipeline(
+      tracker,
+      {
+        ...(detectors === undefined ? {} : { detectors }),
+        ...(maxFindings === undefined ? {} : { triage: { maxFindingsPerCase: maxFindings } }),
+      },
+      {
+        finding: () => findings++,
+        incident: () => cases++,
+      },
+    )
   : undefined;
 const processOne = (event: SshtrailEvent): void => {
   const changes = tracker.push(event);
