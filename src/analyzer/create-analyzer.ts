@@ -10,6 +10,7 @@ import {
   type SessionViews,
   type SshSession,
 } from '../model/index.js';
+import type { JoinChange } from '../model/join/index.js';
 import { createSourceParser } from '../parsers/create-source-parser.js';
 import {
   createLineSplitter,
@@ -54,6 +55,13 @@ export type AnalyzerEvents = {
   case: (incident: Case) => void;
   /** A note about the analyzer's own work (evicted state, late events). */
   diagnostic: (diagnostic: Diagnostic) => void;
+  /**
+   * A host session joined to what the network sensor saw (Zeek ssh.log / conn.log by 5-tuple
+   * within the clock-skew window): the session's network view (bytes, duration, banners, auth
+   * attempts on the wire) and the flow's host view (user, session id); or a Zeek-observed login
+   * that no host logged.
+   */
+  network: (change: JoinChange) => void;
 };
 
 /**
@@ -209,6 +217,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
           {
             finding: (finding) => emitter.emit('finding', finding),
             incident: (incident) => emitter.emit('case', incident),
+            link: (change) => emitter.emit('network', change),
           },
           snapshot?.detection,
           options.sessions?.idleTimeoutMs,

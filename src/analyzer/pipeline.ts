@@ -78,6 +78,7 @@ const DEFAULT_IDLE_MS = 7 * 24 * 3_600_000;
 export interface PipelineSink {
   finding(finding: Finding): void;
   incident(incident: Case): void;
+  link(change: JoinChange): void;
 }
 
 /** @internal */
@@ -155,7 +156,10 @@ export function createPipeline(
     if (findings.length > 0) report(findings);
   };
   const joined = (list: readonly JoinChange[]): void => {
-    for (const change of list) gapLog.add(gaps.join(change));
+    for (const change of list) {
+      sink.link(change);
+      gapLog.add(gaps.join(change));
+    }
   };
   const sessionChanged = (session: SshSession, opened: boolean): void => {
     identity.learn(session);
