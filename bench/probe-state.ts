@@ -44,6 +44,7 @@ const pipeline = detect
       {
         finding: () => findings++,
         incident: () => cases++,
+        link: () => undefined,
       },
     )
   : undefined;

@@ -101,6 +101,7 @@ function run(checkpoints: readonly number[]): Measured[] {
       incident: () => {
         cases++;
       },
+      link: () => undefined,
     },
   );
   const out: Measured[] = [];
