@@ -23,6 +23,8 @@ const NOT_LOGS = /(\.csv|\.assert|\.yaml|\.md|\.json|LICENSE)$/;
 /** Every log file under `corpora/<dir>`, relative to `corpora/`. */
 export function logFiles(dir: string): string[] {
   const out: string[] = [];
+  // Describe blocks are collected even when skipped: without the corpora there is nothing to list.
+  if (!existsSync(path.join(CORPORA, dir))) return out;
   const walk = (abs: string): void => {
     for (const name of readdirSync(abs).sort()) {
       const full = path.join(abs, name);

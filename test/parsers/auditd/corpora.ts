@@ -14,6 +14,8 @@ export function corpus(rel: string): string {
 
 /** Lists a corpus folder's files ending in `ext`. */
 export function corpusFiles(dir: string, ext: string): string[] {
+  // Describe blocks are collected even when skipped: without the corpora there is nothing to list.
+  if (!haveCorpora) return [];
   return readdirSync(path.join(AUDIT_CORPORA, dir))
     .filter((f) => f.endsWith(ext))
     .sort()
