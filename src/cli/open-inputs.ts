@@ -27,7 +27,7 @@ export async function openInputs(options: InputOptions): Promise<OpenInputs> {
   });
   if (skipped.length > 0 && !options.quiet) {
     process.stderr.write(
-      `sshtrail: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} found in directories (unknown format or no parser yet; --stats lists them)\n`,
+      `sshtrail: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} found in directories (unreadable, or of no format sshtrail reads; --stats lists them)\n`,
     );
   }
   const progress = createProgress({

@@ -77,6 +77,8 @@ function isDigits(text: string, start: number, end: number): boolean {
  * as given.
  *
  * @param paths - Files and directories, as given on the command line.
+ * @param onSkip - When given, unreadable directories found while walking are reported here and
+ *   skipped instead of failing the whole walk.
  * @returns The files, in reading order.
  * @throws Error with a one-line message naming the path when a path cannot be read.
  * @example
@@ -84,7 +86,10 @@ function isDigits(text: string, start: number, end: number): boolean {
  * const files = await collectInputs(['/var/log']);
  * ```
  */
-export async function collectInputs(paths: readonly string[]): Promise<string[]> {
+export async function collectInputs(
+  paths: readonly string[],
+  onSkip?: (path: string, reason: string) => void,
+): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     if (path === '-') {
@@ -97,18 +102,27 @@ export async function collectInputs(paths: readonly string[]): Promise<string[]>
     } catch (error) {
       throw new Error(`cannot read ${path}: ${describeFsError(error)}`);
     }
-    if (info.isDirectory()) files.push(...(await walk(path)));
+    if (info.isDirectory()) files.push(...(await walk(path, onSkip, true)));
     else files.push(path);
   }
   return files;
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(
+  dir: string,
+  onSkip: ((path: string, reason: string) => void) | undefined,
+  given: boolean,
+): Promise<string[]> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    throw new Error(`cannot read ${dir}: ${describeFsError(error)}`);
+    // A directory the user named must be readable; one found inside it may be skipped.
+    if (given || onSkip === undefined) {
+      throw new Error(`cannot read ${dir}: ${describeFsError(error)}`);
+    }
+    onSkip(dir, `cannot read: ${describeFsError(error)}`);
+    return [];
   }
   const files: string[] = [];
   const dirs: string[] = [];
@@ -120,7 +134,7 @@ async function walk(dir: string): Promise<string[]> {
   }
   files.sort(compareRotated);
   dirs.sort();
-  for (const sub of dirs) files.push(...(await walk(sub)));
+  for (const sub of dirs) files.push(...(await walk(sub, onSkip, false)));
   return files;
 }
 

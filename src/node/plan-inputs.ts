@@ -102,10 +102,21 @@ export async function planInputs(
       continue;
     }
     const explicit = !(await isDirectory(given));
-    for (const set of groupRotated(await collectInputs([given]))) {
+    const onSkip = (path: string, reason: string): void => {
+      skipped.push({ path, reason });
+    };
+    for (const set of groupRotated(await collectInputs([given], onSkip))) {
       const host =
         (options.hostFromDir === true ? hostOf(given, set[0] ?? given) : undefined) ?? options.host;
-      const decided = await decide(set, options.format);
+      let decided: Awaited<ReturnType<typeof decide>>;
+      try {
+        decided = await decide(set, options.format);
+      } catch (error) {
+        // A file the user named must be readable; one found in a directory is skipped.
+        if (explicit) throw error;
+        skipped.push({ path: set[set.length - 1] ?? given, reason: (error as Error).message });
+        continue;
+      }
       if (decided.format === undefined) {
         if (explicit) throw new Error(`${set[set.length - 1]}: ${decided.reason}`);
         skipped.push({ path: set[set.length - 1] ?? given, reason: decided.reason });

@@ -227,7 +227,7 @@ describe('sshtrail parse', () => {
       .map((l) => path.basename((JSON.parse(l) as { source: { source: string } }).source.source));
     expect(sources).toEqual(['auth.log.2.gz', 'auth.log.1', 'auth.log']);
     expect(run.stderr).toBe(
-      'sshtrail: skipped 1 file found in directories (unknown format or no parser yet; --stats lists them)\n',
+      'sshtrail: skipped 1 file found in directories (unreadable, or of no format sshtrail reads; --stats lists them)\n',
     );
     expect(sshtrail(['parse', path.join(dir, 'rotated'), '--quiet', '--year', '2024']).stderr).toBe(
       '',
