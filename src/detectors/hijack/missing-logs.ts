@@ -48,7 +48,8 @@ function toFinding(gap: LogGapFinding): Finding {
   return createFinding({
     detector: MISSING_LOGS,
     title: TITLE[gap.kind],
-    severity: SEVERITY[gap.kind],
+    // A stopped heartbeat is evidence; a quiet spell in event-driven auth logs is only a hint.
+    severity: gap.kind === 'gap.silence' && gap.basis === 'time_jump' ? 'low' : SEVERITY[gap.kind],
     confidence: gap.kind === 'gap.missing_login' ? 0.7 : 0.5,
     techniques: ['T1070.002'],
     time: gap.time,

@@ -70,6 +70,9 @@ const PERIOD_SAMPLES = 8;
 const BURST_MS = 5_000;
 const NONE: readonly LogGapFinding[] = [];
 
+/** A usual inter-line gap below this says nothing about how often the host logs. */
+const MIN_USUAL_GAP_MS = 1000;
+
 /**
  * Creates a log-gap monitor. Three findings:
  *
@@ -154,7 +157,8 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
     if (state.gaps.size >= learnGaps && state.lastSource !== undefined) {
       const expected = state.gaps.median();
       const threshold = Math.max(minSilenceMs, gapFactor * expected);
-      if (gap > threshold) {
+      // Bursty logs (many lines in the same second) have no usual gap to compare against.
+      if (expected >= MIN_USUAL_GAP_MS && gap > threshold) {
         out.push({
           kind: 'gap.silence',
           host: mark.host,

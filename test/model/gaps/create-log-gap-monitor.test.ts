@@ -27,8 +27,10 @@ describe('createLogGapMonitor on the multi-host lab', () => {
 
   it('cites the lines around the deleted window', () => {
     const silence = gaps.find((g) => g.kind === 'gap.silence');
+    // db1's CRON heartbeat stops: the periodic rule sees it (its CRON-only lines are bursty, so
+    // the time-jump rule, which needs a usual gap of a second or more, stays out of it).
     expect(silence).toMatchObject({
-      basis: 'time_jump',
+      basis: 'periodic',
       time: Date.parse('2024-06-01T12:19:01.300Z'),
       endTime: Date.parse('2024-06-01T12:42:01.000Z'),
     });
