@@ -52,7 +52,7 @@ export const COMMON: readonly OptionSpec[] = [
     name: 'output',
     type: 'string',
     arg: 'FORMAT',
-    help: 'jsonl (default), ecs, ocsf (one document per finding) or html (one report); parse: jsonl',
+    help: 'jsonl (default), ecs, ocsf (one document per finding) or html (one report); parse writes jsonl only',
   },
   { name: 'quiet', type: 'boolean', help: 'no progress bar and no notes on stderr' },
 ];

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -84,7 +85,10 @@ export async function readSweepSnapshot(options: SweepReadOptions = {}): Promise
   }
   const utmpPath = options.utmp ?? '/var/run/utmp';
   const logins = await readLogins(utmpPath);
-  if (logins === undefined) notes.push(`${utmpPath} is not readable: logged-in users unknown`);
+  if (logins === undefined) {
+    const why = existsSync(utmpPath) ? 'is not readable' : 'does not exist';
+    notes.push(`${utmpPath} ${why}: logged-in users unknown`);
+  }
   return {
     host: options.host ?? hostname(),
     time: options.now ?? Date.now(),

@@ -43,7 +43,7 @@ describe('readSweepSnapshot', () => {
     expect(snapshot.users).toEqual({ '0': 'root', '1000': 'alice' });
     expect(snapshot.peers).toContainEqual({ inode: 23460, peer: 23459 });
     expect(snapshot.logins).toBeUndefined();
-    expect(snapshot.notes.some((n) => n.includes('no-utmp is not readable'))).toBe(true);
+    expect(snapshot.notes.some((n) => n.includes('no-utmp does not exist'))).toBe(true);
   });
 
   it('gives an empty snapshot with a note when the proc directory is missing', async () => {
