@@ -1,6 +1,8 @@
 // Rebuild sessions from an auth.log, triage findings and write a self-contained HTML report.
 // Run: npx tsx examples/07-html-report.ts [auth.log] [report.html]; open the file in a browser.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createAnalyzer,
   createTriage,
@@ -10,7 +12,7 @@ import {
 } from 'sshtrail';
 
 const input = process.argv[2] ?? new URL('./data/auth.log', import.meta.url).pathname;
-const output = process.argv[3] ?? 'sshtrail-report.html';
+const output = process.argv[3] ?? join(tmpdir(), 'sshtrail-report.html');
 
 const analyzer = createAnalyzer({ year: 2024, timezone: 'UTC' });
 const sessions = new Map<string, SshSession>();
