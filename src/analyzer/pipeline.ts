@@ -1,6 +1,6 @@
 import type { Baseline } from '../baseline/baseline.js';
 import { emptyConfig, type SshtrailConfig } from '../config/config.js';
-import { defaultDetectors } from '../detectors/default-detectors.js';
+import { defaultDetectors } from '../detectors/catalog.js';
 import type { Detector, DetectorContext, DetectorInput } from '../detectors/detector.js';
 import { createDetectorContext } from '../detectors/detector-context.js';
 import {

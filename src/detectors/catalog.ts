@@ -52,19 +52,7 @@ export const AUTH_DETECTOR_IDS: readonly string[] = Object.keys(FACTORIES);
  * ```
  */
 export function createDetectors(config?: SshtrailConfig): Detector[] {
-  const out: Detector[] = [];
-  for (const [id, factory] of Object.entries(FACTORIES)) {
-    const settings = config?.detectors[id];
-    if (settings?.enabled === false) continue;
-    try {
-      out.push(factory(settings?.options ?? {}));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const Kind = error instanceof RangeError ? RangeError : TypeError;
-      throw new Kind(`detectors.${id}.options: ${message}`);
-    }
-  }
-  return out;
+  return build(FACTORIES, config);
 }
 
 const HIJACK_FACTORIES: Readonly<Record<string, Factory>> = {
@@ -101,8 +89,30 @@ export const HIJACK_DETECTOR_IDS: readonly string[] = Object.keys(HIJACK_FACTORI
  * ```
  */
 export function createHijackDetectors(config?: SshtrailConfig): Detector[] {
+  return build(HIJACK_FACTORIES, config);
+}
+
+/**
+ * The whole built-in catalog as configured: the auth-log detectors and the hijack and
+ * lateral-movement detectors. This is what the analyzer and `sshtrail scan` run by default.
+ *
+ * @param config - The configuration (omit for every detector with default options).
+ * @returns The detectors, auth-log detectors first.
+ * @throws TypeError / RangeError naming `detectors.<id>.options` when options are invalid.
+ * @example
+ * ```ts
+ * const detectors = defaultDetectors(config).filter((d) => d.id !== 'ssh.unusual_time');
+ * const analyzer = createAnalyzer({ config, detectors });
+ * ```
+ */
+export function defaultDetectors(config?: SshtrailConfig): Detector[] {
+  return [...createDetectors(config), ...createHijackDetectors(config)];
+}
+
+// Configured factories: `enabled: false` leaves one out; option errors name their config path.
+function build(factories: Readonly<Record<string, Factory>>, config?: SshtrailConfig): Detector[] {
   const out: Detector[] = [];
-  for (const [id, factory] of Object.entries(HIJACK_FACTORIES)) {
+  for (const [id, factory] of Object.entries(factories)) {
     const settings = config?.detectors[id];
     if (settings?.enabled === false) continue;
     try {

@@ -2,6 +2,7 @@ export {
   AUTH_DETECTOR_IDS,
   createDetectors,
   createHijackDetectors,
+  defaultDetectors,
   HIJACK_DETECTOR_IDS,
 } from './catalog.js';
 export * from './compose/index.js';
@@ -12,7 +13,6 @@ export {
   type FindingSpec,
   isoTime,
 } from './create-finding.js';
-export { defaultDetectors } from './default-detectors.js';
 export type {
   Detector,
   DetectorContext,
