@@ -25,7 +25,10 @@ describe('createLogGapMonitor on event-driven logs', () => {
     const monitor = createLogGapMonitor();
     const found = [];
     let t = Date.UTC(2024, 11, 10, 6, 0);
-    for (let i = 1; i <= 100; i++) found.push(...monitor.observe(mark((t += 5000), i)));
+    for (let i = 1; i <= 100; i++) {
+      t += 5000;
+      found.push(...monitor.observe(mark(t, i)));
+    }
     found.push(...monitor.observe(mark(t + 3_600_000, 101)));
     expect(found.map((g) => [g.kind, g.kind === 'gap.silence' ? g.basis : ''])).toEqual([
       ['gap.silence', 'time_jump'],

@@ -575,6 +575,8 @@ describe('parseSshdMessage: misses', () => {
       kind: 'ignored',
       reason: 'sshd_debug',
     });
-    expect(parseSshdMessage('Received SIGCHLD.', context())).toMatchObject({ kind: 'unrecognized' });
+    expect(parseSshdMessage('Received SIGCHLD.', context())).toMatchObject({
+      kind: 'unrecognized',
+    });
   });
 });
