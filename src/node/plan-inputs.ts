@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import { collectInputs, describeFsError, groupRotated } from './collect-inputs.js';
 import type { InputFormat } from './input-format.js';
+import { inferSiblingHosts } from './sibling-host.js';
 import { sniffFile } from './sniff/sniff-file.js';
 
 /**
@@ -125,7 +126,7 @@ export async function planInputs(
       plans.push({ files: set, format: decided.format, host, reason: decided.reason });
     }
   }
-  return { plans, skipped };
+  return { plans: await inferSiblingHosts(plans), skipped };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
