@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { type InputPlan, planInputs, type SkippedInput } from '../node/plan-inputs.js';
 import { type PlanReader, readPlan } from '../node/read-plan.js';
+import { newestAuditTime } from '../node/reference-time.js';
 import type { SourceStats } from '../parsers/source-stats.js';
 import type { InputOptions } from './cli-options.js';
 import { createProgress, type Progress } from './progress-bar.js';
@@ -41,9 +42,12 @@ export async function openInputs(options: InputOptions): Promise<OpenInputs> {
     controller.abort();
   };
   if (options.follow) process.on('SIGINT', onSigint);
+  // Without --year, RFC3164 years are inferred relative to the newest audit record, if any.
+  const referenceTime = options.year === undefined ? await newestAuditTime(plans) : undefined;
   const readers = plans.map((plan) =>
     readPlan(plan, {
       ...(options.year === undefined ? {} : { year: options.year }),
+      ...(referenceTime === undefined ? {} : { referenceTime }),
       ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
       follow: options.follow,
       signal: controller.signal,
