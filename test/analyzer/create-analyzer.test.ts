@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, restoreAnalyzer } from '../../src/analyzer/create-analyzer.js';
 import type { SshSession } from '../../src/model/index.js';
+import { cutText } from '../arbitraries/cut-text.js';
 
 const SAMPLE = readFileSync(new URL('../../examples/data/auth.log', import.meta.url), 'utf8');
 const LINES = SAMPLE.split('\n').filter((l) => l.length > 0);
@@ -18,18 +19,6 @@ function collect(analyzer: ReturnType<typeof createAnalyzer>): () => string[] {
   analyzer.on('session:update', keep);
   analyzer.on('session:close', keep);
   return () => [...latest.values()].map((s) => JSON.stringify(s)).sort();
-}
-
-function chunk(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let last = 0;
-  for (const p of points) {
-    out.push(text.slice(last, p));
-    last = p;
-  }
-  out.push(text.slice(last));
-  return out;
 }
 
 describe('createAnalyzer', () => {
@@ -75,7 +64,7 @@ describe('createAnalyzer', () => {
       fc.property(fc.array(fc.nat(), { maxLength: 30 }), (cuts) => {
         const analyzer = createAnalyzer();
         const got = collect(analyzer);
-        for (const piece of chunk(SAMPLE, cuts)) analyzer.write(piece, INPUT);
+        for (const piece of cutText(SAMPLE, cuts)) analyzer.write(piece, INPUT);
         analyzer.end(INPUT);
         analyzer.flush();
         expect(got()).toEqual(expected());

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLineSplitter } from '../../src/parsers/line-splitter.js';
+import { cutText } from '../arbitraries/cut-text.js';
 
 function splitAll(chunks: readonly string[], maxLineLength?: number): string[] {
   const lines: string[] = [];
@@ -8,18 +9,6 @@ function splitAll(chunks: readonly string[], maxLineLength?: number): string[] {
   for (const chunk of chunks) splitter.push(chunk, (l) => lines.push(l));
   splitter.end((l) => lines.push(l));
   return lines;
-}
-
-function chunked(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let last = 0;
-  for (const p of points) {
-    out.push(text.slice(last, p));
-    last = p;
-  }
-  out.push(text.slice(last));
-  return out;
 }
 
 describe('createLineSplitter', () => {
@@ -48,7 +37,7 @@ describe('createLineSplitter', () => {
         fc.array(fc.nat(), { maxLength: 8 }),
         fc.integer({ min: 1, max: 8 }),
         (t, cuts, cap) => {
-          expect(splitAll(chunked(t, cuts), cap)).toEqual(splitAll([t], cap));
+          expect(splitAll(cutText(t, cuts), cap)).toEqual(splitAll([t], cap));
         },
       ),
     );
@@ -70,7 +59,7 @@ describe('createLineSplitter', () => {
         fc.array(fc.nat(), { maxLength: 8 }),
         fc.integer({ min: 1, max: 8 }),
         (t, cuts, cap) => {
-          expect(splitAll(chunked(t, cuts), cap)).toEqual(reference(t, cap));
+          expect(splitAll(cutText(t, cuts), cap)).toEqual(reference(t, cap));
         },
       ),
       { numRuns: 2000 },

@@ -1,12 +1,8 @@
 import type { OsqueryAction } from '../../events/endpoint.js';
 import type { Provenance } from '../../events/provenance.js';
-import type { SourceParserOptions } from '../source-parser.js';
-import {
-  createLineCounter,
-  type EndpointLineOutcome,
-  type EndpointSourceParser,
-  statsFrom,
-} from '../sysmon/endpoint-outcome.js';
+import type { LineOutcome } from '../outcome.js';
+import type { SourceParser, SourceParserOptions } from '../source-parser.js';
+import { createLineCounter, statsFrom } from '../sysmon/endpoint-outcome.js';
 import { keyInventory, loginRecord, sshConfig } from './build-inventory.js';
 import { processEnv, processEnvs, processExec, socketEvent } from './build-process.js';
 import { queryTime } from './query-time.js';
@@ -70,7 +66,7 @@ function rowOutcomes(
   table: OsqueryTable,
   row: OsqueryRow,
   context: OsqueryRowContext,
-  out: EndpointLineOutcome[],
+  out: LineOutcome[],
 ): void {
   switch (table) {
     case 'process_events': {
@@ -141,7 +137,7 @@ function rowOutcomes(
  * if (e?.kind === 'event' && e.event.kind === 'env.snapshot') console.log(e.event.sshAuthSock);
  * ```
  */
-export function createOsqueryParser(options: SourceParserOptions): EndpointSourceParser {
+export function createOsqueryParser(options: SourceParserOptions): SourceParser {
   const restored = object(options.state);
   const maxLineLength = options.maxLineLength ?? DEFAULT_OSQUERY_MAX_LINE_LENGTH;
   const sourceName = options.source;
@@ -153,7 +149,7 @@ export function createOsqueryParser(options: SourceParserOptions): EndpointSourc
       ? restoredLine
       : 0;
 
-  function parse(text: string): readonly EndpointLineOutcome[] {
+  function parse(text: string): readonly LineOutcome[] {
     lineNumber++;
     if (text.length > maxLineLength) {
       const source = { source: sourceName, line: lineNumber, text: text.slice(0, maxLineLength) };
@@ -182,7 +178,7 @@ export function createOsqueryParser(options: SourceParserOptions): EndpointSourc
     const named = tableFromName(name);
     const host = hostOf(root, defaultHost);
     const time = queryTime(root.unixTime, root.calendarTime);
-    const out: EndpointLineOutcome[] = [];
+    const out: LineOutcome[] = [];
     let unmapped = 0;
     for (const { row, action } of rows) {
       const table = named ?? tableFromColumns(row);

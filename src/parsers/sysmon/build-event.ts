@@ -9,8 +9,8 @@ import type {
 import type { FileOperation, SocketFamily } from '../../events/host.js';
 import type { Provenance, TimeBasis } from '../../events/provenance.js';
 import { canonicalIp } from '../../ip.js';
+import type { LineOutcome } from '../outcome.js';
 import { splitCommandLine } from './command-line.js';
-import type { EndpointLineOutcome } from './endpoint-outcome.js';
 import type { SysmonRecord } from './record.js';
 import { sysmonTime } from './time.js';
 
@@ -226,10 +226,7 @@ function processTerminate(record: SysmonRecord, context: SysmonLineContext): Pro
  *
  * @internal
  */
-export function buildSysmonOutcome(
-  record: SysmonRecord,
-  context: SysmonLineContext,
-): EndpointLineOutcome {
+export function buildSysmonOutcome(record: SysmonRecord, context: SysmonLineContext): LineOutcome {
   switch (record.eventId) {
     case 1:
       return { kind: 'event', event: processCreate(record, context) };

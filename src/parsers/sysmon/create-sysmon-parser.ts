@@ -1,14 +1,10 @@
 import type { Provenance, TimeBasis } from '../../events/provenance.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../line-splitter.js';
-import type { SourceParserOptions } from '../source-parser.js';
+import type { LineOutcome } from '../outcome.js';
+import type { SourceParser, SourceParserOptions } from '../source-parser.js';
 import { createEnvelopeParser, type YearState } from '../syslog/index.js';
 import { buildSysmonOutcome } from './build-event.js';
-import {
-  createLineCounter,
-  type EndpointLineOutcome,
-  type EndpointSourceParser,
-  statsFrom,
-} from './endpoint-outcome.js';
+import { createLineCounter, statsFrom } from './endpoint-outcome.js';
 import { readSysmonJson } from './json.js';
 import { readSysmonXml } from './xml.js';
 
@@ -90,7 +86,7 @@ function eventStart(text: string): number {
  * if (out?.kind === 'event' && out.event.kind === 'process.exec') console.log(out.event.argv); // ['ssh', '-A', 'db1']
  * ```
  */
-export function createSysmonParser(options: SysmonParserOptions): EndpointSourceParser {
+export function createSysmonParser(options: SysmonParserOptions): SourceParser {
   const restored = stateFrom(options.state);
   const envelopeOf = createEnvelopeParser({
     ...(options.year === undefined ? {} : { year: options.year }),
@@ -104,7 +100,7 @@ export function createSysmonParser(options: SysmonParserOptions): EndpointSource
   const counter = createLineCounter(sourceName, statsFrom(restored?.stats));
   let lineNumber = restored?.line ?? 0;
 
-  function json(text: string, source: Provenance): EndpointLineOutcome {
+  function json(text: string, source: Provenance): LineOutcome {
     let root: unknown;
     try {
       root = JSON.parse(text);
@@ -132,7 +128,7 @@ export function createSysmonParser(options: SysmonParserOptions): EndpointSource
     });
   }
 
-  function syslog(text: string, source: Provenance): EndpointLineOutcome {
+  function syslog(text: string, source: Provenance): LineOutcome {
     const start = eventStart(text);
     if (start === 0) {
       const record = readSysmonXml(text, 0);
@@ -161,7 +157,7 @@ export function createSysmonParser(options: SysmonParserOptions): EndpointSource
     });
   }
 
-  function parse(text: string): EndpointLineOutcome {
+  function parse(text: string): LineOutcome {
     lineNumber++;
     if (text.length > maxLineLength) {
       const source = { source: sourceName, line: lineNumber, text: text.slice(0, maxLineLength) };

@@ -1,52 +1,10 @@
-import type { EndpointEvent } from '../../events/endpoint.js';
 import type { LineOutcome } from '../outcome.js';
 import type { SourceStats } from '../source-stats.js';
-
-/**
- * What became of one line of an endpoint source: a {@link LineOutcome}, or an event of one of
- * the endpoint-only kinds ({@link EndpointEvent}). Once those kinds are in `SshtrailEvent`
- * this is the same type as `LineOutcome`.
- *
- * @example
- * ```ts
- * function kindOf(o: EndpointLineOutcome): string {
- *   return o.kind === 'event' ? o.event.kind : o.kind;
- * }
- * ```
- */
-export type EndpointLineOutcome =
-  | LineOutcome
-  | { readonly kind: 'event'; readonly event: EndpointEvent };
-
-/**
- * A `SourceParser` whose outcomes may carry endpoint-only event kinds. Same contract:
- * `push` a line, `flush` at the end, `stats` reconcile with the lines read, `snapshot` is
- * plain JSON for the `state` option.
- *
- * @example
- * ```ts
- * function drain(p: EndpointSourceParser, lines: readonly string[]): number {
- *   let n = 0;
- *   for (const l of lines) n += p.push(l).filter((o) => o.kind === 'event').length;
- *   return n + p.flush().length;
- * }
- * ```
- */
-export interface EndpointSourceParser {
-  /** Parses the next line (without its terminator). Never throws on input. */
-  push(text: string): readonly EndpointLineOutcome[];
-  /** Ends the input (these formats are single-line: nothing is pending). */
-  flush(): readonly EndpointLineOutcome[];
-  /** The accounting so far: every line counted once. */
-  stats(): SourceStats;
-  /** The parser's state as plain JSON, for checkpoint and restore. */
-  snapshot(): unknown;
-}
 
 /** @internal Line-level accounting: each line is counted once, by its first outcome. */
 export interface LineCounter {
   /** Counts one line by its outcomes (`event` when any outcome is an event). */
-  count(outcomes: readonly EndpointLineOutcome[]): void;
+  count(outcomes: readonly LineOutcome[]): void;
   /** The stats so far. */
   read(): SourceStats;
 }

@@ -1,3 +1,2 @@
 export { splitCommandLine } from './command-line.js';
 export { createSysmonParser, type SysmonParserOptions } from './create-sysmon-parser.js';
-export type { EndpointLineOutcome, EndpointSourceParser } from './endpoint-outcome.js';

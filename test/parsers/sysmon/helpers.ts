@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type {
-  EndpointLineOutcome,
-  EndpointSourceParser,
-} from '../../../src/parsers/sysmon/index.js';
+import type { LineOutcome } from '../../../src/parsers/outcome.js';
+import type { SourceParser } from '../../../src/parsers/source-parser.js';
 
 /** Reads a fixture under test/fixtures as lines (without the final empty line). */
 export function fixtureLines(rel: string): string[] {
@@ -11,8 +9,8 @@ export function fixtureLines(rel: string): string[] {
 }
 
 /** Pushes every line and returns all outcomes, flush included. */
-export function run(parser: EndpointSourceParser, lines: readonly string[]): EndpointLineOutcome[] {
-  const out: EndpointLineOutcome[] = [];
+export function run(parser: SourceParser, lines: readonly string[]): LineOutcome[] {
+  const out: LineOutcome[] = [];
   for (const line of lines) out.push(...parser.push(line));
   out.push(...parser.flush());
   return out;
