@@ -1,16 +1,12 @@
 import type { Provenance } from '../events/provenance.js';
 import { parseJournaldRecord } from './journald/index.js';
 import { DEFAULT_MAX_LINE_LENGTH } from './line-splitter.js';
-import type {
-  EnvelopeResult,
-  LineOutcome,
-  MessageContext,
-  MessageMiss,
-  MessageResult,
-} from './outcome.js';
+import type { LineOutcome, MessageContext, MessageMiss, MessageResult } from './outcome.js';
 import { routeMessage } from './route-message.js';
 import { createStatsCounter, type SourceStats } from './source-stats.js';
-import { createEnvelopeParser, type YearState } from './syslog/index.js';
+import { createEnvelopeScanner } from './syslog/create-envelope-parser.js';
+import { scratchMessage } from './syslog/envelope.js';
+import type { YearState } from './syslog/index.js';
 
 /**
  * The text formats a line parser reads. `auto` decides per line: a line starting with `{` is a
@@ -82,7 +78,7 @@ export interface LineParser {
  * ```
  */
 export function createLineParser(options: LineParserOptions): LineParser {
-  const envelopeOf = createEnvelopeParser({
+  const scanner = createEnvelopeScanner({
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
     ...(options.referenceTime === undefined ? {} : { referenceTime: options.referenceTime }),
@@ -94,6 +90,7 @@ export function createLineParser(options: LineParserOptions): LineParser {
   const sourceName = options.source;
   const defaultHost = options.host;
   let lineNumber = options.state?.line ?? 0;
+  const envelope = scanner.scratch;
 
   const parseOne = (text: string): LineOutcome => {
     lineNumber++;
@@ -104,29 +101,43 @@ export function createLineParser(options: LineParserOptions): LineParser {
     const source: Provenance = { source: sourceName, line: lineNumber, text };
     if (isBlank(text)) return { kind: 'malformed', reason: 'empty_line', source };
     const journal = format === 'journald-json' || (format === 'auto' && text.charCodeAt(0) === 123);
+    let context: MessageContext;
+    let message: MessageResult;
+    let program: string | undefined;
     let leaderPid: number | undefined;
-    let result: EnvelopeResult;
     if (journal) {
       const record = parseJournaldRecord(text);
-      result = record;
-      if (record.ok) leaderPid = record.journal.leader;
+      if (!record.ok) return { kind: 'malformed', reason: record.reason, source };
+      leaderPid = record.journal.leader;
+      const envelope = record.envelope;
+      program = envelope.program;
+      context = {
+        time: envelope.time,
+        timeBasis: envelope.timeBasis,
+        host: envelope.host ?? defaultHost,
+        program,
+        pid: envelope.pid,
+        repeat: envelope.repeat,
+        source,
+      };
+      message = routeMessage(envelope.message, context);
     } else {
-      result = envelopeOf(text);
+      const failure = scanner.scan(text);
+      if (failure !== undefined) return { kind: 'malformed', reason: failure, source };
+      program = envelope.program;
+      context = {
+        time: envelope.time,
+        timeBasis: envelope.timeBasis,
+        host: envelope.host ?? defaultHost,
+        program,
+        pid: envelope.pid,
+        repeat: envelope.repeat,
+        source,
+      };
+      message = routeMessage(scratchMessage(text, envelope), context);
     }
-    if (!result.ok) return { kind: 'malformed', reason: result.reason, source };
-    const envelope = result.envelope;
-    const context: MessageContext = {
-      time: envelope.time,
-      timeBasis: envelope.timeBasis,
-      host: envelope.host ?? defaultHost,
-      program: envelope.program,
-      pid: envelope.pid,
-      repeat: envelope.repeat,
-      source,
-    };
-    const message = routeMessage(envelope.message, context);
     if (isMiss(message)) {
-      return { kind: message.kind, reason: message.reason, program: envelope.program, source };
+      return { kind: message.kind, reason: message.reason, program, source };
     }
     if (message.kind === 'logind.session' && leaderPid !== undefined) {
       // journald's trusted LEADER field names the sshd monitor that owns the logind session.
@@ -142,7 +153,7 @@ export function createLineParser(options: LineParserOptions): LineParser {
       return outcome;
     },
     stats: counter.read,
-    snapshot: () => ({ line: lineNumber, stats: counter.read(), year: envelopeOf.yearState() }),
+    snapshot: () => ({ line: lineNumber, stats: counter.read(), year: scanner.yearState() }),
   };
 }
 

@@ -6,14 +6,22 @@ import {
   wallClockConverter,
   zonedWallTime,
 } from '../../time/zoned-time.js';
-import type { EnvelopeResult } from '../outcome.js';
-import { BASIS, malformed } from './envelope.js';
+import type { EnvelopeResult, MalformedReason } from '../outcome.js';
+import {
+  BASIS,
+  type EnvelopeScratch,
+  envelopeResult,
+  envelopeScratch,
+  malformed,
+  scratchMessage,
+} from './envelope.js';
 import type { EnvelopeOptions } from './envelope-options.js';
 import { createHeaderReader } from './header.js';
 import { readRfc5424Fields } from './rfc5424.js';
 import { digitAt, fourDigitsAt, isWeekdayAt, twoDigitsAt } from './scan.js';
 import {
   BAD_TIMESTAMP,
+  readIsoSecondsAt,
   readIsoTimestamp,
   readRfc3164Timestamp,
   timestampFields,
@@ -63,6 +71,39 @@ export interface EnvelopeParser {
  * ```
  */
 export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopeParser {
+  const scanner = createEnvelopeScanner(options);
+  const s = scanner.scratch;
+  const parseEnvelope = (text: string): EnvelopeResult => {
+    const failure = scanner.scan(text);
+    if (failure !== undefined) return malformed(failure);
+    const message = scratchMessage(text, s);
+    return envelopeResult(s.time, s.timeBasis, s.host, s.program, s.pid, s.repeat, message);
+  };
+  return Object.assign(parseEnvelope, { yearState: scanner.yearState });
+}
+
+/**
+ * An envelope parser that fills one scratch record in place instead of allocating a result:
+ * the line parser's way in (it reads the message as a range of the line).
+ *
+ * @internal
+ */
+export interface EnvelopeScanner {
+  /** Scans a line into `scratch`; returns why it is malformed, or `undefined`. Never throws. */
+  scan(text: string): MalformedReason | undefined;
+  /** The fields of the line scanned last. */
+  readonly scratch: EnvelopeScratch;
+  /** The year-inference state, for a checkpoint. */
+  yearState(): YearState;
+}
+
+/**
+ * Creates an {@link EnvelopeScanner}: what {@link createEnvelopeParser} does, without the
+ * result objects.
+ *
+ * @internal
+ */
+export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeScanner {
   const { year: fixedYear, timezone, referenceTime } = options;
   if (
     fixedYear !== undefined &&
@@ -99,6 +140,7 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
   }, options.yearState);
   const header = createHeaderReader();
   const fields = timestampFields();
+  const out = envelopeScratch();
 
   // The last cacheable RFC3164 line, the length of its `Mmm dd HH:MM` part and the epoch
   // of that minute: consecutive lines share their minute, so most lines only read seconds.
@@ -116,7 +158,7 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
     return true;
   }
 
-  function rfc3164(text: string, start: number, withYear: boolean): EnvelopeResult {
+  function rfc3164(text: string, start: number, withYear: boolean): MalformedReason | undefined {
     if (!withYear && sameMinute(text, start)) {
       const j = start + cachedLength;
       const second = twoDigitsAt(text, j + 1);
@@ -126,27 +168,27 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
         second <= 59 &&
         text.charCodeAt(j + 3) === 32
       ) {
-        return header.read(text, j + 3, cachedMinute + second * 1000, basisYearless);
+        return header.read(text, j + 3, cachedMinute + second * 1000, basisYearless, out);
       }
     }
     let end = readRfc3164Timestamp(text, start, fields);
-    if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
+    if (end < 0) return end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp';
     const { month, day } = fields;
     let year: number;
     let basis = basisYearless;
     if (withYear) {
       // OpenWrt logread: `Www Mmm dd HH:MM:SS YYYY`
       year = text.charCodeAt(end) === 32 ? fourDigitsAt(text, end + 1) : -1;
-      if (year <= 0) return malformed('bad_timestamp');
+      if (year <= 0) return 'bad_timestamp';
       end += 5;
       basis = basisZoneless;
       if (fixedYear === undefined) years.anchor(year, month);
     } else {
       year = fixedYear ?? years.yearFor(month, day, fields.hour, fields.minute, fields.second);
     }
-    if (day > daysInMonth(year, month)) return malformed('bad_timestamp');
+    if (day > daysInMonth(year, month)) return 'bad_timestamp';
     if (text.charCodeAt(end) !== 32) {
-      return malformed(end >= text.length ? 'bad_header' : 'bad_timestamp');
+      return end >= text.length ? 'bad_header' : 'bad_timestamp';
     }
     const { hour, minute, second, millisecond } = fields;
     const time = toEpoch(year, month, day, hour, minute, second, millisecond);
@@ -162,7 +204,7 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
       cachedMinute = time - second * 1000;
       cachedGeneration = years.generation;
     }
-    return header.read(text, end, time, basis);
+    return header.read(text, end, time, basis, out);
   }
 
   /** Epoch of the ISO fields just read (with zone, or in the option zone / UTC). */
@@ -177,24 +219,68 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
     );
   }
 
-  function iso(text: string, start: number): EnvelopeResult {
-    const end = readIsoTimestamp(text, start, fields);
-    if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
-    if (end >= text.length) return malformed('bad_header');
-    if (text.charCodeAt(end) !== 32) return malformed('bad_timestamp');
-    if (fixedYear === undefined) years.anchor(fields.year, fields.month);
-    const basis = Number.isNaN(fields.offsetMinutes) ? basisZoneless : BASIS.lineLine;
-    return header.read(text, end, isoTime(), basis);
+  // The last ISO line, the year and month and the UTC epoch of its `YYYY-MM-DDTHH:MM`
+  // (validated then): consecutive lines share their minute, so most lines only read the
+  // seconds, fraction and zone.
+  let isoLine = '';
+  let isoStart = 0;
+  let isoYear = 0;
+  let isoMonth = 0;
+  let isoMinute = Number.NaN;
+  // Output of readIso (avoids a tuple per line).
+  let isoTimeValue = 0;
+
+  function sameIsoMinute(text: string, start: number): boolean {
+    if (Number.isNaN(isoMinute)) return false;
+    for (let k = 0; k < 16; k++) {
+      if (text.charCodeAt(start + k) !== isoLine.charCodeAt(isoStart + k)) return false;
+    }
+    return true;
   }
 
-  function epochSeconds(text: string, start: number): EnvelopeResult {
+  /** Reads an ISO timestamp at `start` (epoch into isoTimeValue); returns its end or a code. */
+  function readIso(text: string, start: number): number {
+    if (sameIsoMinute(text, start)) {
+      const end = readIsoSecondsAt(text, start + 16, fields);
+      if (end < 0) return end;
+      const offset = fields.offsetMinutes;
+      if (!Number.isNaN(offset) || !zoned) {
+        fields.year = isoYear;
+        fields.month = isoMonth;
+        const local = Number.isNaN(offset) ? 0 : offset;
+        isoTimeValue = isoMinute + fields.second * 1000 + fields.millisecond - local * 60_000;
+        return end;
+      }
+    }
+    const end = readIsoTimestamp(text, start, fields);
+    if (end < 0) return end;
+    isoLine = text;
+    isoStart = start;
+    isoYear = fields.year;
+    isoMonth = fields.month;
+    isoMinute = utcEpoch(fields.year, fields.month, fields.day, fields.hour, fields.minute, 0, 0);
+    isoTimeValue = isoTime();
+    return end;
+  }
+
+  function iso(text: string, start: number): MalformedReason | undefined {
+    const end = readIso(text, start);
+    if (end < 0) return end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp';
+    if (end >= text.length) return 'bad_header';
+    if (text.charCodeAt(end) !== 32) return 'bad_timestamp';
+    if (fixedYear === undefined) years.anchor(fields.year, fields.month);
+    const basis = Number.isNaN(fields.offsetMinutes) ? basisZoneless : BASIS.lineLine;
+    return header.read(text, end, isoTimeValue, basis, out);
+  }
+
+  function epochSeconds(text: string, start: number): MalformedReason | undefined {
     let i = start;
     let seconds = 0;
     for (let d = digitAt(text, i); d >= 0 && i - start < 12; d = digitAt(text, ++i)) {
       seconds = seconds * 10 + d;
     }
     const digits = i - start;
-    if (digits < 9 || digits > 11) return malformed('no_timestamp');
+    if (digits < 9 || digits > 11) return 'no_timestamp';
     let ms = 0;
     if (text.charCodeAt(i) === 46) {
       let scale = 100;
@@ -203,15 +289,14 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
         ms += d * scale;
         scale /= 10;
       }
-      if (i === fractionStart) return malformed('bad_timestamp');
+      if (i === fractionStart) return 'bad_timestamp';
       ms = Math.floor(ms);
     }
-    if (text.charCodeAt(i) !== 32)
-      return malformed(i >= text.length ? 'bad_header' : 'no_timestamp');
-    return header.read(text, i, seconds * 1000 + ms, BASIS.lineLine);
+    if (text.charCodeAt(i) !== 32) return i >= text.length ? 'bad_header' : 'no_timestamp';
+    return header.read(text, i, seconds * 1000 + ms, BASIS.lineLine, out);
   }
 
-  function dispatch(text: string, start: number): EnvelopeResult {
+  function dispatch(text: string, start: number): MalformedReason | undefined {
     const c = text.charCodeAt(start);
     if (c >= 65 && c <= 90) {
       const c4 = text.charCodeAt(start + 4);
@@ -224,38 +309,38 @@ export function createEnvelopeParser(options: EnvelopeOptions = {}): EnvelopePar
       const c4 = text.charCodeAt(start + 4);
       return c4 === 45 || c4 === 47 ? iso(text, start) : epochSeconds(text, start);
     }
-    return malformed('no_timestamp');
+    return 'no_timestamp';
   }
 
-  function rfc5424(text: string, start: number): EnvelopeResult {
-    if (text.charCodeAt(start) === 45) return malformed('no_timestamp');
+  function rfc5424(text: string, start: number): MalformedReason | undefined {
+    if (text.charCodeAt(start) === 45) return 'no_timestamp';
     const end = readIsoTimestamp(text, start, fields);
-    if (end < 0) return malformed(end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp');
+    if (end < 0) return end === BAD_TIMESTAMP ? 'bad_timestamp' : 'no_timestamp';
     if (text.charCodeAt(end) !== 32) {
-      return malformed(end >= text.length ? 'bad_header' : 'bad_timestamp');
+      return end >= text.length ? 'bad_header' : 'bad_timestamp';
     }
     if (fixedYear === undefined) years.anchor(fields.year, fields.month);
     const basis = Number.isNaN(fields.offsetMinutes) ? basisZoneless : BASIS.lineLine;
-    return readRfc5424Fields(text, end + 1, isoTime(), basis);
+    return readRfc5424Fields(text, end + 1, isoTime(), basis, out);
   }
 
-  const parseEnvelope = (text: string): EnvelopeResult => {
+  const scan = (text: string): MalformedReason | undefined => {
     const length = text.length;
-    if (length === 0) return malformed('empty_line');
+    if (length === 0) return 'empty_line';
     const c = text.charCodeAt(0);
     if (c === 60) {
       // `<PRI>`: 1-3 digits.
       let i = 1;
       while (i <= 3 && digitAt(text, i) >= 0) i++;
-      if (i === 1 || text.charCodeAt(i) !== 62) return malformed('bad_header');
+      if (i === 1 || text.charCodeAt(i) !== 62) return 'bad_header';
       i++;
       if (text.charCodeAt(i) === 49 && text.charCodeAt(i + 1) === 32) return rfc5424(text, i + 2);
       return dispatch(text, i);
     }
     if (c === 32 || c === 9 || c === 13) {
-      return text.trim().length === 0 ? malformed('empty_line') : malformed('no_timestamp');
+      return text.trim().length === 0 ? 'empty_line' : 'no_timestamp';
     }
     return dispatch(text, 0);
   };
-  return Object.assign(parseEnvelope, { yearState: () => years.state() });
+  return { scan, scratch: out, yearState: () => years.state() };
 }

@@ -35,6 +35,49 @@ export function malformed(reason: MalformedReason): EnvelopeResult {
 }
 
 /**
+ * The envelope fields of the line just scanned, filled in place by an envelope scanner (one
+ * record per parser, so scanning a line allocates no envelope). The message is
+ * `text.slice(start, end)` unless a rare wrapper (Solaris `[ID ...]`) made `message` a string
+ * of its own; read it with {@link scratchMessage}.
+ *
+ * @internal
+ */
+export interface EnvelopeScratch {
+  time: number;
+  timeBasis: TimeBasis;
+  host: string | undefined;
+  program: string | undefined;
+  pid: number | undefined;
+  repeat: number;
+  /** Where the message starts in the line. */
+  start: number;
+  /** Where it ends (exclusive). */
+  end: number;
+  /** The message, when it is not a plain range of the line. */
+  message: string | undefined;
+}
+
+/** A fresh scratch envelope. @internal */
+export function envelopeScratch(): EnvelopeScratch {
+  return {
+    time: 0,
+    timeBasis: BASIS.lineLine,
+    host: undefined,
+    program: undefined,
+    pid: undefined,
+    repeat: 1,
+    start: 0,
+    end: 0,
+    message: undefined,
+  };
+}
+
+/** The message of the scanned line `text`. @internal */
+export function scratchMessage(text: string, s: EnvelopeScratch): string {
+  return s.message ?? text.slice(s.start, s.end);
+}
+
+/**
  * The one construction site of a successful envelope result (stable object shape).
  *
  * @internal

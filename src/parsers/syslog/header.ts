@@ -1,7 +1,7 @@
 import type { TimeBasis } from '../../events/provenance.js';
 import { detachString } from '../detach-string.js';
-import type { EnvelopeResult } from '../outcome.js';
-import { malformed } from './envelope.js';
+import type { MalformedReason } from '../outcome.js';
+import type { EnvelopeScratch } from './envelope.js';
 import { finishEnvelope } from './message-wrappers.js';
 import { FACILITY_PRIORITY } from './patterns.js';
 import { digitAt, matchesAt, skipSpaces } from './scan.js';
@@ -15,8 +15,14 @@ import { digitAt, matchesAt, skipSpaces } from './scan.js';
  * @internal
  */
 export interface HeaderReader {
-  /** Reads the header starting at `start` and builds the envelope. */
-  read(text: string, start: number, time: number, basis: TimeBasis): EnvelopeResult;
+  /** Reads the header starting at `start` into `out`; returns why the line is malformed, if it is. */
+  read(
+    text: string,
+    start: number,
+    time: number,
+    basis: TimeBasis,
+    out: EnvelopeScratch,
+  ): MalformedReason | undefined;
 }
 
 const RECENT_HOSTS = 8;
@@ -108,10 +114,10 @@ export function createHeaderReader(): HeaderReader {
   }
 
   return {
-    read(text, start, time, basis) {
+    read(text, start, time, basis, out) {
       const end = text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
       let i = skipSpaces(text, start, end);
-      if (i >= end) return malformed('bad_header');
+      if (i >= end) return 'bad_header';
       let host: string | undefined;
       let msg = -1;
       const after = i + lastHost.length;
@@ -132,7 +138,7 @@ export function createHeaderReader(): HeaderReader {
         msg = readProgramTag(text, i, end);
         if (msg < 0) {
           const space = text.indexOf(' ', i);
-          if (space < 0 || space >= end) return malformed('bad_header');
+          if (space < 0 || space >= end) return 'bad_header';
           const token = text.slice(i, space);
           if (!isFacility(token)) {
             // Hosts outlive their line (events, sessions, map keys): keep a detached copy.
@@ -153,9 +159,9 @@ export function createHeaderReader(): HeaderReader {
             msg = readProgramTag(text, i, end);
           }
         }
-        if (msg < 0) return malformed('bad_header');
+        if (msg < 0) return 'bad_header';
       }
-      return finishEnvelope(text, msg, end, time, basis, host, program, pid);
+      return finishEnvelope(text, msg, end, time, basis, host, program, pid, out);
     },
   };
 }

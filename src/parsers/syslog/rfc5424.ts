@@ -1,11 +1,11 @@
 import type { TimeBasis } from '../../events/provenance.js';
-import type { EnvelopeResult } from '../outcome.js';
-import { malformed } from './envelope.js';
+import type { MalformedReason } from '../outcome.js';
+import type { EnvelopeScratch } from './envelope.js';
 import { finishEnvelope } from './message-wrappers.js';
 import { digitAt } from './scan.js';
 
 /**
- * Reads the RFC5424 fields after the timestamp: `HOST APP-NAME PROCID MSGID SD [MSG]`.
+ * Reads (into `out`) the RFC5424 fields after the timestamp: `HOST APP-NAME PROCID MSGID SD [MSG]`.
  * `-` is the nil value. Structured data is skipped element by element: inside a quoted
  * parameter value `\"`, `\\` and `\]` are escapes and `]` does not end the element. A
  * UTF-8 BOM at the start of MSG is dropped. A non-numeric PROCID gives no pid.
@@ -17,18 +17,19 @@ export function readRfc5424Fields(
   start: number,
   time: number,
   basis: TimeBasis,
-): EnvelopeResult {
+  out: EnvelopeScratch,
+): MalformedReason | undefined {
   const end = text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
   const hostEnd = fieldEnd(text, start, end);
   const appEnd = fieldEnd(text, hostEnd + 1, end);
   const procEnd = fieldEnd(text, appEnd + 1, end);
   const msgIdEnd = fieldEnd(text, procEnd + 1, end);
-  if (msgIdEnd < 0 || msgIdEnd >= end) return malformed('bad_header');
+  if (msgIdEnd < 0 || msgIdEnd >= end) return 'bad_header';
   const sdEnd = structuredDataEnd(text, msgIdEnd + 1, end);
-  if (sdEnd < 0) return malformed('bad_header');
+  if (sdEnd < 0) return 'bad_header';
   let msg = sdEnd;
   if (msg < end) {
-    if (text.charCodeAt(msg) !== 32) return malformed('bad_header');
+    if (text.charCodeAt(msg) !== 32) return 'bad_header';
     msg++;
     if (text.charCodeAt(msg) === 0xfeff) msg++;
   }
@@ -41,7 +42,7 @@ export function readRfc5424Fields(
     value = value * 10 + d;
   }
   if (i === procEnd && i > appEnd + 1) pid = value;
-  return finishEnvelope(text, msg, end, time, basis, host, program, pid);
+  return finishEnvelope(text, msg, end, time, basis, host, program, pid, out);
 }
 
 /** End (exclusive) of the non-empty space-free field at `i`, or -1. */

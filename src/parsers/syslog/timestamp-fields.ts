@@ -107,6 +107,22 @@ export function readIsoTimestamp(text: string, i: number, out: TimestampFields):
   return readZone(text, j, out);
 }
 
+/**
+ * Reads the `:SS[.f{1,9}][zone]` tail of an ISO timestamp at `i` (the `:` before the
+ * seconds), for a line whose `YYYY-MM-DDTHH:MM` is known valid. Sets `second`,
+ * `millisecond` and `offsetMinutes`.
+ *
+ * @returns The index after the timestamp, or BAD_TIMESTAMP (as {@link readIsoTimestamp}).
+ * @internal
+ */
+export function readIsoSecondsAt(text: string, i: number, out: TimestampFields): number {
+  out.second = twoDigitsAt(text, i + 1);
+  if (text.charCodeAt(i) !== 58 || out.second < 0 || out.second > 60) return BAD_TIMESTAMP;
+  const j = readFraction(text, i + 3, out);
+  if (j < 0) return BAD_TIMESTAMP;
+  return readZone(text, j, out);
+}
+
 function readZone(text: string, j: number, out: TimestampFields): number {
   out.offsetMinutes = Number.NaN;
   const c = text.charCodeAt(j);

@@ -81,6 +81,8 @@ export function createYearTracker(
       return { year: Number.isNaN(year) ? null : year, lastMonth };
     },
     anchor(lineYear, month) {
+      // Unchanged state keeps the generation, so caches keyed on it survive ISO lines.
+      if (year === lineYear && lastMonth === month) return;
       generation++;
       year = lineYear;
       lastMonth = month;
