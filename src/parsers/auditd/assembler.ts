@@ -114,6 +114,10 @@ function build(
   const pending = new Map<string, Group>();
   const closed: ClosedKeys = { ring: new Array(CLOSED_MEMORY), set: new Set(), next: 0 };
   let lastKey = saved?.lastKey ?? '';
+  // Always pending.get(lastKey): consecutive records of one event skip the map lookup.
+  let lastGroup: Group | undefined;
+  // The last record read: a line of the same event reuses its key and time.
+  let previous: AuditRecord | undefined;
   const c: Counters =
     saved === undefined
       ? {
@@ -154,6 +158,7 @@ function build(
 
   function close(out: AuditResult[], g: Group, viaEoe: boolean): void {
     pending.delete(g.key);
+    if (g === lastGroup) lastGroup = undefined;
     c.pending -= g.records.length;
     if (!viaEoe) c.timedOut++;
     remember(g.key);
@@ -188,9 +193,13 @@ function build(
     // Time-outs are checked when a record of another event arrives: consecutive records
     // of one event cannot make any event stale in event time.
     const switched = r.key !== lastKey;
-    lastKey = r.key;
-    if (switched) expire(out, r.time);
-    const g = pending.get(r.key);
+    let g = lastGroup;
+    if (switched) {
+      lastKey = r.key;
+      expire(out, r.time);
+      g = pending.get(r.key);
+      lastGroup = g;
+    }
     if (r.type === 'EOE') {
       if (g !== undefined) {
         if (g.records.length >= maxRecordsPerEvent) {
@@ -238,7 +247,8 @@ function build(
         close(out, front.value, false);
       }
     }
-    pending.set(r.key, { key: r.key, time: r.time, records: [r], lastSeq: seq });
+    lastGroup = { key: r.key, time: r.time, records: [r], lastSeq: seq };
+    pending.set(r.key, lastGroup);
     c.pending++;
   }
 
@@ -261,11 +271,12 @@ function build(
       miss(out, 'ignored', 'comment', prov);
       return;
     }
-    const r = readRecord(text, prov);
+    const r = readRecord(text, prov, previous);
     if ('reason' in r) {
       miss(out, r.kind, r.reason, prov);
       return;
     }
+    previous = r;
     record(out, r);
   }
 
@@ -277,6 +288,7 @@ function build(
       g.lastSeq = open.lastSeq;
       pending.set(g.key, g);
     }
+    lastGroup = pending.get(lastKey);
   }
 
   return {

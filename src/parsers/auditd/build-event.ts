@@ -1,24 +1,13 @@
-import type {
-  AuditEventBase,
-  AuditPathItem,
-  AuditSubject,
-  FileOperation,
-  HostEvent,
-} from '../../events/host.js';
+import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
+import type { Provenance } from '../../events/provenance.js';
 import { rebuildArgv } from './argv.js';
-import {
-  findField,
-  idField,
-  numberField,
-  parseRadix,
-  parseSigned,
-  type RawField,
-  textField,
-  tokenize,
-} from './fields.js';
+import { parseRadix, parseSigned } from './fields.js';
+import { CWD_KEYS, OBJ_PID_KEYS, PATH_KEYS, SOCKADDR_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
-import { type AuditRecord, recordFields } from './record.js';
-import { decodeSockaddr } from './sockaddr.js';
+import { type Picked, pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
+import type { AuditRecord } from './record.js';
+import { keyTable } from './scan.js';
+import { type DecodedSockaddr, decodeSockaddr } from './sockaddr.js';
 import { ptraceRequestName, syscallName } from './syscalls.js';
 
 /**
@@ -33,36 +22,10 @@ export interface BuildMiss {
   readonly reason: 'unmapped_record_type' | 'unmapped_syscall' | 'no_syscall_record';
 }
 
-/** The SYSCALL fields sshtrail reads (the others are skipped without slicing). */
-const SYSCALL_KEYS: ReadonlySet<string> = new Set([
-  'arch',
-  'syscall',
-  'success',
-  'exit',
-  'a0',
-  'a1',
-  'a2',
-  'ppid',
-  'pid',
-  'auid',
-  'uid',
-  'euid',
-  'tty',
-  'ses',
-  'comm',
-  'exe',
-  'key',
-]);
-const PATH_KEYS: ReadonlySet<string> = new Set([
-  'item',
-  'name',
-  'inode',
-  'mode',
-  'ouid',
-  'ogid',
-  'nametype',
-]);
-const ENRICHED_KEYS: ReadonlySet<string> = new Set(['SYSCALL']);
+const ENRICHED_KEYS = keyTable(['SYSCALL']);
+const S = SYSCALL_KEYS.slot;
+const P = PATH_KEYS.slot;
+const O = OBJ_PID_KEYS.slot;
 const SOCKET_SYSCALLS: ReadonlySet<string> = new Set(['connect', 'bind', 'accept', 'accept4']);
 const MESSAGE_SYSCALLS: ReadonlySet<string> = new Set(['sendto', 'sendmsg', 'recvfrom', 'recvmsg']);
 
@@ -131,11 +94,12 @@ export function buildEvent(
   const first = records[0];
   if (first === undefined) return { kind: 'ignored', reason: 'unmapped_record_type' };
   const parts = sortParts(records);
-  const sysTokens =
-    parts.syscall === undefined
+  const sr = parts.syscall;
+  // The glued-ENRICHED position is only needed when the record has no 0x1d separator.
+  const sys =
+    sr === undefined
       ? undefined
-      : tokenize(parts.syscall.line, parts.syscall.bodyStart, parts.syscall.bodyEnd, SYSCALL_KEYS);
-  const sys = sysTokens?.fields;
+      : pick(sr.line, sr.bodyStart, sr.bodyEnd, SYSCALL_KEYS, sr.bodyEnd < sr.line.length);
   const base = (pid: number | undefined): AuditEventBase => ({
     time: first.time,
     timeBasis: { year: 'line', zone: 'line' },
@@ -145,7 +109,7 @@ export function buildEvent(
     repeat: 1,
     source: first.source,
     serial: first.serial,
-    evidence: records.map((r) => r.source),
+    evidence: evidenceOf(records),
   });
 
   if (parts.user !== undefined) {
@@ -156,7 +120,7 @@ export function buildEvent(
   }
   if (parts.login !== undefined) return kernelLogin(parts.login, sys, base);
   if (parts.anomaly !== undefined) return anomaly(parts.anomaly, sys, base);
-  if (parts.syscall === undefined || sys === undefined) {
+  if (sr === undefined || sys === undefined) {
     return {
       kind: 'ignored',
       reason:
@@ -165,7 +129,13 @@ export function buildEvent(
           : 'unmapped_record_type',
     };
   }
-  return syscallEvent(parts, parts.syscall, sysTokens?.gluedAt ?? -1, sys, base);
+  return syscallEvent(parts, sr, sys, first, records, defaultHost);
+}
+
+function evidenceOf(records: readonly AuditRecord[]): Provenance[] {
+  const out: Provenance[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) out[i] = (records[i] as AuditRecord).source;
+  return out;
 }
 
 function sortParts(records: readonly AuditRecord[]): Parts {
@@ -222,11 +192,7 @@ function sortParts(records: readonly AuditRecord[]): Parts {
 function enrichedSyscall(r: AuditRecord, gluedAt: number): string | undefined {
   const start = r.bodyEnd < r.line.length ? r.bodyEnd + 1 : gluedAt;
   if (start < 0) return undefined;
-  const name = textField(
-    tokenize(r.line, start, r.line.length, ENRICHED_KEYS).fields,
-    'SYSCALL',
-    false,
-  );
+  const name = pickedText(pick(r.line, start, r.line.length, ENRICHED_KEYS, true), 0, false);
   return name !== undefined && /* names are plain identifiers */ isIdentifier(name)
     ? name
     : undefined;
@@ -241,46 +207,38 @@ function isIdentifier(s: string): boolean {
   return true;
 }
 
-function subject(
-  parts: Parts,
-  syscallRecord: AuditRecord,
-  gluedAt: number,
-  sys: readonly RawField[],
-): AuditSubject {
-  const arch = textField(sys, 'arch', false);
-  const num = numberField(sys, 'syscall');
-  const named = enrichedSyscall(syscallRecord, gluedAt);
-  const success = textField(sys, 'success', false);
-  return {
-    ppid: numberField(sys, 'ppid'),
-    uid: idField(sys, 'uid'),
-    euid: idField(sys, 'euid'),
-    auid: idField(sys, 'auid'),
-    ses: idField(sys, 'ses'),
-    exe: textField(sys, 'exe', true),
-    comm: textField(sys, 'comm', true),
-    tty: textField(sys, 'tty', false),
-    key: textField(sys, 'key', true)?.replaceAll('\u0001', ','),
-    success: success === 'yes' ? true : success === 'no' ? false : undefined,
-    exit: parseSigned(textField(sys, 'exit', false)),
-    syscall: named ?? (num === undefined ? 'syscall_unknown' : syscallName(arch, num)),
-    cwd: parts.cwd === undefined ? undefined : textField(recordFields(parts.cwd), 'cwd', true),
-    paths: pathItems(parts.paths),
-  };
+function syscallOf(syscallRecord: AuditRecord, sys: Picked): string {
+  const named = enrichedSyscall(syscallRecord, sys.gluedAt);
+  if (named !== undefined) return named;
+  const num = pickedNumber(sys, S.syscall);
+  return num === undefined ? 'syscall_unknown' : syscallName(pickedText(sys, S.arch, false), num);
+}
+
+function successOf(sys: Picked): boolean | undefined {
+  const success = pickedText(sys, S.success, false);
+  return success === 'yes' ? true : success === 'no' ? false : undefined;
+}
+
+function cwdOf(parts: Parts): string | undefined {
+  const r = parts.cwd;
+  return r === undefined
+    ? undefined
+    : pickedText(pick(r.line, r.bodyStart, r.bodyEnd, CWD_KEYS, true), 0, true);
 }
 
 function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
+  if (records.length === 0) return [];
   const items = records.map((r) => {
-    const f = recordFields(r, PATH_KEYS);
+    const f = pick(r.line, r.bodyStart, r.bodyEnd, PATH_KEYS, true);
     return {
-      item: numberField(f, 'item') ?? Number.MAX_SAFE_INTEGER,
+      item: pickedNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER,
       value: {
-        path: textField(f, 'name', true),
-        inode: numberField(f, 'inode'),
-        mode: parseRadix(textField(f, 'mode', false), 8),
-        ouid: idField(f, 'ouid'),
-        ogid: idField(f, 'ogid'),
-        nametype: textField(f, 'nametype', false),
+        path: pickedText(f, P.name, true),
+        inode: pickedNumber(f, P.inode),
+        mode: parseRadix(pickedText(f, P.mode, false), 8),
+        ouid: pickedId(f, P.ouid),
+        ogid: pickedId(f, P.ogid),
+        nametype: pickedText(f, P.nametype, false),
       },
     };
   });
@@ -292,85 +250,193 @@ function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
 function syscallEvent(
   parts: Parts,
   syscallRecord: AuditRecord,
-  gluedAt: number,
-  sys: readonly RawField[],
-  base: (pid: number | undefined) => AuditEventBase,
+  sys: Picked,
+  first: AuditRecord,
+  records: readonly AuditRecord[],
+  defaultHost: string | undefined,
 ): HostEvent | BuildMiss {
-  const s = subject(parts, syscallRecord, gluedAt, sys);
-  const pid = numberField(sys, 'pid');
-  const known = !s.syscall.startsWith('syscall_');
-  const name = s.syscall;
-  if (name === 'execve' || name === 'execveat' || (!known && parts.execve.length > 0)) {
+  const name = syscallOf(syscallRecord, sys);
+  const known = !name.startsWith('syscall_');
+  const isExec = name === 'execve' || name === 'execveat' || (!known && parts.execve.length > 0);
+  const isSocket =
+    !isExec &&
+    (SOCKET_SYSCALLS.has(name) ||
+      MESSAGE_SYSCALLS.has(name) ||
+      (!known && parts.sockaddr !== undefined));
+  const op = isExec || isSocket ? undefined : FILE_OPS.get(name);
+  if (!isExec && !isSocket && op === undefined && name !== 'ptrace') {
+    return { kind: 'ignored', reason: 'unmapped_syscall' };
+  }
+  let addr: DecodedSockaddr | undefined;
+  if (isSocket) {
+    const sa = parts.sockaddr;
+    const saddr =
+      sa === undefined
+        ? undefined
+        : pickedField(pick(sa.line, sa.bodyStart, sa.bodyEnd, SOCKADDR_KEYS, true), 0, 'saddr');
+    addr = saddr === undefined || saddr.quoted ? undefined : decodeSockaddr(saddr.value);
+    if (!SOCKET_SYSCALLS.has(name) && (addr?.family ?? 'other') === 'other') {
+      return { kind: 'ignored', reason: 'unmapped_syscall' };
+    }
+  }
+  // One literal per kind, in the field order of AuditEventBase then AuditSubject: object
+  // spreads cost more than the rest of the event.
+  const pid = pickedNumber(sys, S.pid);
+  const host = first.node ?? defaultHost;
+  const ppid = pickedNumber(sys, S.ppid);
+  const uid = pickedId(sys, S.uid);
+  const euid = pickedId(sys, S.euid);
+  const auid = pickedId(sys, S.auid);
+  const ses = pickedId(sys, S.ses);
+  const exe = pickedText(sys, S.exe, true);
+  const comm = pickedText(sys, S.comm, true);
+  const tty = pickedText(sys, S.tty, false);
+  const key = pickedText(sys, S.key, true)?.replaceAll('\u0001', ',');
+  const success = successOf(sys);
+  const exit = parseSigned(pickedText(sys, S.exit, false));
+  const cwd = cwdOf(parts);
+  const paths = pathItems(parts.paths);
+  if (isExec) {
     const args = rebuildArgv(parts.execve, parts.proctitle);
     return {
       kind: 'process.exec',
-      ...base(pid),
-      ...s,
+      time: first.time,
+      timeBasis: { year: 'line', zone: 'line' },
+      host,
+      program: 'auditd',
+      pid,
+      repeat: 1,
+      source: first.source,
+      serial: first.serial,
+      evidence: evidenceOf(records),
+      ppid,
+      uid,
+      euid,
+      auid,
+      ses,
+      exe,
+      comm,
+      tty,
+      key,
+      success,
+      exit,
+      syscall: name,
+      cwd,
+      paths,
       argv: args.argv,
       argvTruncated: args.truncated,
     };
   }
-  if (
-    SOCKET_SYSCALLS.has(name) ||
-    MESSAGE_SYSCALLS.has(name) ||
-    (!known && parts.sockaddr !== undefined)
-  ) {
-    const saddrField =
-      parts.sockaddr === undefined ? undefined : findField(recordFields(parts.sockaddr), 'saddr');
-    const addr =
-      saddrField === undefined || saddrField.quoted ? undefined : decodeSockaddr(saddrField.value);
-    const family = addr?.family ?? 'other';
-    if (!SOCKET_SYSCALLS.has(name) && family === 'other') {
-      return { kind: 'ignored', reason: 'unmapped_syscall' };
-    }
+  if (isSocket) {
     return {
       kind: 'socket.connect',
-      ...base(pid),
-      ...s,
-      family,
-      path: resolve(addr?.path, s.cwd),
+      time: first.time,
+      timeBasis: { year: 'line', zone: 'line' },
+      host,
+      program: 'auditd',
+      pid,
+      repeat: 1,
+      source: first.source,
+      serial: first.serial,
+      evidence: evidenceOf(records),
+      ppid,
+      uid,
+      euid,
+      auid,
+      ses,
+      exe,
+      comm,
+      tty,
+      key,
+      success,
+      exit,
+      syscall: name,
+      cwd,
+      paths,
+      family: addr?.family ?? 'other',
+      path: resolve(addr?.path, cwd),
       address: addr?.address,
       port: addr?.port,
     };
   }
-  const op = FILE_OPS.get(name);
   if (op !== undefined) {
     return {
       kind: 'file.access',
-      ...base(pid),
-      ...s,
+      time: first.time,
+      timeBasis: { year: 'line', zone: 'line' },
+      host,
+      program: 'auditd',
+      pid,
+      repeat: 1,
+      source: first.source,
+      serial: first.serial,
+      evidence: evidenceOf(records),
+      ppid,
+      uid,
+      euid,
+      auid,
+      ses,
+      exe,
+      comm,
+      tty,
+      key,
+      success,
+      exit,
+      syscall: name,
+      cwd,
+      paths,
       op: fileOp(name, op, sys),
-      path: resolve(mainPath(s.paths), s.cwd),
+      path: resolve(mainPath(paths), cwd),
     };
   }
-  if (name === 'ptrace') {
-    const request = parseRadix(textField(sys, 'a0', false), 16);
-    const obj = parts.objPid === undefined ? undefined : recordFields(parts.objPid);
-    return {
-      kind: 'process.ptrace',
-      ...base(pid),
-      ...s,
-      request,
-      requestName: request === undefined ? undefined : ptraceRequestName(request),
-      targetPid:
-        (obj === undefined ? undefined : numberField(obj, 'opid')) ??
-        parseRadix(textField(sys, 'a1', false), 16),
-      targetUid: obj === undefined ? undefined : idField(obj, 'ouid'),
-      targetAuid: obj === undefined ? undefined : idField(obj, 'oauid'),
-      targetSes: obj === undefined ? undefined : idField(obj, 'oses'),
-      targetComm: obj === undefined ? undefined : textField(obj, 'ocomm', true),
-    };
-  }
-  return { kind: 'ignored', reason: 'unmapped_syscall' };
+  const request = parseRadix(pickedText(sys, S.a0, false), 16);
+  const ob = parts.objPid;
+  const obj =
+    ob === undefined ? undefined : pick(ob.line, ob.bodyStart, ob.bodyEnd, OBJ_PID_KEYS, true);
+  return {
+    kind: 'process.ptrace',
+    time: first.time,
+    timeBasis: { year: 'line', zone: 'line' },
+    host,
+    program: 'auditd',
+    pid,
+    repeat: 1,
+    source: first.source,
+    serial: first.serial,
+    evidence: evidenceOf(records),
+    ppid,
+    uid,
+    euid,
+    auid,
+    ses,
+    exe,
+    comm,
+    tty,
+    key,
+    success,
+    exit,
+    syscall: name,
+    cwd,
+    paths,
+    request,
+    requestName: request === undefined ? undefined : ptraceRequestName(request),
+    targetPid:
+      (obj === undefined ? undefined : pickedNumber(obj, O.opid)) ??
+      parseRadix(pickedText(sys, S.a1, false), 16),
+    targetUid: obj === undefined ? undefined : pickedId(obj, O.ouid),
+    targetAuid: obj === undefined ? undefined : pickedId(obj, O.oauid),
+    targetSes: obj === undefined ? undefined : pickedId(obj, O.oses),
+    targetComm: obj === undefined ? undefined : pickedText(obj, O.ocomm, true),
+  };
 }
 
-function fileOp(name: string, op: FileOperation, sys: readonly RawField[]): FileOperation {
+function fileOp(name: string, op: FileOperation, sys: Picked): FileOperation {
   if (op === 'unlink' && name === 'unlinkat') {
-    const flags = parseRadix(textField(sys, 'a2', false), 16);
+    const flags = parseRadix(pickedText(sys, S.a2, false), 16);
     return flags !== undefined && (flags & 0x200) !== 0 ? 'rmdir' : 'unlink';
   }
   if (op !== 'open' || name === 'openat2') return op;
-  const flags = parseRadix(textField(sys, name === 'open' ? 'a1' : 'a2', false), 16);
+  const flags = parseRadix(pickedText(sys, name === 'open' ? S.a1 : S.a2, false), 16);
   if (flags === undefined) return 'open';
   return (flags & 3) === 0 ? 'read' : 'write';
 }

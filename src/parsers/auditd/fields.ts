@@ -1,4 +1,5 @@
 import { hexToText, isAuditHex } from './hex.js';
+import { type KeyTable, keyTable, scanFields } from './scan.js';
 
 /**
  * One `key=value` token of an audit record, before decoding.
@@ -27,17 +28,9 @@ export interface Tokenized {
   readonly gluedAt: number;
 }
 
-const SPACE = 32;
-const TAB = 9;
-const DQ = 34;
-const SQ = 39;
-const LBRACE = 123;
-
 /**
- * Splits `text[start, end)` into `key=value` fields with a single left-to-right scan (no
- * regex): double-quoted values end at the next `"`, a single-quoted value (the nested
- * user-space `msg='...'`) ends at the last `'` before `end`, `{ ... }` ends at `}`, other
- * values end at a space. Bare words (`user`, `PAM:`, `:`) are skipped. Linear in the input.
+ * Splits `text[start, end)` into `key=value` fields (see {@link scanFields} for the
+ * grammar). Linear in the input.
  *
  * @param text - The line.
  * @param start - Where the fields start.
@@ -57,84 +50,12 @@ export function tokenize(
   wanted?: ReadonlySet<string>,
 ): Tokenized {
   const fields: RawField[] = [];
-  const table = wanted === undefined ? undefined : keyTable(wanted);
-  let gluedAt = -1;
-  // Next space / '=' at or after i. They only move forward, so the native indexOf scans
-  // stay linear in the input overall.
-  let nextSp = -1;
-  let nextTab = -1;
-  let nextEq = -1;
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB) {
-      i++;
-      continue;
-    }
-    if (nextSp < i) nextSp = indexOrEnd(text, ' ', i, end);
-    if (nextTab < i) nextTab = indexOrEnd(text, '\t', i, end);
-    if (nextEq < i) nextEq = indexOrEnd(text, '=', i, end);
-    const wordEnd = Math.min(nextSp, nextTab);
-    if (nextEq >= wordEnd) {
-      i = wordEnd; // bare word
-      continue;
-    }
-    let keyStart = i;
-    while (keyStart < nextEq && text.charCodeAt(keyStart) === 40) keyStart++;
-    // A wanted key is matched in place and its constant reused: no slice per skipped field.
-    const key =
-      table === undefined ? text.slice(keyStart, nextEq) : lookup(table, text, keyStart, nextEq);
-    i = nextEq + 1;
-    const v = i < end ? text.charCodeAt(i) : -1;
-    if (v === DQ) {
-      let q = text.indexOf('"', i + 1);
-      if (q < 0 || q >= end) q = end;
-      if (key !== undefined) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
-      i = q + 1;
-      if (i < end && isUpper(text.charCodeAt(i))) {
-        gluedAt = i;
-        break;
-      }
-      continue;
-    }
-    if (v === SQ) {
-      let q = text.lastIndexOf("'", end - 1);
-      if (q <= i) q = end;
-      if (key !== undefined) fields.push({ key, value: text.slice(i + 1, q), quoted: true });
-      i = q + 1;
-      continue;
-    }
-    if (v === LBRACE) {
-      let q = text.indexOf('}', i + 1);
-      if (q < 0 || q >= end) q = end;
-      if (key !== undefined) fields.push({ key, value: text.slice(i + 1, q).trim(), quoted: true });
-      i = q + 1;
-      continue;
-    }
-    const vs = i;
-    if (nextSp < i) nextSp = indexOrEnd(text, ' ', i, end);
-    if (nextTab < i) nextTab = indexOrEnd(text, '\t', i, end);
-    if (nextEq < i) nextEq = indexOrEnd(text, '=', i, end);
-    let ve = Math.min(nextSp, nextTab);
-    i = ve;
-    if (nextEq < ve) {
-      const eq = nextEq;
-      let b = eq;
-      while (b > vs && isEnrichedKeyChar(text.charCodeAt(b - 1))) b--;
-      if (b > vs && b < eq && isUpper(text.charCodeAt(b))) {
-        if (key !== undefined) fields.push({ key, value: text.slice(vs, b), quoted: false });
-        gluedAt = b;
-        break;
-      }
-    }
-    if (key === undefined) continue;
-    while (ve > vs && text.charCodeAt(ve - 1) === 44) ve--; // trailing ','
-    if (ve > vs && text.charCodeAt(ve - 1) === 41) {
-      const open = text.indexOf('(', vs);
-      if (open < 0 || open >= ve) ve--; // legacy `res=success)`
-    }
-    fields.push({ key, value: text.slice(vs, ve), quoted: false });
-  }
+  const table = wanted === undefined ? undefined : tableOf(wanted);
+  const gluedAt = scanFields(text, start, end, table, {
+    fields,
+    spans: undefined,
+    stopEarly: false,
+  });
   return { fields, gluedAt };
 }
 
@@ -324,47 +245,13 @@ export function parseSigned(v: string | undefined): number | undefined {
   return parseUnsigned(v);
 }
 
-/** Wanted keys grouped by length, for matching a key in place. */
-type KeyTable = readonly (readonly string[] | undefined)[];
-
 const KEY_TABLES = new WeakMap<ReadonlySet<string>, KeyTable>();
 
-function keyTable(wanted: ReadonlySet<string>): KeyTable {
+function tableOf(wanted: ReadonlySet<string>): KeyTable {
   let table = KEY_TABLES.get(wanted);
   if (table === undefined) {
-    const byLength: string[][] = [];
-    for (const key of wanted) {
-      const list = byLength[key.length];
-      if (list === undefined) byLength[key.length] = [key];
-      else list.push(key);
-    }
-    table = byLength;
+    table = keyTable([...wanted]);
     KEY_TABLES.set(wanted, table);
   }
   return table;
-}
-
-/** The wanted key equal to `text[from, to)`, or undefined. */
-function lookup(table: KeyTable, text: string, from: number, to: number): string | undefined {
-  const candidates = table[to - from];
-  if (candidates === undefined) return undefined;
-  for (const key of candidates) {
-    let k = 0;
-    while (k < key.length && text.charCodeAt(from + k) === key.charCodeAt(k)) k++;
-    if (k === key.length) return key;
-  }
-  return undefined;
-}
-
-function indexOrEnd(text: string, needle: string, from: number, end: number): number {
-  const at = text.indexOf(needle, from);
-  return at < 0 || at > end ? end : at;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-function isEnrichedKeyChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || c === 95 || c === 45;
 }

@@ -11,11 +11,15 @@ import {
   idField,
   lastField,
   numberField,
-  type RawField,
   textField,
   tokenize,
 } from './fields.js';
+import { LOGIN_KEYS, SYSCALL_KEYS } from './keys.js';
+import { type Picked, pick, pickedId, pickedNumber, pickedText } from './pick.js';
 import { type AuditRecord, recordFields } from './record.js';
+
+const S = SYSCALL_KEYS.slot;
+const L = LOGIN_KEYS.slot;
 
 /** User-space record types that become `audit.login`. */
 /** @internal */
@@ -147,26 +151,26 @@ export function userLogin(
  */
 export function kernelLogin(
   r: AuditRecord,
-  sys: readonly RawField[] | undefined,
+  sys: Picked | undefined,
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditLoginEvent {
-  const f = recordFields(r);
+  const f = pick(r.line, r.bodyStart, r.bodyEnd, LOGIN_KEYS, true);
   return {
     kind: 'audit.login',
-    ...base(numberField(f, 'pid') ?? (sys === undefined ? undefined : numberField(sys, 'pid'))),
+    ...base(pickedNumber(f, L.pid) ?? (sys === undefined ? undefined : pickedNumber(sys, S.pid))),
     recordType: r.type,
-    uid: idField(f, 'uid'),
-    auid: idField(f, 'auid'),
-    ses: idField(f, 'ses'),
-    oldAuid: idField(f, 'old-auid'),
-    oldSes: idField(f, 'old-ses'),
+    uid: pickedId(f, L.uid),
+    auid: pickedId(f, L.auid),
+    ses: pickedId(f, L.ses),
+    oldAuid: pickedId(f, L['old-auid']),
+    oldSes: pickedId(f, L['old-ses']),
     acct: undefined,
     id: undefined,
-    exe: sys === undefined ? undefined : textField(sys, 'exe', true),
+    exe: sys === undefined ? undefined : pickedText(sys, S.exe, true),
     hostname: undefined,
     addr: undefined,
-    terminal: textField(f, 'tty', false),
-    res: resOf(textField(f, 'res', false)),
+    terminal: pickedText(f, L.tty, false),
+    res: resOf(pickedText(f, L.res, false)),
     op: undefined,
     cmd: undefined,
   };
@@ -187,7 +191,7 @@ export function kernelLogin(
  */
 export function anomaly(
   r: AuditRecord,
-  sys: readonly RawField[] | undefined,
+  sys: Picked | undefined,
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditAnomalyEvent {
   const outer = recordFields(r);
@@ -200,23 +204,23 @@ export function anomaly(
     key: f.key,
     value: decodeValue(f, ENCODED.has(f.key)) ?? f.value,
   }));
-  const pick = (key: string, encoded: boolean): string | undefined =>
-    textField(all, key, encoded) ?? (sys === undefined ? undefined : textField(sys, key, encoded));
-  const id = (key: string): number | undefined =>
+  const text = (key: 'exe' | 'comm'): string | undefined =>
+    textField(all, key, true) ?? (sys === undefined ? undefined : pickedText(sys, S[key], true));
+  const id = (key: 'uid' | 'auid' | 'ses'): number | undefined =>
     findField(all, key) !== undefined
       ? idField(all, key)
       : sys === undefined
         ? undefined
-        : idField(sys, key);
+        : pickedId(sys, S[key]);
   return {
     kind: 'audit.anomaly',
-    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : numberField(sys, 'pid'))),
+    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : pickedNumber(sys, S.pid))),
     recordType: r.type,
     uid: id('uid'),
     auid: id('auid'),
     ses: id('ses'),
-    exe: pick('exe', true),
-    comm: pick('comm', true),
+    exe: text('exe'),
+    comm: text('comm'),
     fields,
   };
 }

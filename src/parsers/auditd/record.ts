@@ -1,5 +1,6 @@
 import type { Provenance } from '../../events/provenance.js';
 import { type RawField, tokenize } from './fields.js';
+import { keyTable, lookupKey, matchesAt } from './scan.js';
 
 /**
  * One audit record line, with its header read and its fields left unparsed (they are
@@ -18,6 +19,8 @@ export interface AuditRecord {
   readonly serial: number;
   /** The grouping key: node, time and serial. */
   readonly key: string;
+  /** The `TIME:SERIAL` text of the header. */
+  readonly id: string;
   /** The whole line. */
   readonly line: string;
   /** Where the fields start. */
@@ -45,8 +48,12 @@ export interface RecordMiss {
 
 const MSG_AUDIT = 'msg=audit(';
 
-/** Kernel record types that never carry a nested `msg='...'` (skip the scan for them). */
-const KERNEL_TYPES: ReadonlySet<string> = new Set([
+/**
+ * Record types read often, so the type is matched in place and its constant reused. The
+ * first {@link KERNEL_COUNT} are kernel types that never carry a nested `msg='...'` (the
+ * scan for it is skipped for them).
+ */
+const TYPES = keyTable([
   'SYSCALL',
   'EXECVE',
   'PATH',
@@ -56,7 +63,23 @@ const KERNEL_TYPES: ReadonlySet<string> = new Set([
   'EOE',
   'OBJ_PID',
   'LOGIN',
+  'USER_AUTH',
+  'USER_ACCT',
+  'USER_MGMT',
+  'CRED_ACQ',
+  'CRED_DISP',
+  'CRED_REFR',
+  'USER_CHAUTHTOK',
+  'USER_ERR',
+  'USER_LOGIN',
+  'USER_LOGOUT',
+  'USER_START',
+  'USER_END',
+  'USER_CMD',
+  'CRYPTO_KEY_USER',
+  'CRYPTO_SESSION',
 ]);
+const KERNEL_COUNT = 9;
 
 /**
  * Reads a record header: `[node=N ]type=T msg=audit(SECONDS.MILLIS:SERIAL):`. A hand-written
@@ -64,6 +87,8 @@ const KERNEL_TYPES: ReadonlySet<string> = new Set([
  *
  * @param line - The line (no terminator).
  * @param source - Its provenance.
+ * @param previous - The record read before, if any: when this line has the same event id,
+ * its key, time and serial are reused (no re-parse, no new key string).
  * @returns The record, or why it is not one.
  * @example
  * ```ts
@@ -71,30 +96,43 @@ const KERNEL_TYPES: ReadonlySet<string> = new Set([
  * ```
  * @internal
  */
-export function readRecord(line: string, source: Provenance): AuditRecord | RecordMiss {
+export function readRecord(
+  line: string,
+  source: Provenance,
+  previous?: AuditRecord,
+): AuditRecord | RecordMiss {
   let i = 0;
   let node: string | undefined;
-  if (line.startsWith('node=')) {
+  if (matchesAt(line, 0, 'node=', 0, 5)) {
     const sp = line.indexOf(' ', 5);
     if (sp < 0) return { kind: 'malformed', reason: 'bad_header' };
     node = line.slice(5, sp);
     i = sp + 1;
     while (line.charCodeAt(i) === 32) i++;
   }
-  if (!line.startsWith('type=', i)) return { kind: 'malformed', reason: 'bad_header' };
+  if (!matchesAt(line, i, 'type=', 0, 5)) return { kind: 'malformed', reason: 'bad_header' };
   let te = i + 5;
   while (te < line.length && line.charCodeAt(te) !== 32) te++;
-  const type = line.slice(i + 5, te);
-  if (type.length === 0) return { kind: 'malformed', reason: 'bad_header' };
+  if (te === i + 5) return { kind: 'malformed', reason: 'bad_header' };
+  const known = lookupKey(TYPES, line, i + 5, te);
+  const type = known < 0 ? line.slice(i + 5, te) : (TYPES.keys[known] as string);
   let m = te;
   while (line.charCodeAt(m) === 32) m++;
-  if (!line.startsWith(MSG_AUDIT, m)) {
+  if (!matchesAt(line, m, MSG_AUDIT, 0, MSG_AUDIT.length)) {
     return line.startsWith('msg=', m)
       ? { kind: 'unrecognized', reason: 'no_event_id' }
       : { kind: 'malformed', reason: 'no_timestamp' };
   }
   let p = m + MSG_AUDIT.length;
   const secStart = p;
+  if (
+    previous !== undefined &&
+    previous.node === node &&
+    matchesAt(line, p, previous.id, 0, previous.id.length) &&
+    line.charCodeAt(p + previous.id.length) === 41
+  ) {
+    return finish(line, source, type, known, previous, p + previous.id.length + 1);
+  }
   let seconds = 0;
   while (p < line.length && p - secStart < 12) {
     const d = line.charCodeAt(p) - 48;
@@ -128,22 +166,40 @@ export function readRecord(line: string, source: Provenance): AuditRecord | Reco
   }
   if (p === serialStart || line.charCodeAt(p) !== 41)
     return { kind: 'malformed', reason: 'bad_timestamp' };
-  const idEnd = p;
-  p++;
-  if (line.charCodeAt(p) === 58) p++;
+  const id = line.slice(secStart, p);
+  const header = {
+    node,
+    time: seconds * 1000 + Math.floor(millis),
+    serial,
+    key: node === undefined ? id : `${node} ${id}`,
+    id,
+  };
+  return finish(line, source, type, known, header, p + 1);
+}
+
+/** The record, from its header and where `):` ends. */
+function finish(
+  line: string,
+  source: Provenance,
+  type: string,
+  known: number,
+  h: Pick<AuditRecord, 'node' | 'time' | 'serial' | 'key' | 'id'>,
+  after: number,
+): AuditRecord {
+  const p = line.charCodeAt(after) === 58 ? after + 1 : after;
   const gs = line.indexOf('\u001d', p);
   const bodyEnd = gs < 0 ? line.length : gs;
   return {
     type,
-    node,
-    time: seconds * 1000 + Math.floor(millis),
-    serial,
-    key:
-      node === undefined ? line.slice(secStart, idEnd) : `${node} ${line.slice(secStart, idEnd)}`,
+    node: h.node,
+    time: h.time,
+    serial: h.serial,
+    key: h.key,
+    id: h.id,
     line,
     bodyStart: p,
     bodyEnd,
-    userSpace: !KERNEL_TYPES.has(type) && hasNestedMsg(line, p, bodyEnd),
+    userSpace: (known < 0 || known >= KERNEL_COUNT) && hasNestedMsg(line, p, bodyEnd),
     source,
   };
 }
