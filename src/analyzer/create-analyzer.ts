@@ -222,7 +222,8 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
           snapshot?.detection,
           options.sessions?.idleTimeoutMs,
         );
-  let lastTime = snapshot?.lastTime ?? 0;
+  // A field, not a closure variable: storing an event time there allocates nothing.
+  const clock = { lastTime: snapshot?.lastTime ?? 0 };
   let reportedLate = buffer.late;
   let reportedOverflow = buffer.overflowed;
 
@@ -275,8 +276,9 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     }
   };
   const processOne = (event: SshtrailEvent): void => {
-    lastTime = event.time;
-    emitter.emit('event', event);
+    clock.lastTime = event.time;
+    // Per line, so skip the emit (and its argument list) when nobody listens.
+    if (emitter.listenerCount('event') > 0) emitter.emit('event', event);
     const changes = tracker.push(event);
     if (changes.length > 0) report(changes);
     pipeline?.event(event, changes);
@@ -309,13 +311,13 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
   const settle = (source: SourceState): void => {
     for (const outcome of source.parser.flush()) {
       if (outcome.kind === 'event') process(outcome.event);
-      else emitter.emit('line', outcome);
+      else if (emitter.listenerCount('line') > 0) emitter.emit('line', outcome);
     }
   };
   const handle = (source: SourceState, text: string): void => {
     for (const outcome of source.parser.push(text)) {
       if (outcome.kind === 'event') process(outcome.event);
-      else emitter.emit('line', outcome);
+      else if (emitter.listenerCount('line') > 0) emitter.emit('line', outcome);
     }
   };
 
@@ -352,7 +354,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
       noteBuffer();
       const changes = tracker.flush();
       report(changes);
-      pipeline?.flush(changes, lastTime);
+      pipeline?.flush(changes, clock.lastTime);
     },
     stats() {
       return [...sources.values()].map((s) => s.parser.stats());
@@ -370,7 +372,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
         buffer: buffer.state(),
         sessions: tracker.snapshot(),
         ...(pipeline === undefined ? {} : { detection: pipeline.snapshot() }),
-        lastTime,
+        lastTime: clock.lastTime,
       };
     },
   });

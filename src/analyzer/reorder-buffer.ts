@@ -46,32 +46,53 @@ export interface ReorderState {
   readonly overflowed: number;
 }
 
+/** A held out-of-order event, with its time read once (events come in many shapes). */
+interface Held {
+  readonly seq: number;
+  readonly time: number;
+  readonly event: SshtrailEvent;
+}
+
 /** @internal */
 export function createReorderBuffer(
   skewMs: number,
   capacity: number,
   initial?: ReorderState,
 ): ReorderBuffer {
-  const heap: Buffered[] = initial ? [...initial.items] : [];
-  // The in-order queue: events and arrival numbers from `head` on, times non-decreasing.
-  let queue: SshtrailEvent[] = [];
-  let queueSeq: number[] = [];
+  const heap: Held[] = (initial?.items ?? []).map((b) => ({
+    seq: b.seq,
+    time: b.event.time,
+    event: b.event,
+  }));
+  // The in-order queue: a ring of events with their times and arrival numbers, times
+  // non-decreasing from `head` on. A ring, not an array shifted and cleared, so the steady
+  // state allocates nothing; times in a typed array, because reading `time` off events of a
+  // dozen shapes boxes a new number at every read.
+  let ring: (SshtrailEvent | undefined)[] = new Array(64).fill(undefined);
+  let ringTime = new Float64Array(64);
+  let ringSeq = new Float64Array(64);
+  let mask = 63;
   let head = 0;
+  let count = 0;
   let seq = initial?.seq ?? 0;
-  let newest = initial?.newest ?? Number.MIN_SAFE_INTEGER;
-  let released = initial?.released ?? Number.MIN_SAFE_INTEGER;
+  // Times in an object's fields, not closure variables: a field updates its number in place,
+  // a closure variable boxes a new one at every store.
+  const clock = {
+    newest: initial?.newest ?? Number.MIN_SAFE_INTEGER,
+    released: initial?.released ?? Number.MIN_SAFE_INTEGER,
+  };
   let late = initial?.late ?? 0;
   let overflowed = initial?.overflowed ?? 0;
 
-  const less = (a: Buffered, b: Buffered): boolean =>
-    a.event.time < b.event.time || (a.event.time === b.event.time && a.seq < b.seq);
+  const less = (a: Held, b: Held): boolean =>
+    a.time < b.time || (a.time === b.time && a.seq < b.seq);
 
   const up = (start: number): void => {
     let i = start;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pi = heap[parent] as Buffered;
-      const ci = heap[i] as Buffered;
+      const pi = heap[parent] as Held;
+      const ci = heap[i] as Held;
       if (!less(ci, pi)) return;
       heap[parent] = ci;
       heap[i] = pi;
@@ -84,84 +105,99 @@ export function createReorderBuffer(
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < heap.length && less(heap[l] as Buffered, heap[m] as Buffered)) m = l;
-      if (r < heap.length && less(heap[r] as Buffered, heap[m] as Buffered)) m = r;
+      if (l < heap.length && less(heap[l] as Held, heap[m] as Held)) m = l;
+      if (r < heap.length && less(heap[r] as Held, heap[m] as Held)) m = r;
       if (m === i) return;
-      const t = heap[i] as Buffered;
-      heap[i] = heap[m] as Buffered;
+      const t = heap[i] as Held;
+      heap[i] = heap[m] as Held;
       heap[m] = t;
       i = m;
     }
   };
-  const popHeap = (): SshtrailEvent => {
-    const top = heap[0] as Buffered;
-    const last = heap.pop() as Buffered;
-    if (heap.length > 0) {
-      heap[0] = last;
-      down();
-    }
-    return top.event;
-  };
-  const popQueue = (): SshtrailEvent => {
-    const event = queue[head] as SshtrailEvent;
-    head++;
-    if (head === queue.length) {
-      queue.length = 0;
-      queueSeq.length = 0;
-      head = 0;
-    } else if (head >= 1024 && head * 2 >= queue.length) {
-      queue = queue.slice(head);
-      queueSeq = queueSeq.slice(head);
+  const enqueue = (event: SshtrailEvent, time: number, arrival: number): void => {
+    if (count === ring.length) {
+      const size = ring.length * 2;
+      const grown: (SshtrailEvent | undefined)[] = new Array(size).fill(undefined);
+      const grownTime = new Float64Array(size);
+      const grownSeq = new Float64Array(size);
+      for (let i = 0; i < count; i++) {
+        const from = (head + i) & mask;
+        grown[i] = ring[from];
+        grownTime[i] = ringTime[from] as number;
+        grownSeq[i] = ringSeq[from] as number;
+      }
+      ring = grown;
+      ringTime = grownTime;
+      ringSeq = grownSeq;
+      mask = size - 1;
       head = 0;
     }
-    return event;
+    const at = (head + count) & mask;
+    ring[at] = event;
+    ringTime[at] = time;
+    ringSeq[at] = arrival;
+    count++;
   };
-  /** Whether the queue's head comes before the heap's top (both non-empty). */
-  const queueFirst = (): boolean => {
-    const q = queue[head] as SshtrailEvent;
-    const h = heap[0] as Buffered;
-    return q.time < h.event.time || (q.time === h.event.time && (queueSeq[head] ?? 0) < h.seq);
+  /** Whether the next event to release is the queue's head (something is held). */
+  const queueNext = (): boolean => {
+    if (heap.length === 0) return true;
+    if (count === 0) return false;
+    const q = ringTime[head] as number;
+    const h = heap[0] as Held;
+    return q < h.time || (q === h.time && (ringSeq[head] as number) < h.seq);
   };
-  const size = (): number => queue.length - head + heap.length;
-  /** The oldest held event's time (size() > 0). */
-  const oldest = (): number => {
-    if (heap.length === 0) return (queue[head] as SshtrailEvent).time;
-    if (head === queue.length) return (heap[0] as Buffered).event.time;
-    return queueFirst() ? (queue[head] as SshtrailEvent).time : (heap[0] as Buffered).event.time;
-  };
+  /** Whether the next event to release is at or before `time` (something is held). */
+  const nextAtOrBefore = (time: number): boolean =>
+    queueNext() ? (ringTime[head] as number) <= time : (heap[0] as Held).time <= time;
+  /** Removes and returns the next event in (time, arrival) order (something is held). */
   const pop = (): SshtrailEvent => {
-    const event =
-      heap.length === 0 || (head < queue.length && queueFirst()) ? popQueue() : popHeap();
-    if (event.time > released) released = event.time;
+    let event: SshtrailEvent;
+    let time: number;
+    if (queueNext()) {
+      event = ring[head] as SshtrailEvent;
+      time = ringTime[head] as number;
+      ring[head] = undefined;
+      head = (head + 1) & mask;
+      count--;
+    } else {
+      const top = heap[0] as Held;
+      const last = heap.pop() as Held;
+      if (heap.length > 0) {
+        heap[0] = last;
+        down();
+      }
+      event = top.event;
+      time = top.time;
+    }
+    if (time > clock.released) clock.released = time;
     return event;
   };
 
   return {
     push(event, release) {
-      if (event.time < released) {
+      const time = event.time;
+      if (time < clock.released) {
         // Too late to be put in order: process it now rather than drop it, and count it.
         late++;
         release(event);
         return;
       }
-      const tail = queue.length === head ? undefined : queue[queue.length - 1];
-      if (tail === undefined || event.time >= tail.time) {
-        queue.push(event);
-        queueSeq.push(seq++);
+      if (count === 0 || time >= (ringTime[(head + count - 1) & mask] as number)) {
+        enqueue(event, time, seq++);
       } else {
-        heap.push({ seq: seq++, event });
+        heap.push({ seq: seq++, time, event });
         up(heap.length - 1);
       }
-      if (event.time > newest) newest = event.time;
-      const watermark = newest - skewMs;
-      while (size() > 0 && oldest() <= watermark) release(pop());
-      while (size() > capacity) {
+      if (time > clock.newest) clock.newest = time;
+      const watermark = clock.newest - skewMs;
+      while (count + heap.length > 0 && nextAtOrBefore(watermark)) release(pop());
+      while (count + heap.length > capacity) {
         overflowed++;
         release(pop());
       }
     },
     drain(release) {
-      while (size() > 0) release(pop());
+      while (count + heap.length > 0) release(pop());
     },
     get late() {
       return late;
@@ -171,12 +207,18 @@ export function createReorderBuffer(
     },
     state() {
       // Sorted by (time, arrival), which is also a valid heap order.
-      const items: Buffered[] = [...heap];
-      for (let i = head; i < queue.length; i++) {
-        items.push({ seq: queueSeq[i] ?? 0, event: queue[i] as SshtrailEvent });
+      const held: Held[] = [...heap];
+      for (let i = 0; i < count; i++) {
+        const at = (head + i) & mask;
+        held.push({
+          seq: ringSeq[at] as number,
+          time: ringTime[at] as number,
+          event: ring[at] as SshtrailEvent,
+        });
       }
-      items.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
-      return { items, seq, newest, released, late, overflowed };
+      held.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+      const items: Buffered[] = held.map((h) => ({ seq: h.seq, event: h.event }));
+      return { items, seq, newest: clock.newest, released: clock.released, late, overflowed };
     },
   };
 }

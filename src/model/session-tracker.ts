@@ -14,6 +14,7 @@ import {
 } from './tracker-core.js';
 import { applyEvent } from './tracker-events.js';
 import { resolveTrackerOptions, type SessionTrackerOptions } from './tracker-options.js';
+import { tickEvidence } from './young-evidence.js';
 
 /**
  * The tracker's whole state as plain JSON (`JSON.stringify` it to checkpoint). Its `state` is
@@ -184,6 +185,8 @@ export function restoreSessionTracker(
   const state = snapshot.state as SerializedState;
   const core = createCore(resolveTrackerOptions(options));
   core.seq = state.seq;
+  // Restored drafts hold detached evidence: they are old.
+  core.young.settledSeq = state.seq;
   const bySeq = new Map<number, SessionDraft>();
   for (const saved of state.hosts) {
     const host = hostState(core, saved.host ?? undefined, saved.now);
@@ -230,6 +233,7 @@ const NO_CHANGES: readonly SessionChange[] = Object.freeze([]);
 
 function trackerOver(core: TrackerCore): SessionTracker {
   const scratch: SessionChange[] = [];
+
   function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
     if (filter !== undefined && 'host' in filter) {
       const host = core.hosts.get(filter.host);
@@ -243,9 +247,13 @@ function trackerOver(core: TrackerCore): SessionTracker {
       // Most events (pre-auth noise, brute force) change no session: reuse one scratch
       // list and return the shared empty one, instead of a fresh array per event.
       const out = scratch;
-      out.length = 0;
-      sweep(core, hostState(core, event.host, event.time), event.time, out);
+      // Setting `length` is a runtime call: only when a throwing push left something behind.
+      if (out.length !== 0) out.length = 0;
+      // Read once: `time` off events of a dozen shapes boxes a new number at every read.
+      const time = event.time;
+      sweep(core, hostState(core, event.host, time), time, out);
       applyEvent(core, event, out);
+      tickEvidence(core.young, core.hosts, core.seq);
       if (out.length === 0) return NO_CHANGES;
       const changes = out.slice();
       out.length = 0;

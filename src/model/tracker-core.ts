@@ -3,6 +3,7 @@ import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { newDraft, type SessionDraft, sessionIdOf, toSession, touch } from './session-draft.js';
 import type { ResolvedTrackerOptions } from './tracker-options.js';
+import { ageEvidence, createYoungEvidence, type YoungEvidence } from './young-evidence.js';
 
 /** @internal Mutable eviction counters. */
 export type MutableCounts = { -readonly [K in keyof EvictionCounts]: number };
@@ -48,10 +49,16 @@ export interface TrackerCore {
   /** user (or `''`) -> recent closed sessions, oldest first; least recently closed user first. */
   readonly history: Map<string, SshSession[]>;
   readonly totals: MutableCounts;
+  /** Evidence of young pre-auth drafts, still undetached. */
+  readonly young: YoungEvidence;
+  /** The host looked up last: consecutive lookups are mostly for the same host. */
+  last: HostState | undefined;
 }
 
 /** @internal The state of a host, created on first use. */
 export function hostState(core: TrackerCore, host: HostKey, time: number): HostState {
+  const last = core.last;
+  if (last !== undefined && last.host === host) return last;
   let state = core.hosts.get(host);
   if (state === undefined) {
     state = {
@@ -71,6 +78,7 @@ export function hostState(core: TrackerCore, host: HostKey, time: number): HostS
     };
     core.hosts.set(host, state);
   }
+  core.last = state;
   return state;
 }
 
@@ -93,7 +101,15 @@ export function zeroCounts(): MutableCounts {
 
 /** @internal An empty core. */
 export function createCore(options: ResolvedTrackerOptions): TrackerCore {
-  return { options, seq: 0, hosts: new Map(), history: new Map(), totals: zeroCounts() };
+  return {
+    options,
+    seq: 0,
+    hosts: new Map(),
+    history: new Map(),
+    totals: zeroCounts(),
+    young: createYoungEvidence(0),
+    last: undefined,
+  };
 }
 
 /** @internal The peer index key, when both address and port are known. */
@@ -101,39 +117,25 @@ export function peerKey(address: string | undefined, port: number | undefined): 
   return address === undefined || port === undefined ? undefined : `${address} ${port}`;
 }
 
-/** @internal The index map of one kind and the draft's key in it, when the field is known. */
-function slot(
-  host: HostState,
-  kind: IndexKind,
-  draft: SessionDraft,
-): [Map<number | string, SessionDraft>, number | string] | undefined {
-  let key: number | string | undefined;
-  let map: Map<number, SessionDraft> | Map<string, SessionDraft>;
-  switch (kind) {
-    case 'm':
-      key = draft.monitorPid;
-      map = host.byMonitor;
-      break;
-    case 'c':
-      key = draft.childPid;
-      map = host.byChild;
-      break;
-    case 'p':
-      key = peerKey(draft.sourceIp ?? draft.sourceName, draft.sourcePort);
-      map = host.byPeer;
-      break;
-    case 'l':
-      key = draft.logindSessionId;
-      map = host.byLogind;
-      break;
-  }
-  return key === undefined ? undefined : [map as Map<number | string, SessionDraft>, key];
-}
-
 /** @internal Points the draft's index entry of one kind at it (the latest registration wins). */
 export function register(core: TrackerCore, kind: IndexKind, draft: SessionDraft): void {
-  const found = slot(hostOf(core, draft), kind, draft);
-  if (found !== undefined) found[0].set(found[1], draft);
+  const host = hostOf(core, draft);
+  switch (kind) {
+    case 'm':
+      if (draft.monitorPid !== undefined) host.byMonitor.set(draft.monitorPid, draft);
+      return;
+    case 'c':
+      if (draft.childPid !== undefined) host.byChild.set(draft.childPid, draft);
+      return;
+    case 'p': {
+      const key = peerKey(draft.sourceIp ?? draft.sourceName, draft.sourcePort);
+      if (key !== undefined) host.byPeer.set(key, draft);
+      return;
+    }
+    case 'l':
+      if (draft.logindSessionId !== undefined) host.byLogind.set(draft.logindSessionId, draft);
+      return;
+  }
 }
 
 const KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
@@ -141,10 +143,18 @@ const KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
 /** @internal Removes every index entry that still points at the draft. */
 export function unregister(core: TrackerCore, draft: SessionDraft): void {
   const host = hostOf(core, draft);
-  for (const kind of KINDS) {
-    const found = slot(host, kind, draft);
-    if (found !== undefined && found[0].get(found[1]) === draft) found[0].delete(found[1]);
+  release(host.byMonitor, draft.monitorPid, draft);
+  release(host.byChild, draft.childPid, draft);
+  // Only opened drafts are in the peer index (openSession): pre-auth ones, dropped by the
+  // thousand in a brute force, skip building the key string.
+  if (draft.phase !== 'pending') {
+    release(host.byPeer, peerKey(draft.sourceIp ?? draft.sourceName, draft.sourcePort), draft);
   }
+  release(host.byLogind, draft.logindSessionId, draft);
+}
+
+function release<K>(map: Map<K, SessionDraft>, key: K | undefined, draft: SessionDraft): void {
+  if (key !== undefined && map.get(key) === draft) map.delete(key);
 }
 
 /** @internal Looks a pid up in the monitor or child index of a host. */
@@ -200,6 +210,7 @@ export function openSession(core: TrackerCore, draft: SessionDraft, out: Session
   if (draft.phase === 'pending') host.pending.delete(draft.seq);
   draft.phase = 'open';
   draft.id = sessionIdOf(draft);
+  ageEvidence(core.young, draft);
   host.open.set(draft.seq, draft);
   for (const kind of KINDS) register(core, kind, draft);
   out.push({ kind: 'open', session: toSession(draft) });
@@ -222,7 +233,7 @@ export function startPartialSession(core: TrackerCore, event: EventBase): Sessio
 
 /** @internal Marks a session as recently touched (LRU order for eviction). */
 export function bump(core: TrackerCore, draft: SessionDraft, event: EventBase): void {
-  touch(draft, event, core.options.maxEvidence);
+  touch(draft, event, core.options.maxEvidence, core.young);
   if (draft.phase === 'open') {
     draft.partialEnd = false;
     const open = hostOf(core, draft).open;
@@ -361,28 +372,42 @@ export function sweep(
   out: SessionChange[],
 ): void {
   if (time > host.now) host.now = time;
-  if (host.now - host.lastSweep < core.options.sweepIntervalMs) return;
+  if (host.now - host.lastSweep >= core.options.sweepIntervalMs) sweepNow(core, host, out);
+}
+
+function sweepNow(core: TrackerCore, host: HostState, out: SessionChange[]): void {
   const now = host.now;
   host.lastSweep = now;
   const { pendingTimeoutMs, closeGraceMs, idleTimeoutMs, failureWindowMs } = core.options;
-  for (const draft of host.pending.values()) {
-    if (now - draft.lastSeenTime > pendingTimeoutMs) {
-      dropPending(core, draft);
-      count(core, host, 'pendingExpired');
+  // Sweeps run every minute per host, mostly over empty maps: skip their iterators then.
+  if (host.pending.size > 0) {
+    for (const draft of host.pending.values()) {
+      if (now - draft.lastSeenTime > pendingTimeoutMs) {
+        dropPending(core, draft);
+        count(core, host, 'pendingExpired');
+      }
     }
   }
-  for (const draft of host.closing.values()) {
-    if (now - (draft.endTime ?? draft.lastSeenTime) > closeGraceMs) finalize(core, draft);
+  if (host.closing.size > 0) {
+    for (const draft of host.closing.values()) {
+      if (now - (draft.endTime ?? draft.lastSeenTime) > closeGraceMs) finalize(core, draft);
+    }
   }
-  for (const draft of host.open.values()) {
-    if (now - draft.lastSeenTime <= idleTimeoutMs) break;
-    evictSession(core, draft, out);
-    count(core, host, 'sessionsIdle');
+  if (host.open.size > 0) {
+    for (const draft of host.open.values()) {
+      if (now - draft.lastSeenTime <= idleTimeoutMs) break;
+      evictSession(core, draft, out);
+      count(core, host, 'sessionsIdle');
+    }
   }
   const size = bucketSize(core);
-  for (const [key, buckets] of host.sources) {
-    prune(buckets, now, failureWindowMs, size);
-    if (buckets.length === 0) host.sources.delete(key);
+  const sources = host.sources;
+  if (sources.size > 0) {
+    // forEach, not for-of over entries: no [key, value] pair per source.
+    sources.forEach((buckets, key) => {
+      prune(buckets, now, failureWindowMs, size);
+      if (buckets.length === 0) sources.delete(key);
+    });
   }
   report(core, host, out);
 }
@@ -390,7 +415,16 @@ export function sweep(
 /** @internal Emits a `diagnostic` when the host evicted anything since its last one. */
 export function report(core: TrackerCore, host: HostState, out: SessionChange[]): void {
   const since = host.since;
-  if (!Object.values(since).some((n) => n > 0)) return;
+  if (
+    since.pendingExpired === 0 &&
+    since.pendingOverflow === 0 &&
+    since.pendingSuperseded === 0 &&
+    since.sessionsIdle === 0 &&
+    since.sessionsOverflow === 0 &&
+    since.sourcesOverflow === 0
+  ) {
+    return;
+  }
   out.push({
     kind: 'diagnostic',
     code: 'evicted',

@@ -94,6 +94,34 @@ describe('createReorderBuffer', () => {
     );
   });
 
+  it('holds hundreds of events (its in-order ring grows and wraps) like the naive model', () => {
+    const steps = fc.array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 0, max: 4 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -300, max: 0 }) },
+      ),
+      { minLength: 100, maxLength: 700 },
+    );
+    fc.assert(
+      fc.property(
+        steps.map((ds) => {
+          let t = 1_700_000_000_000;
+          return ds.map((d) => {
+            t += d;
+            return t;
+          });
+        }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.nat(720),
+        (ts, skew, capacity, cut) => {
+          expect(run(ts, skew, capacity, cut)).toEqual(reference(ts, skew, capacity));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('counts late and overflowed events', () => {
     const buffer = createReorderBuffer(1000, 2);
     const out: number[] = [];
