@@ -1,8 +1,9 @@
 import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
 import type { Provenance } from '../../events/provenance.js';
 import { rebuildArgv } from './argv.js';
+import { PATH_SHAPE, pickShaped, SOCKADDR_SHAPE, SYSCALL_SHAPE } from './canonical.js';
 import { parseRadix, parseSigned } from './fields.js';
-import { CWD_KEYS, OBJ_PID_KEYS, PATH_KEYS, SOCKADDR_KEYS, SYSCALL_KEYS } from './keys.js';
+import { CWD_KEYS, OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
 import { type Picked, pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
 import type { AuditRecord } from './record.js';
@@ -99,7 +100,7 @@ export function buildEvent(
   const sys =
     sr === undefined
       ? undefined
-      : pick(sr.line, sr.bodyStart, sr.bodyEnd, SYSCALL_KEYS, sr.bodyEnd < sr.line.length);
+      : pickShaped(sr.line, sr.bodyStart, sr.bodyEnd, sr.bodyEnd < sr.line.length, SYSCALL_SHAPE);
   const base = (pid: number | undefined): AuditEventBase => ({
     time: first.time,
     timeBasis: { year: 'line', zone: 'line' },
@@ -229,7 +230,7 @@ function cwdOf(parts: Parts): string | undefined {
 function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
   if (records.length === 0) return [];
   const items = records.map((r) => {
-    const f = pick(r.line, r.bodyStart, r.bodyEnd, PATH_KEYS, true);
+    const f = pickShaped(r.line, r.bodyStart, r.bodyEnd, true, PATH_SHAPE);
     return {
       item: pickedNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER,
       value: {
@@ -273,7 +274,11 @@ function syscallEvent(
     const saddr =
       sa === undefined
         ? undefined
-        : pickedField(pick(sa.line, sa.bodyStart, sa.bodyEnd, SOCKADDR_KEYS, true), 0, 'saddr');
+        : pickedField(
+            pickShaped(sa.line, sa.bodyStart, sa.bodyEnd, true, SOCKADDR_SHAPE),
+            0,
+            'saddr',
+          );
     addr = saddr === undefined || saddr.quoted ? undefined : decodeSockaddr(saddr.value);
     if (!SOCKET_SYSCALLS.has(name) && (addr?.family ?? 'other') === 'other') {
       return { kind: 'ignored', reason: 'unmapped_syscall' };

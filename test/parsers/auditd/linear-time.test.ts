@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/parsers/auditd/fields.js';
 import { createAuditAssembler } from '../../../src/parsers/auditd/index.js';
 
-// sshtrail's auditd parser has no regular expressions (so no patterns.ts/recheck test):
+// The field scanner has no regular expressions (the canonical-body patterns have their own
+// recheck test, patterns.test.ts):
 // these inputs would make a naive scanner quadratic (repeated indexOf to the end of the
 // line). At 400 kB per line, a quadratic scan takes minutes; a linear one milliseconds.
 const N = 400_000;
