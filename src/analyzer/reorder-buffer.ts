@@ -81,8 +81,6 @@ export function createReorderBuffer(
     newest: initial?.newest ?? Number.MIN_SAFE_INTEGER,
     released: initial?.released ?? Number.MIN_SAFE_INTEGER,
   };
-  let late = initial?.late ?? 0;
-  let overflowed = initial?.overflowed ?? 0;
 
   const less = (a: Held, b: Held): boolean =>
     a.time < b.time || (a.time === b.time && a.seq < b.seq);
@@ -173,12 +171,15 @@ export function createReorderBuffer(
     return event;
   };
 
-  return {
+  // Data properties, not getters: the analyzer compares them after every event.
+  const buffer: ReorderBuffer & { late: number; overflowed: number } = {
+    late: initial?.late ?? 0,
+    overflowed: initial?.overflowed ?? 0,
     push(event, release) {
       const time = event.time;
       if (time < clock.released) {
         // Too late to be put in order: process it now rather than drop it, and count it.
-        late++;
+        buffer.late++;
         release(event);
         return;
       }
@@ -192,18 +193,12 @@ export function createReorderBuffer(
       const watermark = clock.newest - skewMs;
       while (count + heap.length > 0 && nextAtOrBefore(watermark)) release(pop());
       while (count + heap.length > capacity) {
-        overflowed++;
+        buffer.overflowed++;
         release(pop());
       }
     },
     drain(release) {
       while (count + heap.length > 0) release(pop());
-    },
-    get late() {
-      return late;
-    },
-    get overflowed() {
-      return overflowed;
     },
     state() {
       // Sorted by (time, arrival), which is also a valid heap order.
@@ -218,7 +213,15 @@ export function createReorderBuffer(
       }
       held.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
       const items: Buffered[] = held.map((h) => ({ seq: h.seq, event: h.event }));
-      return { items, seq, newest: clock.newest, released: clock.released, late, overflowed };
+      return {
+        items,
+        seq,
+        newest: clock.newest,
+        released: clock.released,
+        late: buffer.late,
+        overflowed: buffer.overflowed,
+      };
     },
   };
+  return buffer;
 }

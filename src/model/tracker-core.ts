@@ -53,6 +53,8 @@ export interface TrackerCore {
   readonly young: YoungEvidence;
   /** The host looked up last: consecutive lookups are mostly for the same host. */
   last: HostState | undefined;
+  /** Leave `update` changes out (nobody consumes them); the state changes all the same. */
+  muteUpdates: boolean;
 }
 
 /** @internal The state of a host, created on first use. */
@@ -109,6 +111,7 @@ export function createCore(options: ResolvedTrackerOptions): TrackerCore {
     totals: zeroCounts(),
     young: createYoungEvidence(0),
     last: undefined,
+    muteUpdates: false,
   };
 }
 
@@ -271,13 +274,12 @@ export function closeSession(
 
 /** @internal Reports a change to a closed session (late line within the grace window). */
 export function updateClosed(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
+  const list = core.history.get(draft.user ?? '');
+  const at = list === undefined ? -1 : list.findIndex((s) => s.id === draft.id);
+  if (at === -1 && core.muteUpdates) return;
   const session = toSession(draft);
-  const list = core.history.get(session.user ?? '');
-  if (list !== undefined) {
-    const at = list.findIndex((s) => s.id === session.id);
-    if (at !== -1) list[at] = session;
-  }
-  out.push({ kind: 'update', session });
+  if (list !== undefined && at !== -1) list[at] = session;
+  if (!core.muteUpdates) out.push({ kind: 'update', session });
 }
 
 /** @internal Drops an open session from tracking and reports `evict`. */
