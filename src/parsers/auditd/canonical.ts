@@ -8,7 +8,7 @@ import {
   SYSCALL_TAIL,
 } from './patterns.js';
 import { type Picked, pick } from './pick.js';
-import { type KeyTable, SPAN_ABSENT, SPAN_BARE, SPAN_QUOTED } from './scan.js';
+import { type KeyTable, SPAN_BARE, SPAN_QUOTED } from './scan.js';
 
 /**
  * One part of a canonical record body: its pattern, and per value capture the key number
@@ -101,7 +101,7 @@ export function pickShaped(
   shape: BodyShape,
 ): Picked {
   const table = shape.table;
-  const spans: number[] = new Array(3 * table.keys.length).fill(SPAN_ABSENT);
+  const spans = table.noSpans.slice();
   let rest = text.slice(start, end);
   let pos = start;
   for (const part of shape.parts) {

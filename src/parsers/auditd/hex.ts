@@ -70,6 +70,13 @@ export function hexToText(text: string): string {
 export function utf8(bytes: Uint8Array, start: number, end: number): string {
   let out = '';
   let i = start;
+  // ASCII runs in one call: a string built a character at a time costs more than the rest.
+  while (i < end && (bytes[i] ?? 0) < 0x80) {
+    let run = i;
+    while (run < end && run - i < ASCII_CHUNK && (bytes[run] ?? 0) < 0x80) run++;
+    out += String.fromCharCode.apply(null, bytes.subarray(i, run) as unknown as number[]);
+    i = run;
+  }
   while (i < end) {
     const b = bytes[i] ?? 0;
     if (b < 0x80) {
@@ -104,6 +111,9 @@ export function utf8(bytes: Uint8Array, start: number, end: number): string {
   }
   return out;
 }
+
+/** Most bytes passed to one `String.fromCharCode` call (argument count limits). */
+const ASCII_CHUNK = 4096;
 
 function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;

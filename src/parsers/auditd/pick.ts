@@ -48,7 +48,7 @@ export function pick(
   table: KeyTable,
   stopEarly: boolean,
 ): Picked {
-  const spans: number[] = new Array(3 * table.keys.length).fill(SPAN_ABSENT);
+  const spans = table.noSpans.slice();
   const gluedAt = scanFields(text, start, end, table, { fields: undefined, spans, stopEarly });
   return { text, spans, gluedAt };
 }

@@ -19,8 +19,12 @@ export interface AuditRecord {
   readonly serial: number;
   /** The grouping key: node, time and serial. */
   readonly key: string;
-  /** The `TIME:SERIAL` text of the header. */
-  readonly id: string;
+  /** Whole seconds of the time stamp. */
+  readonly seconds: number;
+  /** Its fraction digits as an integer (exact, unlike `time`). */
+  readonly fraction: number;
+  /** Digit counts of seconds, fraction and serial (`s * 10000 + f * 100 + n`). */
+  readonly digits: number;
   /** The whole line. */
   readonly line: string;
   /** Where the fields start. */
@@ -88,7 +92,7 @@ const KERNEL_COUNT = 9;
  * @param line - The line (no terminator).
  * @param source - Its provenance.
  * @param previous - The record read before, if any: when this line has the same event id,
- * its key, time and serial are reused (no re-parse, no new key string).
+ * its key is reused (no new key string).
  * @returns The record, or why it is not one.
  * @example
  * ```ts
@@ -125,14 +129,6 @@ export function readRecord(
   }
   let p = m + MSG_AUDIT.length;
   const secStart = p;
-  if (
-    previous !== undefined &&
-    previous.node === node &&
-    matchesAt(line, p, previous.id, 0, previous.id.length) &&
-    line.charCodeAt(p + previous.id.length) === 41
-  ) {
-    return finish(line, source, type, known, previous, p + previous.id.length + 1);
-  }
   let seconds = 0;
   while (p < line.length && p - secStart < 12) {
     const d = line.charCodeAt(p) - 48;
@@ -146,11 +142,13 @@ export function readRecord(
   const fracStart = p;
   let millis = 0;
   let scale = 100;
+  let fraction = 0;
   while (p < line.length && p - fracStart < 9) {
     const d = line.charCodeAt(p) - 48;
     if (d < 0 || d > 9) break;
     millis += d * scale;
     scale /= 10;
+    fraction = fraction * 10 + d;
     p++;
   }
   if (p === fracStart || line.charCodeAt(p) !== 58)
@@ -166,13 +164,28 @@ export function readRecord(
   }
   if (p === serialStart || line.charCodeAt(p) !== 41)
     return { kind: 'malformed', reason: 'bad_timestamp' };
+  const digits =
+    (fracStart - 1 - secStart) * 10000 + (serialStart - 1 - fracStart) * 100 + (p - serialStart);
+  // The same digits (values and counts) and node are the same id text: reuse the key.
+  if (
+    previous !== undefined &&
+    previous.serial === serial &&
+    previous.seconds === seconds &&
+    previous.fraction === fraction &&
+    previous.digits === digits &&
+    previous.node === node
+  ) {
+    return finish(line, source, type, known, previous, p + 1);
+  }
   const id = line.slice(secStart, p);
   const header = {
     node,
     time: seconds * 1000 + Math.floor(millis),
     serial,
     key: node === undefined ? id : `${node} ${id}`,
-    id,
+    seconds,
+    fraction,
+    digits,
   };
   return finish(line, source, type, known, header, p + 1);
 }
@@ -183,7 +196,7 @@ function finish(
   source: Provenance,
   type: string,
   known: number,
-  h: Pick<AuditRecord, 'node' | 'time' | 'serial' | 'key' | 'id'>,
+  h: Pick<AuditRecord, 'node' | 'time' | 'serial' | 'key' | 'seconds' | 'fraction' | 'digits'>,
   after: number,
 ): AuditRecord {
   const p = line.charCodeAt(after) === 58 ? after + 1 : after;
@@ -195,7 +208,9 @@ function finish(
     time: h.time,
     serial: h.serial,
     key: h.key,
-    id: h.id,
+    seconds: h.seconds,
+    fraction: h.fraction,
+    digits: h.digits,
     line,
     bodyStart: p,
     bodyEnd,

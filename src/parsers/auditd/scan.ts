@@ -15,6 +15,8 @@ export interface KeyTable<K extends string = string> {
   readonly byLength: readonly (readonly number[] | undefined)[];
   /** Key number by {@link shapeOf} (length, first and last character), -2 when shared. */
   readonly byShape: ReadonlyMap<number, number>;
+  /** Spans with every key absent, copied by `slice` (cheaper than filling a new array). */
+  readonly noSpans: readonly number[];
 }
 
 /**
@@ -40,7 +42,9 @@ export function keyTable<K extends string>(keys: readonly K[]): KeyTable<K> {
     if (list === undefined) byLength[key.length] = [k];
     else list.push(k);
   });
-  return { keys, slot, byLength, byShape };
+  const noSpans: number[] = [];
+  for (let i = 0; i < 3 * keys.length; i++) noSpans.push(SPAN_ABSENT);
+  return { keys, slot, byLength, byShape, noSpans };
 }
 
 /** Length, first and last character of `text[from, to)` as one small integer. */
