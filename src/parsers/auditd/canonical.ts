@@ -11,81 +11,106 @@ import { type Picked, pick } from './pick.js';
 import { type KeyTable, SPAN_BARE, SPAN_QUOTED } from './scan.js';
 
 /**
- * One part of a canonical record body: its pattern, and per value capture the key number
- * in the shape's table (or -1) and the key length. Capture 1 is the leading spaces,
- * capture `k + 2` the value of key `k`; in a part that is not the last, the capture after
- * the values is the rest of the body.
- *
- * @internal
- */
-export interface BodyPart {
-  /** The part's pattern (patterns.ts). */
-  readonly pattern: RegExp;
-  /** Per value capture: the key's number in the table, or -1 when not wanted. */
-  readonly slots: readonly number[];
-  /** Per value capture: the key's length. */
-  readonly keyLengths: readonly number[];
-}
-
-/**
- * A canonical record body read for one key table.
+ * A canonical record body read for one key table: its sticky patterns in order, and its
+ * keys in order with, per key, its number in the table (or -1 when not wanted) and whether
+ * it is optional (an optional key is told from the next one by its first character).
  *
  * @internal
  */
 export interface BodyShape {
-  /** The wanted keys (each must be among the shape's keys). */
+  /** The wanted keys (each among `keys`). */
   readonly table: KeyTable;
-  /** The parts in order. */
-  readonly parts: readonly BodyPart[];
+  /** The parts' patterns (patterns.ts), matched one after the other. */
+  readonly parts: readonly RegExp[];
+  /** Every key of the shape in order. */
+  readonly keys: readonly string[];
+  /** Per key: its number in `table`, or -1. */
+  readonly slots: readonly number[];
+  /** Per key: true when it may be missing. */
+  readonly optional: readonly boolean[];
+  /** True when the shape covers the whole body (else the body may go on after the last value). */
+  readonly whole: boolean;
 }
 
 function shape(
   table: KeyTable,
-  parts: readonly (readonly [RegExp, readonly string[]])[],
+  parts: readonly RegExp[],
+  keys: readonly string[],
+  whole: boolean,
 ): BodyShape {
   const slot = table.slot as Readonly<Record<string, number | undefined>>;
+  const names = keys.map((k) => k.replace('?', ''));
   return {
     table,
-    parts: parts.map(([pattern, keys]) => ({
-      pattern,
-      slots: keys.map((key) => slot[key] ?? -1),
-      keyLengths: keys.map((key) => key.length),
-    })),
+    parts,
+    keys: names,
+    slots: names.map((k) => slot[k] ?? -1),
+    optional: keys.map((k) => k.endsWith('?')),
+    whole,
   };
 }
 
-/** `SYSCALL` as the kernel writes it. @internal */
-export const SYSCALL_SHAPE: BodyShape = shape(SYSCALL_KEYS, [
-  [SYSCALL_HEAD, ['arch', 'syscall', 'per', 'success', 'exit', 'a0', 'a1', 'a2', 'a3', 'items']],
+/** `SYSCALL` as the kernel writes it (`?`: optional). @internal */
+export const SYSCALL_SHAPE: BodyShape = shape(
+  SYSCALL_KEYS,
+  [SYSCALL_HEAD, SYSCALL_IDS, SYSCALL_TAIL],
   [
-    SYSCALL_IDS,
-    ['ppid', 'pid', 'auid', 'uid', 'gid', 'euid', 'suid', 'fsuid', 'egid', 'sgid', 'fsgid'],
+    'arch',
+    'syscall',
+    'per?',
+    'success',
+    'exit',
+    'a0',
+    'a1',
+    'a2',
+    'a3',
+    'items',
+    'ppid',
+    'pid',
+    'auid',
+    'uid',
+    'gid',
+    'euid',
+    'suid',
+    'fsuid',
+    'egid',
+    'sgid',
+    'fsgid',
+    'tty',
+    'ses',
+    'comm',
+    'exe',
+    'subj?',
+    'key',
   ],
-  [SYSCALL_TAIL, ['tty', 'ses', 'comm', 'exe', 'subj', 'key']],
-]);
+  true,
+);
 
 /** `PATH` as the kernel writes it, up to `nametype=`. @internal */
-export const PATH_SHAPE: BodyShape = shape(PATH_KEYS, [
-  [PATH_HEAD, ['item', 'name', 'inode', 'dev']],
-  [PATH_TAIL, ['mode', 'ouid', 'ogid', 'rdev', 'obj', 'nametype']],
-]);
+export const PATH_SHAPE: BodyShape = shape(
+  PATH_KEYS,
+  [PATH_HEAD, PATH_TAIL],
+  ['item', 'name', 'inode', 'dev', 'mode', 'ouid', 'ogid', 'rdev', 'obj?', 'nametype'],
+  false,
+);
 
 /** `SOCKADDR` as the kernel writes it. @internal */
-export const SOCKADDR_SHAPE: BodyShape = shape(SOCKADDR_KEYS, [[SOCKADDR_BODY, ['saddr']]]);
+export const SOCKADDR_SHAPE: BodyShape = shape(SOCKADDR_KEYS, [SOCKADDR_BODY], ['saddr'], false);
 
 /**
- * Like {@link pick}, but a body of the canonical `shape` is read with one pattern match
- * instead of the field scanner. Same result either way: on such a body every field is
- * `key=value` separated by one space, no value holds a space, tab, `=`, quote, brace or
- * trailing `,`/`)`, keys are distinct, and a closing quote is followed by a space or the
- * end, so the scanner would find exactly these values, no glued text, and (for shapes
- * that end early) every wanted key before the unread rest.
+ * Like {@link pick}, but a body of the canonical `shape` is checked with native pattern
+ * matches and then walked field by field without the scanner. Same result either way: on
+ * such a body every field is `key=value` separated by one space, no value holds a space,
+ * tab, `=`, quote, brace, `,`, parenthesis (but `(none)`/`(null)`) or `0x1d`, keys are
+ * distinct, and the last value ends the body (or, for a shape that stops early, is followed
+ * by a space, a tab or the end), so the scanner would find exactly these values, no glued
+ * text, and every wanted key before any unread rest.
  *
  * @param text - The line.
  * @param start - Where the fields start.
  * @param end - Where they end.
- * @param stopEarly - As for {@link pick} (used by the fallback).
- * @param shape - The canonical shape (its parts).
+ * @param stopEarly - As for {@link pick}; a shape that is not `whole` is only used with it.
+ * @param shape - The canonical shape.
  * @returns The picked spans.
  * @example
  * ```ts
@@ -101,29 +126,42 @@ export function pickShaped(
   shape: BodyShape,
 ): Picked {
   const table = shape.table;
-  const spans = table.noSpans.slice();
-  let rest = text.slice(start, end);
-  let pos = start;
+  // A shape that stops early says nothing of glued text after it.
+  if (!shape.whole && !stopEarly) return pick(text, start, end, table, stopEarly);
+  let at = start;
   for (const part of shape.parts) {
-    const m = part.pattern.exec(rest);
-    if (m === null) return pick(text, start, end, table, stopEarly);
-    pos += (m[1] as string).length;
-    const slots = part.slots;
-    const lengths = part.keyLengths;
-    for (let k = 0; k < slots.length; k++) {
-      const value = m[k + 2];
-      if (value === undefined) continue; // an optional field that is not there
-      pos += (lengths[k] as number) + 1;
-      const s = slots[k] as number;
-      if (s >= 0) {
-        const quoted = value.charCodeAt(0) === 34;
-        spans[3 * s] = quoted ? pos + 1 : pos;
-        spans[3 * s + 1] = quoted ? pos + value.length - 1 : pos + value.length;
-        spans[3 * s + 2] = quoted ? SPAN_QUOTED : SPAN_BARE;
-      }
-      pos += value.length + 1;
+    part.lastIndex = at;
+    if (!part.test(text)) return pick(text, start, end, table, stopEarly);
+    at = part.lastIndex;
+  }
+  // Where the last value stops: the end of the body, or (shapes that stop early) a space
+  // or a tab before it.
+  const c = text.charCodeAt(at);
+  if (at > end || (at < end && (shape.whole || (c !== 32 && c !== 9)))) {
+    return pick(text, start, end, table, stopEarly);
+  }
+  const spans = table.noSpans.slice();
+  const { keys, slots, optional } = shape;
+  let pos = start;
+  while (text.charCodeAt(pos) === 32) pos++;
+  const last = keys.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const key = keys[k] as string;
+    if (optional[k] === true && text.charCodeAt(pos) !== key.charCodeAt(0)) continue;
+    pos += key.length + 1;
+    const quoted = text.charCodeAt(pos) === 34;
+    const valueEnd = quoted
+      ? text.indexOf('"', pos + 1) + 1
+      : k === last
+        ? at
+        : text.indexOf(' ', pos);
+    const s = slots[k] as number;
+    if (s >= 0) {
+      spans[3 * s] = quoted ? pos + 1 : pos;
+      spans[3 * s + 1] = quoted ? valueEnd - 1 : valueEnd;
+      spans[3 * s + 2] = quoted ? SPAN_QUOTED : SPAN_BARE;
     }
-    rest = m[slots.length + 2] ?? '';
+    pos = valueEnd + 1;
   }
   return { text, spans, gluedAt: -1 };
 }

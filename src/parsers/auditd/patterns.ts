@@ -1,45 +1,51 @@
 /**
  * Kernel record bodies exactly as the kernel writes them: one space between fields, fixed
  * key order, every value either `"..."` or a run of characters that holds no space, tab,
- * quote, brace, `=`, `,` or parenthesis. On such a body the field scanner provably reads
- * the same values as these captures (see canonical.ts), so a native match replaces a
- * character-by-character scan; anything else falls back to the scanner.
+ * quote, brace, `=`, `,`, parenthesis or `0x1d`. On such a body the field scanner provably
+ * reads the same values as a walk over the shape (see canonical.ts), so a native match
+ * replaces a character-by-character scan; anything else falls back to the scanner.
  *
- * Long shapes are cut into parts (the last capture of a part is the rest of the body, read
- * by the next part) so each pattern stays small enough for recheck. Every quantified
- * class is followed by a character it cannot hold: linear time (recheck in
- * test/parsers/auditd/patterns.test.ts).
+ * The patterns are sticky: each reads one part of a body at `lastIndex` and the next part
+ * starts where it stopped (long shapes are cut so each pattern stays small enough for
+ * recheck). Where a value must end (a space, a tab, `0x1d` or the end) is checked by the
+ * caller. Every quantified class is followed by a character it cannot hold: linear time
+ * (recheck in test/parsers/auditd/patterns.test.ts).
  */
 
 /** An unquoted value. */
-const V = `[^ \\t"'{}=,()]+`;
+const V = `[^ \\t"'{}=,()\\x1d]+`;
 /** A double-quoted value. */
-const Q = `"[^"]*"`;
+const Q = `"[^"\\x1d]*"`;
 
-/** `SYSCALL`, first part: `arch=` to `items=` (optional `per=`). */
+/** `SYSCALL`, first part: leading spaces, `arch=` to `items=` (optional `per=`), one space. */
 export const SYSCALL_HEAD = new RegExp(
-  `^( *)arch=(${V}) syscall=(${V})(?: per=(${V}))? success=(${V}) exit=(${V}) a0=(${V}) a1=(${V}) a2=(${V}) a3=(${V}) items=(${V}) ([^]*)$`,
+  ` *arch=${V} syscall=${V}(?: per=${V})? success=${V} exit=${V} a0=${V} a1=${V} a2=${V} a3=${V} items=${V} `,
+  'y',
 );
 
-/** `SYSCALL`, second part: `ppid=` to `fsgid=`. */
+/** `SYSCALL`, second part: `ppid=` to `fsgid=`, one space. */
 export const SYSCALL_IDS = new RegExp(
-  `^( *)ppid=(${V}) pid=(${V}) auid=(${V}) uid=(${V}) gid=(${V}) euid=(${V}) suid=(${V}) fsuid=(${V}) egid=(${V}) sgid=(${V}) fsgid=(${V}) ([^]*)$`,
+  `ppid=${V} pid=${V} auid=${V} uid=${V} gid=${V} euid=${V} suid=${V} fsuid=${V} egid=${V} sgid=${V} fsgid=${V} `,
+  'y',
 );
 
-/** `SYSCALL`, last part: `tty=` to `key=` (optional `subj=`). */
+/** `SYSCALL`, last part: `tty=` to `key=` (optional `subj=`); must end the body. */
 export const SYSCALL_TAIL = new RegExp(
-  `^( *)tty=(${V}|\\(none\\)) ses=(${V}) comm=(${Q}|${V}) exe=(${Q}|${V})(?: subj=(${V}))? key=(${Q}|${V}|\\(null\\))$`,
+  `tty=(?:${V}|\\(none\\)) ses=${V} comm=(?:${Q}|${V}) exe=(?:${Q}|${V})(?: subj=${V})? key=(?:${Q}|${V}|\\(null\\))`,
+  'y',
 );
 
-/** `PATH`, first part: `item=` to `dev=`. */
+/** `PATH`, first part: leading spaces, `item=` to `dev=`, one space. */
 export const PATH_HEAD = new RegExp(
-  `^( *)item=(${V}) name=(${Q}|${V}|\\(null\\)) inode=(${V}) dev=(${V}) ([^]*)$`,
+  ` *item=${V} name=(?:${Q}|${V}|\\(null\\)) inode=${V} dev=${V} `,
+  'y',
 );
 
-/** `PATH`, last part: `mode=` to `nametype=` (optional `obj=`); what follows is not read. */
+/** `PATH`, last part: `mode=` to `nametype=` (optional `obj=`); the rest is not read. */
 export const PATH_TAIL = new RegExp(
-  `^( *)mode=(${V}) ouid=(${V}) ogid=(${V}) rdev=(${V})(?: obj=(${V}))? nametype=(${V})(?:[ \\t][^]*)?$`,
+  `mode=${V} ouid=${V} ogid=${V} rdev=${V}(?: obj=${V})? nametype=${V}`,
+  'y',
 );
 
-/** `SOCKADDR`: `saddr=` first; what follows is not read. */
-export const SOCKADDR_BODY = new RegExp(`^( *)saddr=(${V})(?:[ \\t][^]*)?$`);
+/** `SOCKADDR`: leading spaces and `saddr=`; the rest is not read. */
+export const SOCKADDR_BODY = new RegExp(` *saddr=${V}`, 'y');
