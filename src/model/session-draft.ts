@@ -1,8 +1,8 @@
 import type { EventBase } from '../events/base.js';
 import type { Provenance } from '../events/provenance.js';
 import type { SshKey } from '../events/ssh.js';
+import { detachProvenance } from './detach-provenance.js';
 import type { PrivilegeChange, SessionChannel, SessionEndReason, SshSession } from './session.js';
-import { addEvidence, type YoungEvidence } from './young-evidence.js';
 
 /** @internal A channel under construction. */
 export interface ChannelDraft {
@@ -117,15 +117,21 @@ export function sessionIdOf(draft: SessionDraft): string {
  * @internal Records that `event` contributed to the draft: evidence (the first `max - 1`
  * lines and always the latest one) and the last-seen time.
  */
-export function touch(
-  draft: SessionDraft,
-  event: EventBase,
-  max: number,
-  young: YoungEvidence,
-): void {
+export function touch(draft: SessionDraft, event: EventBase, max: number): void {
+  // Read once: `time` off events of a dozen shapes boxes a new number at every read.
   const time = event.time;
   if (time > draft.lastSeenTime) draft.lastSeenTime = time;
-  addEvidence(young, draft, event.source, max);
+  const evidence = draft.evidence;
+  // Evidence outlives its line by hours: keep a copy that does not pin the line's read chunk.
+  // Copying lazily (most pre-auth drafts are dropped unseen) was measured slower: lines kept
+  // across a scavenge pin their 64 KiB chunks, which then get copied and promoted.
+  const kept = detachProvenance(event.source);
+  if (evidence.length < max) {
+    evidence.push(kept);
+  } else {
+    evidence[max - 1] = kept;
+    draft.dropped.evidence += 1;
+  }
 }
 
 /** @internal An immutable, self-contained copy of the draft as the public session shape. */

@@ -14,7 +14,6 @@ import {
 } from './tracker-core.js';
 import { applyEvent } from './tracker-events.js';
 import { resolveTrackerOptions, type SessionTrackerOptions } from './tracker-options.js';
-import { tickEvidence } from './young-evidence.js';
 
 /**
  * The tracker's whole state as plain JSON (`JSON.stringify` it to checkpoint). Its `state` is
@@ -224,8 +223,6 @@ function restoreCore(
   const state = snapshot.state as SerializedState;
   const core = createCore(resolveTrackerOptions(options));
   core.seq = state.seq;
-  // Restored drafts hold detached evidence: they are old.
-  core.young.settledSeq = state.seq;
   const bySeq = new Map<number, SessionDraft>();
   for (const saved of state.hosts) {
     const host = hostState(core, saved.host ?? undefined, saved.now);
@@ -292,7 +289,6 @@ function trackerOver(core: TrackerCore): SessionTracker {
       const time = event.time;
       sweep(core, hostState(core, event.host, time), time, out);
       applyEvent(core, event, out);
-      tickEvidence(core.young, core.hosts, core.seq);
       if (out.length === 0) return NO_CHANGES;
       const changes = out.slice();
       out.length = 0;

@@ -3,7 +3,6 @@ import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { newDraft, type SessionDraft, sessionIdOf, toSession, touch } from './session-draft.js';
 import type { ResolvedTrackerOptions } from './tracker-options.js';
-import { ageEvidence, createYoungEvidence, type YoungEvidence } from './young-evidence.js';
 
 /** @internal Mutable eviction counters. */
 export type MutableCounts = { -readonly [K in keyof EvictionCounts]: number };
@@ -49,8 +48,6 @@ export interface TrackerCore {
   /** user (or `''`) -> recent closed sessions, oldest first; least recently closed user first. */
   readonly history: Map<string, SshSession[]>;
   readonly totals: MutableCounts;
-  /** Evidence of young pre-auth drafts, still undetached. */
-  readonly young: YoungEvidence;
   /** The host looked up last: consecutive lookups are mostly for the same host. */
   last: HostState | undefined;
   /** Leave `update` changes out (nobody consumes them); the state changes all the same. */
@@ -109,7 +106,6 @@ export function createCore(options: ResolvedTrackerOptions): TrackerCore {
     hosts: new Map(),
     history: new Map(),
     totals: zeroCounts(),
-    young: createYoungEvidence(0),
     last: undefined,
     muteUpdates: false,
   };
@@ -213,7 +209,6 @@ export function openSession(core: TrackerCore, draft: SessionDraft, out: Session
   if (draft.phase === 'pending') host.pending.delete(draft.seq);
   draft.phase = 'open';
   draft.id = sessionIdOf(draft);
-  ageEvidence(core.young, draft);
   host.open.set(draft.seq, draft);
   for (const kind of KINDS) register(core, kind, draft);
   out.push({ kind: 'open', session: toSession(draft) });
@@ -236,7 +231,7 @@ export function startPartialSession(core: TrackerCore, event: EventBase): Sessio
 
 /** @internal Marks a session as recently touched (LRU order for eviction). */
 export function bump(core: TrackerCore, draft: SessionDraft, event: EventBase): void {
-  touch(draft, event, core.options.maxEvidence, core.young);
+  touch(draft, event, core.options.maxEvidence);
   if (draft.phase === 'open') {
     draft.partialEnd = false;
     const open = hostOf(core, draft).open;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createSessionTracker, restoreSessionTracker } from '../../src/model/index.js';
 import { at, logOf } from './builders.js';
 
-// Pre-auth evidence is kept undetached while young and detached when its draft opens or
-// outlives a settlement (every 4096 events): the session shows the same lines either way.
-describe('young pre-auth evidence', () => {
+// A pre-auth connection keeps its lines as evidence however many other connections come and
+// go before it authenticates, and a snapshot taken meanwhile continues the same.
+describe('pre-auth evidence', () => {
   const IP = '198.51.100.7';
 
   function scenario(noise: number) {
@@ -39,7 +39,7 @@ describe('young pre-auth evidence', () => {
     },
   );
 
-  it('snapshots young and settled drafts alike, and a restored tracker continues the same', () => {
+  it('snapshots pending drafts, and a restored tracker continues the same', () => {
     const events = scenario(5000);
     const cut = 2500;
     const whole = createSessionTracker({ maxPendingConnections: 20_000 });
