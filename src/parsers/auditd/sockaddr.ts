@@ -43,7 +43,9 @@ const NONE: DecodedSockaddr = {
  * ```
  */
 export function decodeSockaddr(hex: string): DecodedSockaddr {
-  if (!isAuditHex(hex) || hex.length < 4) return NONE;
+  if (hex.length < 4 || !isAuditHex(hex)) return NONE;
+  // A named AF_UNIX socket (the common case) needs only the bytes up to the path's NUL.
+  if (hex.startsWith('0100') && !hex.startsWith('00', 4)) return namedUnix(hex);
   const b = hexToBytes(hex);
   const b0 = b[0] ?? 0;
   const b1 = b[1] ?? 0;
@@ -70,6 +72,25 @@ export function decodeSockaddr(hex: string): DecodedSockaddr {
     return { family: 'inet6', path: undefined, address: canonicalIp(text), port: port(b) };
   }
   return NONE;
+}
+
+/** `unix()` for a little-endian AF_UNIX address whose path does not start with NUL. */
+function namedUnix(hex: string): DecodedSockaddr {
+  if (hex.length < 6) return { ...NONE, family: 'unix' };
+  // The first NUL byte: a "00" at an even offset.
+  let end = hex.length;
+  let from = 4;
+  for (;;) {
+    const at = hex.indexOf('00', from);
+    if (at < 0) break;
+    if (at % 2 === 0) {
+      end = at;
+      break;
+    }
+    from = at + 1;
+  }
+  const b = hexToBytes(hex.slice(4, end));
+  return { ...NONE, family: 'unix', path: utf8(b, 0, b.length) };
 }
 
 function port(b: Uint8Array): number {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { utf8 } from '../../../src/parsers/auditd/hex.js';
 import { decodeSockaddr } from '../../../src/parsers/auditd/sockaddr.js';
 
 describe('decodeSockaddr', () => {
@@ -52,5 +54,29 @@ describe('decodeSockaddr', () => {
     expect(decodeSockaddr('100000000000000000000000').family).toBe('other');
     expect(decodeSockaddr('zz').family).toBe('other');
     expect(decodeSockaddr('02').family).toBe('other');
+  });
+});
+
+describe('decodeSockaddr on AF_UNIX addresses', () => {
+  it('reads the path up to its first NUL, whatever the bytes after it or the hex case', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 110 }), fc.boolean(), (path, lower) => {
+        const bytes = Uint8Array.from([1, 0, ...path]);
+        let hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+        hex = lower ? hex : hex.toUpperCase();
+        const nul = bytes.indexOf(0, 2);
+        const expected =
+          bytes.length <= 2
+            ? undefined
+            : bytes[2] === 0
+              ? decodeSockaddr(hex).path // abstract names: covered above
+              : utf8(bytes, 2, nul < 0 ? bytes.length : nul);
+        const got = decodeSockaddr(hex);
+        expect(got.family).toBe('unix');
+        expect(got.path).toBe(expected);
+        expect([got.address, got.port]).toEqual([undefined, undefined]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
