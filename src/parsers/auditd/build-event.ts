@@ -243,8 +243,12 @@ function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
       },
     };
   });
-  // Stable sort by item: records normally arrive in item order already.
-  items.sort((a, b) => a.item - b.item);
+  // Stable sort by item: records normally arrive in item order already (then no sort).
+  let sorted = true;
+  for (let i = 1; i < items.length && sorted; i++) {
+    sorted = (items[i - 1] as (typeof items)[0]).item <= (items[i] as (typeof items)[0]).item;
+  }
+  if (!sorted) items.sort((a, b) => a.item - b.item);
   return items.map((i) => i.value);
 }
 

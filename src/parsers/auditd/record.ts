@@ -85,7 +85,6 @@ const TYPES = keyTable([
   'CRYPTO_SESSION',
 ]);
 const KERNEL_COUNT = 9;
-const TYPE_NUMBERS: ReadonlyMap<string, number> = new Map(TYPES.keys.map((t, k) => [t, k]));
 
 /**
  * Reads a record header: `[node=N ]type=T msg=audit(SECONDS.MILLIS:SERIAL):`. One native
@@ -128,7 +127,7 @@ function fromHeader(
 ): AuditRecord {
   const node = h[1];
   const typeText = h[2] as string;
-  const known = TYPE_NUMBERS.get(typeText) ?? -1;
+  const known = lookupKey(TYPES, typeText, 0, typeText.length);
   const type = known < 0 ? typeText : (TYPES.keys[known] as string);
   const sec = h[3] as string;
   const frac = h[4] as string;
