@@ -274,7 +274,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     }
   };
   const processOne = (event: SshtrailEvent): void => {
-    clock.lastTime = event.time;
+    clock.lastTime = buffer.releasing;
     // Per line, so skip the emit (and its argument list) when nobody listens.
     if (emitter.listenerCount('event') > 0) emitter.emit('event', event);
     // Without detection, session updates go to `session:update` listeners only: when there

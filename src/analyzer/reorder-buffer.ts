@@ -26,6 +26,8 @@ export interface ReorderBuffer {
   readonly late: number;
   /** Events released early because the buffer was full. */
   readonly overflowed: number;
+  /** The time of the event being released (read inside `release`, saves re-reading it). */
+  readonly releasing: number;
   /** Plain state for a snapshot. */
   state(): ReorderState;
 }
@@ -168,18 +170,21 @@ export function createReorderBuffer(
       time = top.time;
     }
     if (time > clock.released) clock.released = time;
+    buffer.releasing = time;
     return event;
   };
 
   // Data properties, not getters: the analyzer compares them after every event.
-  const buffer: ReorderBuffer & { late: number; overflowed: number } = {
+  const buffer: ReorderBuffer & { late: number; overflowed: number; releasing: number } = {
     late: initial?.late ?? 0,
     overflowed: initial?.overflowed ?? 0,
+    releasing: Number.MIN_SAFE_INTEGER,
     push(event, release) {
       const time = event.time;
       if (time < clock.released) {
         // Too late to be put in order: process it now rather than drop it, and count it.
         buffer.late++;
+        buffer.releasing = time;
         release(event);
         return;
       }

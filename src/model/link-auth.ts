@@ -8,6 +8,7 @@ import {
   bump,
   byPid,
   closeSession,
+  findHost,
   openSession,
   register,
   startPartialSession,
@@ -95,7 +96,7 @@ function recentlyClosedWithoutMonitor(
   core: TrackerCore,
   event: PamSessionEvent,
 ): SessionDraft | undefined {
-  const host = core.hosts.get(event.host);
+  const host = findHost(core, event.host);
   if (host === undefined) return undefined;
   let found: SessionDraft | undefined;
   for (const draft of host.closing.values()) {
@@ -115,7 +116,7 @@ export function onLogind(core: TrackerCore, event: LogindSessionEvent, out: Sess
   const hostKey = event.host;
   if (event.action === 'new') {
     let best: SessionDraft | undefined;
-    for (const draft of core.hosts.get(hostKey)?.open.values() ?? []) {
+    for (const draft of findHost(core, hostKey)?.open.values() ?? []) {
       if (
         draft.user !== event.user ||
         draft.logindSessionId !== undefined ||
@@ -133,7 +134,7 @@ export function onLogind(core: TrackerCore, event: LogindSessionEvent, out: Sess
     changed(core, best, event, out);
     return;
   }
-  const draft = core.hosts.get(hostKey)?.byLogind.get(event.sessionId);
+  const draft = findHost(core, hostKey)?.byLogind.get(event.sessionId);
   if (draft === undefined) return;
   if (draft.phase === 'closed') {
     changed(core, draft, event, out);
@@ -198,7 +199,7 @@ export function onPrivilege(
   let byTty: SessionDraft | undefined;
   let byUser: SessionDraft | undefined;
   let users = 0;
-  for (const draft of core.hosts.get(hostKey)?.open.values() ?? []) {
+  for (const draft of findHost(core, hostKey)?.open.values() ?? []) {
     if (tty !== undefined && (draft.tty === tty || draft.channels.some((c) => c.tty === tty))) {
       if (byTty === undefined || draft.seq > byTty.seq) byTty = draft;
     }

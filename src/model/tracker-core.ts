@@ -36,6 +36,11 @@ export interface HostState {
   readonly byLogind: Map<string, SessionDraft>;
   /** ip-or-name -> flat `[bucketStart, count, ...]`. */
   readonly sources: Map<string, number[]>;
+  /**
+   * The key `sources` had set last, when it is still its last key (or `undefined`): the
+   * failures of a brute force come from one address in a row, whose LRU move is a no-op.
+   */
+  lastSource: string | undefined;
   /** Evictions since this host's previous diagnostic. */
   readonly since: MutableCounts;
 }
@@ -73,12 +78,19 @@ export function hostState(core: TrackerCore, host: HostKey, time: number): HostS
       byPeer: new Map(),
       byLogind: new Map(),
       sources: new Map(),
+      lastSource: undefined,
       since: zeroCounts(),
     };
     core.hosts.set(host, state);
   }
   core.last = state;
   return state;
+}
+
+/** @internal The state of a host, if it has any (no creation). */
+export function findHost(core: TrackerCore, host: HostKey): HostState | undefined {
+  const last = core.last;
+  return last !== undefined && last.host === host ? last : core.hosts.get(host);
 }
 
 /** @internal The host state of a draft (it always exists once a draft does). */
@@ -164,7 +176,7 @@ export function byPid(
   pid: number | undefined,
 ): SessionDraft | undefined {
   if (pid === undefined) return undefined;
-  const state = core.hosts.get(host);
+  const state = findHost(core, host);
   return state === undefined
     ? undefined
     : (kind === 'm' ? state.byMonitor : state.byChild).get(pid);
@@ -317,9 +329,16 @@ export function addFailures(
   const size = bucketSize(core);
   const start = time - (time % size);
   const sources = host.sources;
-  const buckets = sources.get(address) ?? [];
-  sources.delete(address);
-  sources.set(address, buckets);
+  let buckets = sources.get(address);
+  if (buckets === undefined) {
+    buckets = [];
+    sources.set(address, buckets);
+  } else if (host.lastSource !== address) {
+    // Least recently failing first: move the source to the end.
+    sources.delete(address);
+    sources.set(address, buckets);
+  }
+  host.lastSource = address;
   prune(buckets, time, core.options.failureWindowMs, size);
   const last = buckets.length - 2;
   if (last >= 0 && buckets[last] === start) buckets[last + 1] = (buckets[last + 1] ?? 0) + n;

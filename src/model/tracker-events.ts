@@ -9,8 +9,8 @@ import {
   onDisconnect,
 } from './link-sshd.js';
 import type { SessionChange } from './session-change.js';
-import { bump, dropPending, hostState, register, type TrackerCore } from './tracker-core.js';
-import { changed, monitorOf, postAuthOf } from './tracker-lookup.js';
+import { bump, byPid, dropPending, hostState, register, type TrackerCore } from './tracker-core.js';
+import { changed, monitorOf, postAuthOf, sameAddress } from './tracker-lookup.js';
 
 /** Protocol issues after which sshd's pre-auth process exits. */
 const FATAL_ISSUES = new Set([
@@ -75,13 +75,11 @@ export function applyEvent(core: TrackerCore, event: SshtrailEvent, out: Session
       onPamSession(core, event, out);
       return;
     case 'pam.auth': {
-      const peer = {
-        sourceIp: event.sourceIp,
-        sourceName: event.sourceName,
-        sourcePort: undefined,
-      };
-      const draft = monitorOf(core, event, peer);
-      if (draft?.phase === 'pending') bump(core, draft, event);
+      // The monitor's draft, if its address matches (pam lines carry no port).
+      const draft = byPid(core, event.host, 'm', event.pid);
+      if (draft?.phase === 'pending' && sameAddress(draft, event.sourceIp, event.sourceName)) {
+        bump(core, draft, event);
+      }
       return;
     }
     case 'logind.session':

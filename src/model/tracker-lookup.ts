@@ -8,6 +8,7 @@ import {
   closeSession,
   count,
   dropPending,
+  findHost,
   hostOf,
   peerKey,
   register,
@@ -20,15 +21,22 @@ import {
 export function compatible(draft: SessionDraft, peer: SshPeer | undefined): boolean {
   if (peer === undefined) return true;
   return (
-    (draft.sourceIp === undefined ||
-      peer.sourceIp === undefined ||
-      draft.sourceIp === peer.sourceIp) &&
-    (draft.sourceName === undefined ||
-      peer.sourceName === undefined ||
-      draft.sourceName === peer.sourceName) &&
+    sameAddress(draft, peer.sourceIp, peer.sourceName) &&
     (draft.sourcePort === undefined ||
       peer.sourcePort === undefined ||
       draft.sourcePort === peer.sourcePort)
+  );
+}
+
+/** @internal Same address (ip and name), where both sides know it. */
+export function sameAddress(
+  draft: SessionDraft,
+  ip: string | undefined,
+  name: string | undefined,
+): boolean {
+  return (
+    (draft.sourceIp === undefined || ip === undefined || draft.sourceIp === ip) &&
+    (draft.sourceName === undefined || name === undefined || draft.sourceName === name)
   );
 }
 
@@ -69,7 +77,7 @@ export function postAuthOf(
   }
   if (peer === undefined) return undefined;
   const key = peerKey(peer.sourceIp ?? peer.sourceName, peer.sourcePort);
-  const byPeer = key === undefined ? undefined : core.hosts.get(hostKey)?.byPeer.get(key);
+  const byPeer = key === undefined ? undefined : findHost(core, hostKey)?.byPeer.get(key);
   if (byPeer === undefined || byPeer.phase === 'pending') return undefined;
   if (user !== undefined && byPeer.user !== undefined && byPeer.user !== user) return undefined;
   if (event.pid !== undefined && event.pid !== byPeer.monitorPid && byPeer.childPid === undefined) {
