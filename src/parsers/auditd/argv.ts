@@ -1,5 +1,6 @@
 import { decodeValue, findField, parseUnsigned, type RawField } from './fields.js';
 import { hexToBytes, isAuditHex, utf8 } from './hex.js';
+import { EXECVE_BODY } from './patterns.js';
 import { type AuditRecord, recordFields } from './record.js';
 
 /**
@@ -32,6 +33,9 @@ export function rebuildArgv(
   proctitle: AuditRecord | undefined,
 ): Argv {
   if (execve.length === 0) return proctitleArgv(proctitle);
+  const only = execve.length === 1 ? execve[0] : undefined;
+  const plain = only === undefined ? undefined : plainArgv(only);
+  if (plain !== undefined) return plain;
   let argc: number | undefined;
   let max = -1;
   const whole = new Map<number, string>();
@@ -83,6 +87,40 @@ export function rebuildArgv(
     out.push(joined.text);
   }
   return { argv: out, truncated };
+}
+
+/**
+ * The arguments of one `EXECVE` record of the plain shape ({@link EXECVE_BODY}) whose
+ * arguments are `a0`, `a1`... in order, else `undefined` (the general reader takes it). On
+ * that shape the general reader finds the same fields: no chunks, no repeats, no gaps.
+ */
+function plainArgv(r: AuditRecord): Argv | undefined {
+  const text = r.line;
+  EXECVE_BODY.lastIndex = r.bodyStart;
+  if (!EXECVE_BODY.test(text) || EXECVE_BODY.lastIndex !== r.bodyEnd) return undefined;
+  let pos = r.bodyStart;
+  while (text.charCodeAt(pos) === 32) pos++;
+  pos += 5; // argc=
+  let next = text.indexOf(' ', pos);
+  if (next < 0 || next > r.bodyEnd) next = r.bodyEnd;
+  const argc = parseUnsigned(text.slice(pos, next));
+  const argv: string[] = [];
+  pos = next + 1;
+  while (pos < r.bodyEnd) {
+    const eq = text.indexOf('=', pos);
+    if (parseUnsigned(text.slice(pos + 1, eq)) !== argv.length) return undefined;
+    const start = eq + 1;
+    const quoted = text.charCodeAt(start) === 34;
+    let end = quoted ? text.indexOf('"', start + 1) + 1 : text.indexOf(' ', start);
+    if (end < 0 || end > r.bodyEnd) end = r.bodyEnd;
+    const value = quoted ? text.slice(start + 1, end - 1) : text.slice(start, end);
+    argv.push(decodeValue({ key: '', value, quoted }, true) ?? '');
+    pos = end + 1;
+  }
+  if (argc === undefined || argc >= argv.length) {
+    return { argv, truncated: argc !== undefined && argc > argv.length };
+  }
+  return { argv: argv.slice(0, argc), truncated: false };
 }
 
 function joinChunks(m: ReadonlyMap<number, RawField>): { text: string; missing: boolean } {

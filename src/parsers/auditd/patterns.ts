@@ -58,3 +58,6 @@ export const SOCKADDR_BODY = new RegExp(` *saddr=${V}`, 'y');
  */
 export const RECORD_HEADER =
   /(?:node=([^ ]*) +)?type=([^ ]+) +msg=audit\(([0-9]{1,12})\.([0-9]{1,9}):([0-9]{1,15})\)/y;
+
+/** An `EXECVE` body: `argc=` then `aN=` arguments, quoted or not (no `aN[i]`/`aN_len`). */
+export const EXECVE_BODY = new RegExp(` *argc=[0-9]+(?: a[0-9]+=(?:${Q}|${V}))*`, 'y');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rebuildArgv } from '../../../src/parsers/auditd/argv.js';
 import { type AuditRecord, readRecord } from '../../../src/parsers/auditd/record.js';
@@ -37,5 +38,36 @@ describe('rebuildArgv', () => {
   it('keeps a quoted PROCTITLE as one argument', () => {
     const p = rec('type=PROCTITLE msg=audit(1492752520.441:8832): proctitle="(sshd)"');
     expect(rebuildArgv([], p)).toEqual({ argv: ['(sshd)'], truncated: false });
+  });
+});
+
+describe('rebuildArgv on one plain EXECVE record', () => {
+  // One record of the plain shape is read without the field scanner; with a second (empty)
+  // record the general reader takes both. The arguments must be the same.
+  const blank = rec('type=EXECVE msg=audit(1.000:1):');
+  const value = fc.oneof(
+    fc.constantFrom('?', '"?"', '(null)', '""', '2F746D70', '41424', 'x', '"a b"', '" uid=0 "'),
+    fc.string({ maxLength: 5 }).map((s) => `"${s.replace(/["\u001d]/g, '')}"`),
+  );
+  const body = fc
+    .tuple(
+      fc.constantFrom('', ' ', '  '),
+      fc.constantFrom('0', '1', '2', '3', '01', '1234567890123456', 'x'),
+      fc.array(value, { maxLength: 5 }),
+      fc.constantFrom('', ' a0=dup', ' a9=x', ' a1[0]=41', ' a1_len=2', ' argc=1', '"', '\t'),
+    )
+    .map(([lead, argc, values, tail]) => {
+      const args = values.map((v, i) => ` a${i}=${v}`).join('');
+      return `${lead}argc=${argc}${args}${tail}`;
+    });
+
+  it('gives what the general reader gives', () => {
+    fc.assert(
+      fc.property(body, (b) => {
+        const r = rec(`type=EXECVE msg=audit(1.000:1):${b}`);
+        expect(rebuildArgv([r], undefined)).toEqual(rebuildArgv([r, blank], undefined));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
