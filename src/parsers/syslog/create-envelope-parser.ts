@@ -18,7 +18,7 @@ import {
 import type { EnvelopeOptions } from './envelope-options.js';
 import { createHeaderReader } from './header.js';
 import { readRfc5424Fields } from './rfc5424.js';
-import { digitAt, fourDigitsAt, isWeekdayAt, twoDigitsAt } from './scan.js';
+import { digitAt, flatCopy, fourDigitsAt, isWeekdayAt, sameTextAt, twoDigitsAt } from './scan.js';
 import {
   BAD_TIMESTAMP,
   readIsoSecondsAt,
@@ -142,20 +142,16 @@ export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeSc
   const fields = timestampFields();
   const out = envelopeScratch();
 
-  // The last cacheable RFC3164 line, the length of its `Mmm dd HH:MM` part and the epoch
+  // The `Mmm dd HH:MM` part of the last cacheable RFC3164 line (a flat copy), its length and the epoch
   // of that minute: consecutive lines share their minute, so most lines only read seconds.
-  let cachedLine = '';
-  let cachedStart = 0;
+  let cachedMinuteText = '';
   let cachedLength = 0;
   let cachedMinute = 0;
   let cachedGeneration = -1;
 
   function sameMinute(text: string, start: number): boolean {
     if (cachedLength === 0 || cachedGeneration !== years.generation) return false;
-    for (let k = 0; k < cachedLength; k++) {
-      if (text.charCodeAt(start + k) !== cachedLine.charCodeAt(cachedStart + k)) return false;
-    }
-    return true;
+    return sameTextAt(text, start, cachedMinuteText);
   }
 
   function rfc3164(text: string, start: number, withYear: boolean): MalformedReason | undefined {
@@ -198,9 +194,8 @@ export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeSc
       second <= 59 &&
       (fixedYear !== undefined || year === years.current)
     ) {
-      cachedLine = text;
-      cachedStart = start;
       cachedLength = end - start - 3;
+      cachedMinuteText = flatCopy(text.slice(start, start + cachedLength));
       cachedMinute = time - second * 1000;
       cachedGeneration = years.generation;
     }
@@ -219,11 +214,10 @@ export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeSc
     );
   }
 
-  // The last ISO line, the year and month and the UTC epoch of its `YYYY-MM-DDTHH:MM`
+  // The `YYYY-MM-DDTHH:MM` of the last ISO line (a flat copy), its year, month and the UTC epoch
   // (validated then): consecutive lines share their minute, so most lines only read the
   // seconds, fraction and zone.
-  let isoLine = '';
-  let isoStart = 0;
+  let isoMinuteText = '';
   let isoYear = 0;
   let isoMonth = 0;
   let isoMinute = Number.NaN;
@@ -231,11 +225,7 @@ export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeSc
   let isoTimeValue = 0;
 
   function sameIsoMinute(text: string, start: number): boolean {
-    if (Number.isNaN(isoMinute)) return false;
-    for (let k = 0; k < 16; k++) {
-      if (text.charCodeAt(start + k) !== isoLine.charCodeAt(isoStart + k)) return false;
-    }
-    return true;
+    return !Number.isNaN(isoMinute) && sameTextAt(text, start, isoMinuteText);
   }
 
   /** Reads an ISO timestamp at `start` (epoch into isoTimeValue); returns its end or a code. */
@@ -254,8 +244,7 @@ export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeSc
     }
     const end = readIsoTimestamp(text, start, fields);
     if (end < 0) return end;
-    isoLine = text;
-    isoStart = start;
+    isoMinuteText = flatCopy(text.slice(start, start + 16));
     isoYear = fields.year;
     isoMonth = fields.month;
     isoMinute = utcEpoch(fields.year, fields.month, fields.day, fields.hour, fields.minute, 0, 0);

@@ -4,7 +4,7 @@ import type { MalformedReason } from '../outcome.js';
 import type { EnvelopeScratch } from './envelope.js';
 import { finishEnvelope } from './message-wrappers.js';
 import { FACILITY_PRIORITY } from './patterns.js';
-import { digitAt, matchesAt, skipSpaces } from './scan.js';
+import { digitAt, flatCopy, matchesAt, sameTextAt, skipSpaces } from './scan.js';
 
 /**
  * Reads the part of a syslog line after its timestamp: `[host] [facility.level] tag msg`.
@@ -26,6 +26,7 @@ export interface HeaderReader {
 }
 
 const RECENT_HOSTS = 8;
+const RECENT_PAIRS = 8;
 
 /** Creates a header reader with its own small string caches. @internal */
 export function createHeaderReader(): HeaderReader {
@@ -39,6 +40,13 @@ export function createHeaderReader(): HeaderReader {
   // the previous program), so skipping it cannot change the result.
   const hosts: string[] = [];
   let nextHost = 0;
+  // Recent `host program` pairs (flat copies), with their host and program (see knownPair).
+  const pairs: string[] = [];
+  const pairHosts: string[] = [];
+  const pairPrograms: string[] = [];
+  let nextPair = 0;
+  // Where the last readProgramTag started.
+  let tagAt = -1;
 
   function knownHost(text: string, i: number, end: number): string | undefined {
     for (let h = 0; h < hosts.length; h++) {
@@ -71,6 +79,15 @@ export function createHeaderReader(): HeaderReader {
       while (k < end && c !== 91 && c !== 58 && c !== 32) c = text.charCodeAt(++k);
     }
     if (k === i || k >= end) return -1;
+    const next = tagEnd(text, k, c, end);
+    if (next < 0) return -1;
+    if (!same) lastProgram = text.slice(i, k);
+    program = lastProgram;
+    return next < end && text.charCodeAt(next) === 32 ? next + 1 : next;
+  }
+
+  /** Reads the `[pid]:` / `:` after a program name ending at `k` (`c` there); sets pid. */
+  function tagEnd(text: string, k: number, c: number, end: number): number {
     let next: number;
     if (c === 58) {
       // `prog:` must be followed by a space or the end (not `fe80::1`, not `12:00`).
@@ -90,9 +107,7 @@ export function createHeaderReader(): HeaderReader {
     } else {
       return -1;
     }
-    if (!same) lastProgram = text.slice(i, k);
-    program = lastProgram;
-    return next < end && text.charCodeAt(next) === 32 ? next + 1 : next;
+    return next;
   }
 
   /** Reads `[prog]` at `i`; returns the message start or -1. */
@@ -110,7 +125,48 @@ export function createHeaderReader(): HeaderReader {
   }
 
   function readProgramTag(text: string, i: number, end: number): number {
+    tagAt = i;
     return text.charCodeAt(i) === 91 ? readBracketTag(text, i, end) : readTag(text, i, end);
+  }
+
+  /**
+   * A recent `host program` pair at `i`, followed by `[` or `:`: the message start (host,
+   * program and pid set), or -1. Pairs are recorded only for a host free of `:` and `[`, one
+   * space, and a scanned program free of `:`; for such a line the step-by-step path would
+   * take the same host and stop the program scan at the same place, whatever the previous
+   * line was, so one bulk comparison replaces the two checks.
+   */
+  function knownPair(text: string, i: number, end: number): number {
+    const first = text.charCodeAt(i);
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p] as string;
+      const k = i + pair.length;
+      const c = text.charCodeAt(k);
+      if ((c !== 91 && c !== 58) || first !== pair.charCodeAt(0) || !sameTextAt(text, i, pair)) {
+        continue;
+      }
+      const next = tagEnd(text, k, c, end);
+      if (next < 0) return -1;
+      lastHost = pairHosts[p] as string;
+      lastProgram = pairPrograms[p] as string;
+      program = lastProgram;
+      return next < end && text.charCodeAt(next) === 32 ? next + 1 : next;
+    }
+    return -1;
+  }
+
+  function rememberPair(host: string, name: string, text: string, hostAt: number): void {
+    if (tagAt !== hostAt + host.length + 1 || text.charCodeAt(tagAt) === 91) return;
+    if (host.includes(':') || host.includes('[') || name.includes(':')) return;
+    for (let p = 0; p < pairs.length; p++) {
+      if (pairHosts[p] === host && pairPrograms[p] === name) return;
+    }
+    const at = pairs.length < RECENT_PAIRS ? pairs.length : nextPair;
+    pairs[at] = flatCopy(`${host} ${name}`);
+    pairHosts[at] = host;
+    // Programs outlive their line (events, sessions): keep a detached copy.
+    pairPrograms[at] = detachString(name);
+    nextPair = (at + 1) % RECENT_PAIRS;
   }
 
   return {
@@ -118,6 +174,11 @@ export function createHeaderReader(): HeaderReader {
       const end = text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
       let i = skipSpaces(text, start, end);
       if (i >= end) return 'bad_header';
+      const paired = knownPair(text, i, end);
+      if (paired >= 0) {
+        return finishEnvelope(text, paired, end, time, basis, lastHost, program, pid, out);
+      }
+      const hostAt = i;
       let host: string | undefined;
       let msg = -1;
       const after = i + lastHost.length;
@@ -161,6 +222,7 @@ export function createHeaderReader(): HeaderReader {
         }
         if (msg < 0) return 'bad_header';
       }
+      if (host !== undefined) rememberPair(host, program, text, hostAt);
       return finishEnvelope(text, msg, end, time, basis, host, program, pid, out);
     },
   };

@@ -79,3 +79,21 @@ export function matchesAt(text: string, i: number, part: string): boolean {
   }
   return true;
 }
+
+/**
+ * A flat copy of `text`: its own sequential string, neither a view into a parent nor a
+ * concatenation. Cached strings that lines are compared with are kept this way so that
+ * {@link sameTextAt} compares them in one bulk comparison. @internal
+ */
+export function flatCopy(text: string): string {
+  return text.split('').join('');
+}
+
+/**
+ * Whether `part` occurs in `text` at `i` (`i` >= 0), compared in bulk: for a flat `part` of a
+ * dozen characters or more this is about twice as fast as {@link matchesAt} (measured on
+ * the ISO minute and the host and program tag of every line). @internal
+ */
+export function sameTextAt(text: string, i: number, part: string): boolean {
+  return text.slice(i, i + part.length) === part;
+}
