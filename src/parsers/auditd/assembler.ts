@@ -187,12 +187,14 @@ function build(
     }
   }
 
-  function record(out: AuditResult[], r: AuditRecord): void {
+  function record(out: AuditResult[], r: AuditRecord, afterRecord: boolean): void {
     c.records++;
     seq++;
     // Time-outs are checked when a record of another event arrives: consecutive records
     // of one event cannot make any event stale in event time.
-    const switched = r.key !== lastKey;
+    // lastKey is the key of the record read before, if any: then the reader already knows
+    // whether this key is the same (no string comparison).
+    const switched = afterRecord ? !r.continued : r.key !== lastKey;
     let g = lastGroup;
     if (switched) {
       lastKey = r.key;
@@ -276,8 +278,9 @@ function build(
       miss(out, r.kind, r.reason, prov);
       return;
     }
+    const afterRecord = previous !== undefined;
     previous = r;
-    record(out, r);
+    record(out, r, afterRecord);
   }
 
   if (saved !== undefined) {

@@ -20,6 +20,8 @@ export interface AuditRecord {
   readonly serial: number;
   /** The grouping key: node, time and serial. */
   readonly key: string;
+  /** True when `key` is the previous record's (same event id), false when it differs from it. */
+  readonly continued: boolean;
   /** Whole seconds of the time stamp. */
   readonly seconds: number;
   /** Its fraction digits as an integer (exact, unlike `time`). */
@@ -154,9 +156,11 @@ function fromHeader(
     previous.digits === digits &&
     previous.node === node
   ) {
-    return finish(line, source, type, known, previous, after);
+    return finish(line, source, type, known, previous, after, true);
   }
-  const id = `${sec}.${frac}:${ser}`;
+  // A slice of the line, not a concatenation: it is hashed at once, and concatenations are
+  // flattened (copied) first.
+  const id = line.slice(after - 3 - sec.length - frac.length - ser.length, after - 1);
   const header = {
     node,
     time: seconds * 1000 + Math.floor(millis),
@@ -166,7 +170,7 @@ function fromHeader(
     fraction,
     digits,
   };
-  return finish(line, source, type, known, header, after);
+  return finish(line, source, type, known, header, after, false);
 }
 
 /** {@link readRecord} a character at a time; also tells why a line is not a record. */
@@ -245,7 +249,7 @@ function readSlowly(
     previous.digits === digits &&
     previous.node === node
   ) {
-    return finish(line, source, type, known, previous, p + 1);
+    return finish(line, source, type, known, previous, p + 1, true);
   }
   const id = line.slice(secStart, p);
   const header = {
@@ -257,7 +261,7 @@ function readSlowly(
     fraction,
     digits,
   };
-  return finish(line, source, type, known, header, p + 1);
+  return finish(line, source, type, known, header, p + 1, false);
 }
 
 /** The record, from its header and where `):` ends. */
@@ -268,6 +272,7 @@ function finish(
   known: number,
   h: Pick<AuditRecord, 'node' | 'time' | 'serial' | 'key' | 'seconds' | 'fraction' | 'digits'>,
   after: number,
+  continued: boolean,
 ): AuditRecord {
   const p = line.charCodeAt(after) === 58 ? after + 1 : after;
   const gs = line.indexOf('\u001d', p);
@@ -278,6 +283,7 @@ function finish(
     time: h.time,
     serial: h.serial,
     key: h.key,
+    continued,
     seconds: h.seconds,
     fraction: h.fraction,
     digits: h.digits,
