@@ -28,6 +28,8 @@ export interface BodyShape {
   readonly slots: readonly number[];
   /** Per key: true when it may be missing. */
   readonly optional: readonly boolean[];
+  /** Per key: its length plus one (the `=`). */
+  readonly skip: readonly number[];
   /** True when the shape covers the whole body (else the body may go on after the last value). */
   readonly whole: boolean;
 }
@@ -46,6 +48,7 @@ function shape(
     keys: names,
     slots: names.map((k) => slot[k] ?? -1),
     optional: keys.map((k) => k.endsWith('?')),
+    skip: names.map((k) => k.length + 1),
     whole,
   };
 }
@@ -141,14 +144,14 @@ export function pickShaped(
     return pick(text, start, end, table, stopEarly);
   }
   const spans = table.noSpans.slice();
-  const { keys, slots, optional } = shape;
+  const { keys, slots, optional, skip } = shape;
   let pos = start;
   while (text.charCodeAt(pos) === 32) pos++;
   const last = keys.length - 1;
   for (let k = 0; k <= last; k++) {
-    const key = keys[k] as string;
-    if (optional[k] === true && text.charCodeAt(pos) !== key.charCodeAt(0)) continue;
-    pos += key.length + 1;
+    if (optional[k] === true && text.charCodeAt(pos) !== (keys[k] as string).charCodeAt(0))
+      continue;
+    pos += skip[k] as number;
     const quoted = text.charCodeAt(pos) === 34;
     const valueEnd = quoted
       ? text.indexOf('"', pos + 1) + 1
