@@ -26,7 +26,7 @@ export interface HeaderReader {
 }
 
 const RECENT_HOSTS = 8;
-const RECENT_PAIRS = 8;
+const RECENT_PAIRS = 16;
 
 /** Creates a header reader with its own small string caches. @internal */
 export function createHeaderReader(): HeaderReader {

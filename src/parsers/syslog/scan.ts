@@ -86,7 +86,11 @@ export function matchesAt(text: string, i: number, part: string): boolean {
  * {@link sameTextAt} compares them in one bulk comparison. @internal
  */
 export function flatCopy(text: string): string {
-  return text.split('').join('');
+  // For the short strings it is used on; fromCharCode builds one sequential string.
+  if (text.length > 256) return text.split('').join('');
+  const codes = new Array<number>(text.length);
+  for (let k = 0; k < text.length; k++) codes[k] = text.charCodeAt(k);
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**
