@@ -1,15 +1,16 @@
 import type { SshtrailEvent } from '../events/index.js';
 import type { Case } from '../findings/case.js';
 import type { Finding } from '../findings/finding.js';
-import type {
-  SessionChange,
-  SessionTracker,
-  SessionTrackerSnapshot,
-  SessionViews,
-  SshSession,
+import {
+  createSessionTracker,
+  restoreSessionTracker,
+  type SessionChange,
+  type SessionTracker,
+  type SessionTrackerSnapshot,
+  type SessionViews,
+  type SshSession,
 } from '../model/index.js';
 import type { JoinChange } from '../model/join/index.js';
-import { openSessionTracker } from '../model/session-tracker.js';
 import { createSourceParser } from '../parsers/create-source-parser.js';
 import {
   createLineSplitter,
@@ -202,8 +203,9 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
   }
   const emitter = createEmitter<AnalyzerEvents>();
   const buffer = createReorderBuffer(skewMs, capacity, snapshot?.buffer);
-  const sessions = openSessionTracker(options.sessions, snapshot?.sessions);
-  const tracker: SessionTracker = sessions.tracker;
+  const tracker: SessionTracker = snapshot
+    ? restoreSessionTracker(snapshot.sessions, options.sessions)
+    : createSessionTracker(options.sessions);
   const sources = new Map<string, SourceState>();
   // `detect: false`: parse and sessions only, no detection state or work at all.
   const pipeline =
@@ -277,9 +279,6 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
     clock.lastTime = buffer.releasing;
     // Per line, so skip the emit (and its argument list) when nobody listens.
     if (emitter.listenerCount('event') > 0) emitter.emit('event', event);
-    // Without detection, session updates go to `session:update` listeners only: when there
-    // are none, the tracker need not copy the session at every line of it.
-    if (pipeline === undefined) sessions.muteUpdates(emitter.listenerCount('session:update') === 0);
     const changes = tracker.push(event);
     if (changes.length > 0) report(changes);
     pipeline?.event(event, changes);

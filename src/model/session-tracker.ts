@@ -171,45 +171,6 @@ export function restoreSessionTracker(
   snapshot: SessionTrackerSnapshot,
   options?: SessionTrackerOptions,
 ): SessionTracker {
-  return trackerOver(restoreCore(snapshot, options));
-}
-
-/**
- * @internal
- * A tracker and a switch for its `update` changes. An embedding that consumes none (the
- * analyzer with no detection and nobody listening) saves a copy of the session per line of
- * it; views, history and every other change stay the same.
- */
-export interface MutableSessionTracker {
-  readonly tracker: SessionTracker;
-  /** Whether `push` leaves out `update` changes from now on. */
-  muteUpdates(muted: boolean): void;
-}
-
-/**
- * @internal A new tracker, or one restored from `snapshot`, with its update switch.
- * @throws TypeError when `snapshot` is not a version-1 session tracker snapshot.
- */
-export function openSessionTracker(
-  options?: SessionTrackerOptions,
-  snapshot?: SessionTrackerSnapshot,
-): MutableSessionTracker {
-  const core =
-    snapshot === undefined
-      ? createCore(resolveTrackerOptions(options))
-      : restoreCore(snapshot, options);
-  return {
-    tracker: trackerOver(core),
-    muteUpdates: (muted) => {
-      core.muteUpdates = muted;
-    },
-  };
-}
-
-function restoreCore(
-  snapshot: SessionTrackerSnapshot,
-  options: SessionTrackerOptions | undefined,
-): TrackerCore {
   if (
     typeof snapshot !== 'object' ||
     snapshot === null ||
@@ -248,7 +209,7 @@ function restoreCore(
   }
   for (const [user, sessions] of state.history) core.history.set(user, sessions.slice());
   Object.assign(core.totals, state.totals);
-  return core;
+  return trackerOver(core);
 }
 
 const INDEX_KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
@@ -269,7 +230,6 @@ const NO_CHANGES: readonly SessionChange[] = Object.freeze([]);
 
 function trackerOver(core: TrackerCore): SessionTracker {
   const scratch: SessionChange[] = [];
-
   function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
     if (filter !== undefined && 'host' in filter) {
       const host = core.hosts.get(filter.host);

@@ -55,8 +55,6 @@ export interface TrackerCore {
   readonly totals: MutableCounts;
   /** The host looked up last: consecutive lookups are mostly for the same host. */
   last: HostState | undefined;
-  /** Leave `update` changes out (nobody consumes them); the state changes all the same. */
-  muteUpdates: boolean;
 }
 
 /** @internal The state of a host, created on first use. */
@@ -119,7 +117,6 @@ export function createCore(options: ResolvedTrackerOptions): TrackerCore {
     history: new Map(),
     totals: zeroCounts(),
     last: undefined,
-    muteUpdates: false,
   };
 }
 
@@ -281,12 +278,13 @@ export function closeSession(
 
 /** @internal Reports a change to a closed session (late line within the grace window). */
 export function updateClosed(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
-  const list = core.history.get(draft.user ?? '');
-  const at = list === undefined ? -1 : list.findIndex((s) => s.id === draft.id);
-  if (at === -1 && core.muteUpdates) return;
   const session = toSession(draft);
-  if (list !== undefined && at !== -1) list[at] = session;
-  if (!core.muteUpdates) out.push({ kind: 'update', session });
+  const list = core.history.get(session.user ?? '');
+  if (list !== undefined) {
+    const at = list.findIndex((s) => s.id === session.id);
+    if (at !== -1) list[at] = session;
+  }
+  out.push({ kind: 'update', session });
 }
 
 /** @internal Drops an open session from tracking and reports `evict`. */

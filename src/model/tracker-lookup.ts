@@ -95,11 +95,8 @@ export function changed(
   out: SessionChange[],
 ): void {
   bump(core, draft, event);
-  if (draft.phase === 'open') {
-    if (!core.muteUpdates) out.push({ kind: 'update', session: toSession(draft) });
-  } else if (draft.phase === 'closed') {
-    updateClosed(core, draft, out);
-  }
+  if (draft.phase === 'open') out.push({ kind: 'update', session: toSession(draft) });
+  else if (draft.phase === 'closed') updateClosed(core, draft, out);
 }
 
 /**
