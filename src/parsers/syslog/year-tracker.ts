@@ -81,8 +81,8 @@ export function createYearTracker(
       return { year: Number.isNaN(year) ? null : year, lastMonth };
     },
     anchor(lineYear, month) {
-      // Unchanged state keeps the generation, so caches keyed on it survive ISO lines.
-      if (year === lineYear && lastMonth === month) return;
+      // Every anchor changes the generation, even one that changes nothing: the RFC3164
+      // minute cache skips yearFor (and its lastMonth update) while the generation holds.
       generation++;
       year = lineYear;
       lastMonth = month;
