@@ -1,4 +1,6 @@
 import type { Provenance } from '../events/provenance.js';
+import { hotContext } from './hot/hot-context.js';
+import { readHotLine } from './hot/read-hot-line.js';
 import { parseJournaldRecord } from './journald/index.js';
 import { DEFAULT_MAX_LINE_LENGTH } from './line-splitter.js';
 import type { LineOutcome, MessageContext, MessageMiss, MessageResult } from './outcome.js';
@@ -78,6 +80,29 @@ export interface LineParser {
  * ```
  */
 export function createLineParser(options: LineParserOptions): LineParser {
+  return createProbedLineParser(options, true);
+}
+
+/**
+ * A {@link LineParser} that also tells how many lines its hot paths read, with the hot paths
+ * switchable off (the general path alone): how the tests compare both.
+ *
+ * @internal
+ */
+export interface ProbedLineParser extends LineParser {
+  /** Lines whose event a hot path built. */
+  hotLines(): number;
+}
+
+/**
+ * {@link createLineParser}, with the hot paths on or off, counting the lines they read.
+ *
+ * @internal
+ */
+export function createProbedLineParser(
+  options: LineParserOptions,
+  hotPath: boolean,
+): ProbedLineParser {
   const scanner = createEnvelopeScanner({
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
@@ -90,7 +115,9 @@ export function createLineParser(options: LineParserOptions): LineParser {
   const sourceName = options.source;
   const defaultHost = options.host;
   let lineNumber = options.state?.line ?? 0;
+  let hotLines = 0;
   const envelope = scanner.scratch;
+  const hot = hotContext(envelope);
 
   const parseOne = (text: string): LineOutcome => {
     lineNumber++;
@@ -124,6 +151,16 @@ export function createLineParser(options: LineParserOptions): LineParser {
     } else {
       const failure = scanner.scan(text);
       if (failure !== undefined) return { kind: 'malformed', reason: failure, source };
+      if (hotPath && envelope.message === undefined) {
+        hot.text = text;
+        hot.host = envelope.host ?? defaultHost;
+        hot.source = source;
+        const event = readHotLine(hot);
+        if (event !== undefined) {
+          hotLines++;
+          return { kind: 'event', event };
+        }
+      }
       program = envelope.program;
       context = {
         time: envelope.time,
@@ -154,6 +191,7 @@ export function createLineParser(options: LineParserOptions): LineParser {
     },
     stats: counter.read,
     snapshot: () => ({ line: lineNumber, stats: counter.read(), year: scanner.yearState() }),
+    hotLines: () => hotLines,
   };
 }
 

@@ -1,0 +1,165 @@
+import type { SshAuthEvent, SshConnectionEvent } from '../../events/ssh.js';
+import { canonicalIp } from '../../ip.js';
+import type { HotContext } from './hot-context.js';
+import { bulk, digitsEnd, literalAt, portIn, visibleEnd } from './text-at.js';
+
+const L_FOR = bulk('for ');
+const L_ILLEGAL_USER = bulk('illegal user ');
+const L_INVALID_USER = bulk('invalid user ');
+const L_ON = bulk(' on ');
+const L_PORT = bulk(' port ');
+const L_RDOMAIN = bulk(' rdomain "');
+const L_SSH1 = bulk(' ssh1');
+const L_SSH2 = bulk(' ssh2');
+
+// Methods whose text is taken as is (`method`, `submethod`): a method outside this list
+// (`key`, `certificate`, anything new) goes to the general path.
+const METHODS = [
+  bulk('password '),
+  bulk('publickey '),
+  bulk('keyboard-interactive/pam '),
+  bulk('none '),
+];
+const METHOD_NAMES = ['password', 'publickey', 'keyboard-interactive', 'none'] as const;
+const SUBMETHODS = [undefined, undefined, 'pam', undefined] as const;
+
+/**
+ * `Failed|Accepted METHOD for [invalid user ]U from A port N ssh2` with no key info: what
+ * `AUTH_LOG` matches when the body holds no `": "`. The user runs to the LAST ` from `, whose
+ * tail must be exactly `A[ port N][ ssh1|ssh2]` (`A` a visible ASCII token), so a
+ * forged `x from 6.6.6.6 port 22` inside the user name cannot change the peer. Anything
+ * else (a `:` in the user, key info) goes to the general path.
+ *
+ * @internal
+ */
+export function hotAuthLog(
+  h: HotContext,
+  outcome: 'success' | 'failure',
+  verbLength: number,
+): SshAuthEvent | undefined {
+  const text = h.text;
+  const end = h.bodyEnd;
+  let i = h.bodyStart + verbLength;
+  let method = -1;
+  for (let k = 0; k < METHODS.length; k++) {
+    if (literalAt(text, i, METHODS[k] as string, end)) {
+      method = k;
+      i += (METHODS[k] as string).length;
+      break;
+    }
+  }
+  if (method < 0 || !literalAt(text, i, L_FOR, end)) return undefined;
+  i += 4;
+  let invalidUser = false;
+  if (literalAt(text, i, L_INVALID_USER, end) || literalAt(text, i, L_ILLEGAL_USER, end)) {
+    invalidUser = true;
+    i += 13;
+  }
+  const from = end - 6 < i ? -1 : text.lastIndexOf(' from ', end - 6);
+  if (from < i) return undefined;
+  // The user: no `:` (no key-info split point) and no line terminator (`.` in the pattern).
+  for (let k = i; k < from; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  const hostStart = from + 6;
+  const hostEnd = visibleEnd(text, hostStart, end);
+  if (hostEnd === hostStart) return undefined;
+  let j = hostEnd;
+  let port: number | undefined;
+  if (literalAt(text, j, L_PORT, end)) {
+    const digits = digitsEnd(text, j + 6, end);
+    if (digits === j + 6) return undefined;
+    port = portIn(text, j + 6, digits);
+    j = digits;
+  }
+  if (literalAt(text, j, L_SSH2, end) || literalAt(text, j, L_SSH1, end)) j += 5;
+  if (j !== end) return undefined;
+  const ip = canonicalIp(text.slice(hostStart, hostEnd));
+  const e = h.envelope;
+  return {
+    kind: 'ssh.auth',
+    time: e.time,
+    timeBasis: e.timeBasis,
+    host: h.host,
+    program: e.program,
+    pid: e.pid,
+    repeat: e.repeat,
+    source: h.source,
+    prefix: h.prefix,
+    preauth: h.preauth,
+    sourceIp: ip,
+    sourceName: ip === undefined ? text.slice(hostStart, hostEnd) : undefined,
+    sourcePort: port,
+    outcome,
+    method: METHOD_NAMES[method],
+    submethod: SUBMETHODS[method],
+    user: text.slice(i, from),
+    invalidUser,
+    key: undefined,
+    keyLocation: undefined,
+    reason: undefined,
+    count: 1,
+  };
+}
+
+/**
+ * `Connection from A port N on L port M[ rdomain "R"]` (and its shorter forms), as
+ * `CONNECTION_FROM` matches it, with visible-ASCII address tokens.
+ *
+ * @internal
+ */
+export function hotConnectionFrom(h: HotContext): SshConnectionEvent | undefined {
+  const text = h.text;
+  const end = h.bodyEnd;
+  const hostStart = h.bodyStart + 16;
+  const hostEnd = visibleEnd(text, hostStart, end);
+  if (hostEnd === hostStart) return undefined;
+  let port: number | undefined;
+  let localIp: string | undefined;
+  let localPort: number | undefined;
+  let j = hostEnd;
+  if (j < end) {
+    if (!literalAt(text, j, L_PORT, end)) return undefined;
+    const digits = digitsEnd(text, j + 6, end);
+    if (digits === j + 6) return undefined;
+    port = portIn(text, j + 6, digits);
+    j = digits;
+    if (j < end) {
+      if (!literalAt(text, j, L_ON, end)) return undefined;
+      const localStart = j + 4;
+      const localEnd = visibleEnd(text, localStart, end);
+      if (localEnd === localStart || !literalAt(text, localEnd, L_PORT, end)) return undefined;
+      const localDigits = digitsEnd(text, localEnd + 6, end);
+      if (localDigits === localEnd + 6) return undefined;
+      j = localDigits;
+      if (j < end) {
+        if (!literalAt(text, j, L_RDOMAIN, end)) return undefined;
+        const quote = text.indexOf('"', j + 10);
+        if (quote !== end - 1) return undefined;
+      }
+      const local = text.slice(localStart, localEnd);
+      localIp = canonicalIp(local) ?? local;
+      localPort = portIn(text, localEnd + 6, localDigits);
+    }
+  }
+  const ip = canonicalIp(text.slice(hostStart, hostEnd));
+  const e = h.envelope;
+  return {
+    kind: 'ssh.connection',
+    time: e.time,
+    timeBasis: e.timeBasis,
+    host: h.host,
+    program: e.program,
+    pid: e.pid,
+    repeat: e.repeat,
+    source: h.source,
+    prefix: h.prefix,
+    preauth: h.preauth,
+    sourceIp: ip,
+    sourceName: ip === undefined ? text.slice(hostStart, hostEnd) : undefined,
+    sourcePort: port,
+    localIp,
+    localPort,
+  };
+}

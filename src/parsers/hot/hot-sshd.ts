@@ -1,0 +1,99 @@
+import type { SshEvent } from '../../events/ssh.js';
+import type { HotContext } from './hot-context.js';
+import { hotAuthLog, hotConnectionFrom } from './hot-sshd-auth.js';
+import { hotConnIdDisconnect, hotReceivedDisconnect } from './hot-sshd-disconnect.js';
+import { bulk, literalAt } from './text-at.js';
+
+const L_ACCEPTED = bulk('Accepted ');
+const L_CONNECTION_CLOSED_BY = bulk('Connection closed by ');
+const L_CONNECTION_FROM = bulk('Connection from ');
+const L_CONNECTION_RESET_BY = bulk('Connection reset by ');
+const L_DISCONNECTED_FROM = bulk('Disconnected from ');
+const L_FAILED = bulk('Failed ');
+const L_POSTAUTH = bulk(' [postauth]');
+const L_PREAUTH = bulk(' [preauth]');
+const L_RECEIVED_DISCONNECT_FROM = bulk('Received disconnect from ');
+
+const PREFIXES = [
+  bulk('error: '),
+  bulk('fatal: '),
+  bulk('debug1: '),
+  bulk('debug2: '),
+  bulk('debug3: '),
+];
+const PREFIX_NAMES = ['error', 'fatal', 'debug1', 'debug2', 'debug3'] as const;
+
+/**
+ * The hot sshd messages (`Failed|Accepted password|publickey for`, `Connection from`,
+ * `Connection closed|reset by`, `Disconnected from`, `Received disconnect from`), read in
+ * place: markers as `stripMarkers` takes them, then the family as `parseSshdMessage`
+ * dispatches it. `undefined` for anything else.
+ *
+ * @internal
+ */
+export function hotSshd(h: HotContext): SshEvent | undefined {
+  const text = h.text;
+  let start = h.envelope.start;
+  const messageEnd = h.envelope.end;
+  let end = messageEnd;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  let preauth = false;
+  if (text.charCodeAt(end - 1) === 93 /* ] */ && end > start) {
+    if (literalAt(text, end - 10, L_PREAUTH, end) && end - 10 >= start) {
+      preauth = true;
+      end -= 10;
+    } else if (literalAt(text, end - 11, L_POSTAUTH, end) && end - 11 >= start) {
+      preauth = true;
+      end -= 11;
+    }
+  }
+  const first = text.charCodeAt(start);
+  if (first === 91 /* [ */) return undefined;
+  let prefix: HotContext['prefix'];
+  if (first === 101 /* e */ || first === 102 /* f */ || first === 100 /* d */) {
+    for (let i = 0; i < PREFIXES.length; i++) {
+      const candidate = PREFIXES[i] as string;
+      if (literalAt(text, start, candidate, messageEnd)) {
+        prefix = PREFIX_NAMES[i];
+        start += candidate.length;
+        break;
+      }
+    }
+  }
+  h.prefix = prefix;
+  h.preauth = preauth;
+  h.bodyStart = start;
+  h.bodyEnd = Math.max(start, end);
+  return dispatch(h);
+}
+
+function dispatch(h: HotContext): SshEvent | undefined {
+  const text = h.text;
+  const start = h.bodyStart;
+  const end = h.bodyEnd;
+  switch (text.charCodeAt(start)) {
+    case 70 /* F */:
+      return literalAt(text, start, L_FAILED, end) ? hotAuthLog(h, 'failure', 7) : undefined;
+    case 65 /* A */:
+      return literalAt(text, start, L_ACCEPTED, end) ? hotAuthLog(h, 'success', 9) : undefined;
+    case 67 /* C */:
+      if (literalAt(text, start, L_CONNECTION_FROM, end)) return hotConnectionFrom(h);
+      if (literalAt(text, start, L_CONNECTION_CLOSED_BY, end)) {
+        return hotConnIdDisconnect(h, start + 21, 'closed');
+      }
+      if (literalAt(text, start, L_CONNECTION_RESET_BY, end)) {
+        return hotConnIdDisconnect(h, start + 20, 'reset');
+      }
+      return undefined;
+    case 68 /* D */:
+      return literalAt(text, start, L_DISCONNECTED_FROM, end)
+        ? hotConnIdDisconnect(h, start + 18, 'disconnected')
+        : undefined;
+    case 82 /* R */:
+      return literalAt(text, start, L_RECEIVED_DISCONNECT_FROM, end)
+        ? hotReceivedDisconnect(h)
+        : undefined;
+    default:
+      return undefined;
+  }
+}
