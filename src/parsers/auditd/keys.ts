@@ -1,3 +1,7 @@
+/**
+ * The fields sshtrail reads from each kernel record type, as key tables (a key's number
+ * is its slot in picked spans).
+ */
 import { keyTable } from './scan.js';
 
 /** The `SYSCALL` fields sshtrail reads (the others are skipped without slicing). */
@@ -29,9 +33,6 @@ export const CWD_KEYS = keyTable(['cwd']);
 
 /** The `SOCKADDR` field. */
 export const SOCKADDR_KEYS = keyTable(['saddr']);
-
-/** The `PROCTITLE` field. */
-export const PROCTITLE_KEYS = keyTable(['proctitle']);
 
 /** The `OBJ_PID` fields (the ptrace target). */
 export const OBJ_PID_KEYS = keyTable(['opid', 'ouid', 'oauid', 'oses', 'ocomm']);

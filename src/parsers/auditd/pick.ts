@@ -54,22 +54,6 @@ export function pick(
 }
 
 /**
- * True when key `k` was seen.
- *
- * @param p - Picked spans.
- * @param k - Key number.
- * @returns Whether the key is present.
- * @example
- * ```ts
- * pickedHas(p, 0);
- * ```
- * @internal
- */
-export function pickedHas(p: Picked, k: number): boolean {
-  return p.spans[3 * k + 2] !== SPAN_ABSENT;
-}
-
-/**
  * The raw field of key `k`, as `tokenize` would have made it.
  *
  * @param p - Picked spans.
