@@ -149,30 +149,33 @@ export function createReorderBuffer(
   /** Whether the next event to release is at or before `time` (something is held). */
   const nextAtOrBefore = (time: number): boolean =>
     queueNext() ? (ringTime[head] as number) <= time : (heap[0] as Held).time <= time;
-  /** Removes and returns the next event in (time, arrival) order (something is held). */
-  const pop = (): SshtrailEvent => {
-    let event: SshtrailEvent;
-    let time: number;
-    if (queueNext()) {
-      event = ring[head] as SshtrailEvent;
-      time = ringTime[head] as number;
-      ring[head] = undefined;
-      head = (head + 1) & mask;
-      count--;
-    } else {
-      const top = heap[0] as Held;
-      const last = heap.pop() as Held;
-      if (heap.length > 0) {
-        heap[0] = last;
-        down();
-      }
-      event = top.event;
-      time = top.time;
-    }
+  /** Notes the time of the event being released. */
+  const releasing = (time: number): void => {
     if (time > clock.released) clock.released = time;
     buffer.releasing = time;
+  };
+  /** Removes and returns the queue's head (the queue is not empty). */
+  const popQueue = (): SshtrailEvent => {
+    const event = ring[head] as SshtrailEvent;
+    releasing(ringTime[head] as number);
+    ring[head] = undefined;
+    head = (head + 1) & mask;
+    count--;
     return event;
   };
+  /** Removes and returns the heap's top (the heap is not empty). */
+  const popHeap = (): SshtrailEvent => {
+    const top = heap[0] as Held;
+    const last = heap.pop() as Held;
+    if (heap.length > 0) {
+      heap[0] = last;
+      down();
+    }
+    releasing(top.time);
+    return top.event;
+  };
+  /** Removes and returns the next event in (time, arrival) order (something is held). */
+  const pop = (): SshtrailEvent => (queueNext() ? popQueue() : popHeap());
 
   // Data properties, not getters: the analyzer compares them after every event.
   const buffer: ReorderBuffer & { late: number; overflowed: number; releasing: number } = {
@@ -196,7 +199,17 @@ export function createReorderBuffer(
       }
       if (time > clock.newest) clock.newest = time;
       const watermark = clock.newest - skewMs;
-      while (count + heap.length > 0 && nextAtOrBefore(watermark)) release(pop());
+      for (;;) {
+        // In-order input, the common case, leaves the heap empty: the ring's head decides.
+        if (heap.length === 0) {
+          if (count === 0 || (ringTime[head] as number) > watermark) break;
+          release(popQueue());
+        } else if (nextAtOrBefore(watermark)) {
+          release(pop());
+        } else {
+          break;
+        }
+      }
       while (count + heap.length > capacity) {
         buffer.overflowed++;
         release(pop());
