@@ -2,6 +2,8 @@ import type { SshEvent } from '../../events/ssh.js';
 import type { HotContext } from './hot-context.js';
 import { hotAuthLog, hotConnectionFrom } from './hot-sshd-auth.js';
 import { hotConnIdDisconnect, hotReceivedDisconnect } from './hot-sshd-disconnect.js';
+import { hotInvalidUser } from './hot-sshd-invalid-user.js';
+import { hotKexIdentification } from './hot-sshd-kex.js';
 import { bulk, literalAt } from './text-at.js';
 
 const L_ACCEPTED = bulk('Accepted ');
@@ -10,6 +12,9 @@ const L_CONNECTION_FROM = bulk('Connection from ');
 const L_CONNECTION_RESET_BY = bulk('Connection reset by ');
 const L_DISCONNECTED_FROM = bulk('Disconnected from ');
 const L_FAILED = bulk('Failed ');
+const L_ILLEGAL_USER = bulk('Illegal user ');
+const L_INVALID_USER = bulk('Invalid user ');
+const L_KEX = bulk('kex_exchange_identification: ');
 const L_POSTAUTH = bulk(' [postauth]');
 const L_PREAUTH = bulk(' [preauth]');
 const L_RECEIVED_DISCONNECT_FROM = bulk('Received disconnect from ');
@@ -93,6 +98,13 @@ function dispatch(h: HotContext): SshEvent | undefined {
       return literalAt(text, start, L_RECEIVED_DISCONNECT_FROM, end)
         ? hotReceivedDisconnect(h)
         : undefined;
+    case 73 /* I */:
+      return literalAt(text, start, L_INVALID_USER, end) ||
+        literalAt(text, start, L_ILLEGAL_USER, end)
+        ? hotInvalidUser(h)
+        : undefined;
+    case 107 /* k */:
+      return literalAt(text, start, L_KEX, end) ? hotKexIdentification(h) : undefined;
     default:
       return undefined;
   }

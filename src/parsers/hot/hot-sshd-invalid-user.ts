@@ -1,0 +1,65 @@
+import type { SshAuthEvent } from '../../events/ssh.js';
+import { canonicalIp } from '../../ip.js';
+import type { HotContext } from './hot-context.js';
+import { bulk, digitsEnd, literalAt, portIn, visibleEnd } from './text-at.js';
+
+const L_PORT = bulk(' port ');
+
+/**
+ * `Invalid user U from A[ port N]` (and `Illegal user`), as `INVALID_USER` matches it: the
+ * user runs to the LAST ` from `, whose tail must be exactly `A[ port N]` (`A` a visible
+ * ASCII token), so text inside the user name cannot change the peer. `undefined` for
+ * anything else.
+ *
+ * @internal
+ */
+export function hotInvalidUser(h: HotContext): SshAuthEvent | undefined {
+  const text = h.text;
+  const end = h.bodyEnd;
+  const i = h.bodyStart + 13;
+  const from = end - 6 < i ? -1 : text.lastIndexOf(' from ', end - 6);
+  if (from < i) return undefined;
+  // `.` in the pattern matches no line terminator.
+  for (let k = i; k < from; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  const hostStart = from + 6;
+  const hostEnd = visibleEnd(text, hostStart, end);
+  if (hostEnd === hostStart) return undefined;
+  let j = hostEnd;
+  let port: number | undefined;
+  if (literalAt(text, j, L_PORT, end)) {
+    const digits = digitsEnd(text, j + 6, end);
+    if (digits === j + 6) return undefined;
+    port = portIn(text, j + 6, digits);
+    j = digits;
+  }
+  if (j !== end) return undefined;
+  const ip = canonicalIp(text.slice(hostStart, hostEnd));
+  const e = h.envelope;
+  return {
+    kind: 'ssh.auth',
+    time: e.time,
+    timeBasis: e.timeBasis,
+    host: h.host,
+    program: e.program,
+    pid: e.pid,
+    repeat: e.repeat,
+    source: h.source,
+    prefix: h.prefix,
+    preauth: h.preauth,
+    sourceIp: ip,
+    sourceName: ip === undefined ? text.slice(hostStart, hostEnd) : undefined,
+    sourcePort: port,
+    outcome: 'invalid_user',
+    method: undefined,
+    submethod: undefined,
+    user: text.slice(i, from),
+    invalidUser: true,
+    key: undefined,
+    keyLocation: undefined,
+    reason: undefined,
+    count: 1,
+  };
+}
