@@ -4,9 +4,11 @@ import { hotAuthLog, hotConnectionFrom } from './hot-sshd-auth.js';
 import { hotConnIdDisconnect, hotReceivedDisconnect } from './hot-sshd-disconnect.js';
 import { hotInvalidUser } from './hot-sshd-invalid-user.js';
 import { hotKexIdentification } from './hot-sshd-kex.js';
+import { hotCloseSession, hotStartingSession, hotUserChild } from './hot-sshd-session.js';
 import { bulk, literalAt } from './text-at.js';
 
 const L_ACCEPTED = bulk('Accepted ');
+const L_CLOSE_SESSION = bulk('Close session: user ');
 const L_CONNECTION_CLOSED_BY = bulk('Connection closed by ');
 const L_CONNECTION_FROM = bulk('Connection from ');
 const L_CONNECTION_RESET_BY = bulk('Connection reset by ');
@@ -18,6 +20,8 @@ const L_KEX = bulk('kex_exchange_identification: ');
 const L_POSTAUTH = bulk(' [postauth]');
 const L_PREAUTH = bulk(' [preauth]');
 const L_RECEIVED_DISCONNECT_FROM = bulk('Received disconnect from ');
+const L_STARTING_SESSION = bulk('Starting session: ');
+const L_USER_CHILD = bulk('User child is on pid ');
 
 const PREFIXES = [
   bulk('error: '),
@@ -30,7 +34,9 @@ const PREFIX_NAMES = ['error', 'fatal', 'debug1', 'debug2', 'debug3'] as const;
 
 /**
  * The hot sshd messages (`Failed|Accepted password|publickey for`, `Connection from`,
- * `Connection closed|reset by`, `Disconnected from`, `Received disconnect from`), read in
+ * `Connection closed|reset by`, `Disconnected from`, `Received disconnect from`, `Invalid
+ * user`, `kex_exchange_identification:`, `Starting session:`, `Close session:`, `User child
+ * is on pid`), read in
  * place: markers as `stripMarkers` takes them, then the family as `parseSshdMessage`
  * dispatches it. `undefined` for anything else.
  *
@@ -89,6 +95,7 @@ function dispatch(h: HotContext): SshEvent | undefined {
       if (literalAt(text, start, L_CONNECTION_RESET_BY, end)) {
         return hotConnIdDisconnect(h, start + 20, 'reset');
       }
+      if (literalAt(text, start, L_CLOSE_SESSION, end)) return hotCloseSession(h);
       return undefined;
     case 68 /* D */:
       return literalAt(text, start, L_DISCONNECTED_FROM, end)
@@ -103,6 +110,10 @@ function dispatch(h: HotContext): SshEvent | undefined {
         literalAt(text, start, L_ILLEGAL_USER, end)
         ? hotInvalidUser(h)
         : undefined;
+    case 83 /* S */:
+      return literalAt(text, start, L_STARTING_SESSION, end) ? hotStartingSession(h) : undefined;
+    case 85 /* U */:
+      return literalAt(text, start, L_USER_CHILD, end) ? hotUserChild(h) : undefined;
     case 107 /* k */:
       return literalAt(text, start, L_KEX, end) ? hotKexIdentification(h) : undefined;
     default:

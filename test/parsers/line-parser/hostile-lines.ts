@@ -24,6 +24,10 @@ const USERS = [
   'port',
   'a(uid=1)',
   'Bye',
+  'x for y from 6.6.6.6 port 22',
+  'a on pts/9',
+  'r(uid=0) by x',
+  "'q'",
 ];
 
 const IPS = [
@@ -80,7 +84,7 @@ const mostly = <T>(values: readonly T[], valid: number, weight = 6): fc.Arbitrar
 
 const message: fc.Arbitrary<string> = fc
   .tuple(
-    fc.integer({ min: 0, max: 31 }),
+    fc.integer({ min: 0, max: 40 }),
     mostly(USERS, 2, 2),
     mostly(IPS, 3, 2),
     mostly(PORTS, 3, 2),
@@ -152,6 +156,24 @@ const message: fc.Arbitrary<string> = fc
         return `Failed publickey for ${user} from ${ip} port ${port} ssh2: RSA SHA256:${user}`;
       case 30:
         return `message repeated ${n} times: [ pam_unix(sshd:auth): check pass; user unknown]`;
+      case 31:
+        return `Starting session: shell on pts/${n} for ${user} from ${ip} port ${port} id ${n}`;
+      case 32:
+        return `Starting session: command for ${user} from ${ip} port ${port}`;
+      case 33:
+        return `Starting session: subsystem 'sftp' for ${user} from ${ip} port ${port} id 0`;
+      case 34:
+        return `Starting session: forced-command (config) '${user}' on pts/0 for ${user} from ${ip} port ${port}`;
+      case 35:
+        return `Close session: user ${user} from ${ip} port ${port} id ${n}`;
+      case 36:
+        return `pam_unix(sudo:session): session opened for user root(uid=0) by ${user}(uid=${n})`;
+      case 37:
+        return `New session '${n}' of user '${user}' with class 'user' and type 'tty'.`;
+      case 38:
+        return `pam_unix(su-l:session): session closed for user ${user}(uid=${port}) by ${user}`;
+      case 39:
+        return `User child is on pid ${port}`;
       default:
         return `Connection closed by ${ip} port ${port} from ${ip2} port ${port2}`;
     }

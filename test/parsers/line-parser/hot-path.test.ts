@@ -41,7 +41,45 @@ function files(dir: string): string[] {
   });
 }
 
+// One well-formed line per hot reader (and some edge forms): each must be read hot, so a
+// reader that stops matching its shape fails here, and read exactly as the general path does.
+const T = '2024-03-01T00:00:17.341328+00:00 bastion-01';
+const HOT_LINES = [
+  `${T} sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4  user=root`,
+  `${T} sshd[1]: pam_unix(sshd:auth): check pass; user unknown`,
+  `${T} sshd[1]: Failed password for invalid user x from 6.6.6.6 port 22 from 1.2.3.4 port 5 ssh2`,
+  `${T} sshd[1]: Accepted publickey for a from 10.0.0.1 port 5 ssh2`,
+  `${T} sshd[1]: Connection from 1.2.3.4 port 5 on 10.0.0.1 port 22 rdomain ""`,
+  `${T} sshd[1]: Connection closed by authenticating user root 1.2.3.4 port 5 [preauth]`,
+  `${T} sshd[1]: Connection reset by 1.2.3.4 port 5`,
+  `${T} sshd[1]: Disconnected from user a 1.2.3.4 port 5`,
+  `${T} sshd[1]: Received disconnect from 1.2.3.4 port 5:11: Bye Bye [preauth]`,
+  `${T} sshd[1]: Invalid user a from 1.2.3.4 port 5`,
+  `${T} sshd[1]: error: kex_exchange_identification: Connection closed by remote host`,
+  `${T} systemd-logind[2]: Session 4 logged out. Waiting for processes to exit.`,
+  `${T} systemd-logind[2]: Removed session 4.`,
+  `${T} systemd-logind[2]: New session 4 of user alice.`,
+  `${T} systemd-logind[2]: New session c4 of user alice`,
+  `${T} sshd[1]: pam_unix(sshd:session): session opened for user a(uid=1000) by (uid=0)`,
+  `${T} sshd[1]: pam_unix(sshd:session): session closed for user a`,
+  `${T} sudo[3]: pam_unix(sudo:session): session opened for user root(uid=0) by dave(uid=1005)`,
+  `${T} su[3]: pam_unix(su-l:session): session closed for user root by dave \t`,
+  `${T} sshd[1]: User child is on pid 1880`,
+  `${T} sshd[1]: Starting session: shell on pts/3 for dave from 10.20.9.40 port 56101 id 0`,
+  `${T} sshd[1]: Starting session: command for x from 1.2.3.4 port 5`,
+  `${T} sshd[1]: Starting session: subsystem 'sftp' for carol from 10.20.9.31 port 42313 id 0`,
+  `${T} sshd[1]: Close session: user bob from 10.20.9.22 port 52374 id 0`,
+  `${T} sshd[1]: Close session: user  from example.com port 99999`,
+];
+
 describe('line parser hot paths', () => {
+  it('read each hot shape hot, exactly as the general path', () => {
+    for (const line of HOT_LINES) {
+      const { hot, lines } = compare([line]);
+      expect(hot, line).toBe(lines);
+    }
+  });
+
   it('match the general path on every fixture, taking some lines and leaving others', () => {
     const lines = files(join(__dirname, '../../fixtures')).flatMap((file) =>
       readFileSync(file, 'latin1').split(/\r?\n/),
