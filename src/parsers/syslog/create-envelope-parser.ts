@@ -214,42 +214,78 @@ export function createEnvelopeScanner(options: EnvelopeOptions = {}): EnvelopeSc
     );
   }
 
-  // The `YYYY-MM-DDTHH:MM` of the last ISO line (a flat copy), its year, month and the UTC epoch
-  // (validated then): consecutive lines share their minute, so most lines only read the
-  // seconds, fraction and zone.
-  let isoMinuteText = '';
-  let isoYear = 0;
-  let isoMonth = 0;
-  let isoMinute = Number.NaN;
+  // The `YYYY-MM-DDTHH:MM` of the last two ISO minutes seen (flat copies), their year, month
+  // and UTC epoch (validated then): consecutive lines share their minute, and the lines of
+  // hosts whose clocks straddle a minute boundary alternate between two, so most lines only
+  // read the seconds, fraction and zone. Slot 0 is the most recent.
+  const isoMinuteText = ['', ''];
+  const isoYear = [0, 0];
+  const isoMonth = [0, 0];
+  const isoMinute = [Number.NaN, Number.NaN];
   // Output of readIso (avoids a tuple per line).
   let isoTimeValue = 0;
 
-  function sameIsoMinute(text: string, start: number): boolean {
-    return !Number.isNaN(isoMinute) && sameTextAt(text, start, isoMinuteText);
+  /** The slot whose minute `text` has at `start`, or -1. */
+  function isoMinuteSlot(text: string, start: number): number {
+    if (Number.isNaN(isoMinute[0] as number)) return -1;
+    const minute = text.slice(start, start + 16);
+    if (minute === isoMinuteText[0]) return 0;
+    return minute === isoMinuteText[1] && !Number.isNaN(isoMinute[1] as number) ? 1 : -1;
   }
 
   /** Reads an ISO timestamp at `start` (epoch into isoTimeValue); returns its end or a code. */
   function readIso(text: string, start: number): number {
-    if (sameIsoMinute(text, start)) {
+    const slot = isoMinuteSlot(text, start);
+    if (slot >= 0) {
       const end = readIsoSecondsAt(text, start + 16, fields);
       if (end < 0) return end;
       const offset = fields.offsetMinutes;
       if (!Number.isNaN(offset) || !zoned) {
-        fields.year = isoYear;
-        fields.month = isoMonth;
+        if (slot === 1) swapIsoSlots();
+        fields.year = isoYear[0] as number;
+        fields.month = isoMonth[0] as number;
         const local = Number.isNaN(offset) ? 0 : offset;
-        isoTimeValue = isoMinute + fields.second * 1000 + fields.millisecond - local * 60_000;
+        isoTimeValue =
+          (isoMinute[0] as number) + fields.second * 1000 + fields.millisecond - local * 60_000;
         return end;
       }
     }
     const end = readIsoTimestamp(text, start, fields);
     if (end < 0) return end;
-    isoMinuteText = flatCopy(text.slice(start, start + 16));
-    isoYear = fields.year;
-    isoMonth = fields.month;
-    isoMinute = utcEpoch(fields.year, fields.month, fields.day, fields.hour, fields.minute, 0, 0);
+    if (slot !== 0) {
+      // A new minute (or the other slot's, read in full for its zone): it becomes slot 0.
+      swapIsoSlots();
+      isoMinuteText[0] =
+        slot === 1 ? (isoMinuteText[0] as string) : flatCopy(text.slice(start, start + 16));
+    }
+    isoYear[0] = fields.year;
+    isoMonth[0] = fields.month;
+    isoMinute[0] = utcEpoch(
+      fields.year,
+      fields.month,
+      fields.day,
+      fields.hour,
+      fields.minute,
+      0,
+      0,
+    );
     isoTimeValue = isoTime();
     return end;
+  }
+
+  function swapIsoSlots(): void {
+    const text = isoMinuteText[0] as string;
+    isoMinuteText[0] = isoMinuteText[1] as string;
+    isoMinuteText[1] = text;
+    const year = isoYear[0] as number;
+    isoYear[0] = isoYear[1] as number;
+    isoYear[1] = year;
+    const month = isoMonth[0] as number;
+    isoMonth[0] = isoMonth[1] as number;
+    isoMonth[1] = month;
+    const minute = isoMinute[0] as number;
+    isoMinute[0] = isoMinute[1] as number;
+    isoMinute[1] = minute;
   }
 
   function iso(text: string, start: number): MalformedReason | undefined {
