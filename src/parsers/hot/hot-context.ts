@@ -20,6 +20,8 @@ export interface HotContext {
   /** The sshd body: `text.slice(bodyStart, bodyEnd)`. */
   bodyStart: number;
   bodyEnd: number;
+  /** The canonical IP of the last peer token read (see peerTokenEnd). */
+  ip: string | undefined;
 }
 
 /** A fresh hot context. @internal */
@@ -33,5 +35,6 @@ export function hotContext(envelope: EnvelopeScratch): HotContext {
     preauth: false,
     bodyStart: 0,
     bodyEnd: 0,
+    ip: undefined,
   };
 }

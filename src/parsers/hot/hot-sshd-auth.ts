@@ -1,6 +1,7 @@
 import type { SshAuthEvent, SshConnectionEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
+import { peerTokenEnd } from './peer-token.js';
 import { bulk, digitsEnd, literalAt, portIn, visibleEnd } from './text-at.js';
 
 const L_FOR = bulk('for ');
@@ -63,7 +64,7 @@ export function hotAuthLog(
     if (c === 58 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
   }
   const hostStart = from + 6;
-  const hostEnd = visibleEnd(text, hostStart, end);
+  const hostEnd = peerTokenEnd(h, hostStart, end);
   if (hostEnd === hostStart) return undefined;
   let j = hostEnd;
   let port: number | undefined;
@@ -75,7 +76,7 @@ export function hotAuthLog(
   }
   if (literalAt(text, j, L_SSH2, end) || literalAt(text, j, L_SSH1, end)) j += 5;
   if (j !== end) return undefined;
-  const ip = canonicalIp(text.slice(hostStart, hostEnd));
+  const ip = h.ip;
   const e = h.envelope;
   return {
     kind: 'ssh.auth',
@@ -113,7 +114,8 @@ export function hotConnectionFrom(h: HotContext): SshConnectionEvent | undefined
   const text = h.text;
   const end = h.bodyEnd;
   const hostStart = h.bodyStart + 16;
-  const hostEnd = visibleEnd(text, hostStart, end);
+  const hostEnd = peerTokenEnd(h, hostStart, end);
+  const ip = h.ip;
   if (hostEnd === hostStart) return undefined;
   let port: number | undefined;
   let localIp: string | undefined;
@@ -143,7 +145,6 @@ export function hotConnectionFrom(h: HotContext): SshConnectionEvent | undefined
       localPort = portIn(text, localEnd + 6, localDigits);
     }
   }
-  const ip = canonicalIp(text.slice(hostStart, hostEnd));
   const e = h.envelope;
   return {
     kind: 'ssh.connection',

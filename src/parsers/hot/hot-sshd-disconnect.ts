@@ -1,7 +1,8 @@
 import type { SshDisconnectEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { bulk, digitsEnd, literalAt, portIn, visibleEnd } from './text-at.js';
+import { peerTokenEnd } from './peer-token.js';
+import { bulk, digitsEnd, literalAt, portIn } from './text-at.js';
 
 const L_PORT = bulk(' port ');
 
@@ -92,9 +93,11 @@ export function hotReceivedDisconnect(h: HotContext): SshDisconnectEvent | undef
   const text = h.text;
   const end = h.bodyEnd;
   const hostStart = h.bodyStart + 25;
-  const hostEnd = visibleEnd(text, hostStart, end);
+  const hostEnd = peerTokenEnd(h, hostStart, end);
   if (hostEnd === hostStart || !literalAt(text, hostEnd, L_PORT, end)) return undefined;
-  for (let k = hostStart; k < hostEnd; k++) if (text.charCodeAt(k) === 58) return undefined;
+  const colon = text.indexOf(':', hostStart);
+  if (colon >= 0 && colon < hostEnd) return undefined;
+  const ip = h.ip;
   const portEnd = digitsEnd(text, hostEnd + 6, end);
   if (portEnd === hostEnd + 6 || text.charCodeAt(portEnd) !== 58 || portEnd >= end) {
     return undefined;
@@ -108,7 +111,6 @@ export function hotReceivedDisconnect(h: HotContext): SshDisconnectEvent | undef
   i = codeEnd;
   if (i < end && text.charCodeAt(i) === 58) i++;
   if (i < end && text.charCodeAt(i) === 32) i++;
-  const ip = canonicalIp(text.slice(hostStart, hostEnd));
   const e = h.envelope;
   return {
     kind: 'ssh.disconnect',

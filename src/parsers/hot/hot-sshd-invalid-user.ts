@@ -1,7 +1,7 @@
 import type { SshAuthEvent } from '../../events/ssh.js';
-import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { bulk, digitsEnd, literalAt, portIn, visibleEnd } from './text-at.js';
+import { peerTokenEnd } from './peer-token.js';
+import { bulk, digitsEnd, literalAt, portIn } from './text-at.js';
 
 const L_PORT = bulk(' port ');
 
@@ -25,7 +25,7 @@ export function hotInvalidUser(h: HotContext): SshAuthEvent | undefined {
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
   }
   const hostStart = from + 6;
-  const hostEnd = visibleEnd(text, hostStart, end);
+  const hostEnd = peerTokenEnd(h, hostStart, end);
   if (hostEnd === hostStart) return undefined;
   let j = hostEnd;
   let port: number | undefined;
@@ -36,7 +36,7 @@ export function hotInvalidUser(h: HotContext): SshAuthEvent | undefined {
     j = digits;
   }
   if (j !== end) return undefined;
-  const ip = canonicalIp(text.slice(hostStart, hostEnd));
+  const ip = h.ip;
   const e = h.envelope;
   return {
     kind: 'ssh.auth',

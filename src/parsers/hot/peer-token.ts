@@ -1,0 +1,30 @@
+import { canonicalIp } from '../../ip.js';
+import type { HotContext } from './hot-context.js';
+import { visibleEnd } from './text-at.js';
+
+/**
+ * `visibleEnd(text, i, limit)` for a peer address token, leaving
+ * `canonicalIp(text.slice(i, end))` in `h.ip`. The token up to the next space is looked up
+ * first: when it is its own canonical IP it is visible ASCII (digits, hex, `.`, `:`, and a
+ * `%` zone of `[0-9a-z]`), so the visible run ends exactly there, and the character-by-character
+ * scan (the costlier part on sliced line strings) is skipped.
+ *
+ * @internal
+ */
+export function peerTokenEnd(h: HotContext, i: number, limit: number): number {
+  const text = h.text;
+  let space = text.indexOf(' ', i);
+  if (space < 0 || space > limit) space = limit;
+  let ip: string | undefined;
+  if (space > i) {
+    const raw = text.slice(i, space);
+    ip = canonicalIp(raw);
+    if (ip === raw) {
+      h.ip = ip;
+      return space;
+    }
+  }
+  const end = visibleEnd(text, i, limit);
+  h.ip = end === space ? ip : end === i ? undefined : canonicalIp(text.slice(i, end));
+  return end;
+}
