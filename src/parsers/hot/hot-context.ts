@@ -22,6 +22,8 @@ export interface HotContext {
   bodyEnd: number;
   /** The canonical IP of the last peer token read (see peerTokenEnd). */
   ip: string | undefined;
+  /** The port of the last port token read (see peerPortEnd). */
+  port: number | undefined;
 }
 
 /** A fresh hot context. @internal */
@@ -36,5 +38,6 @@ export function hotContext(envelope: EnvelopeScratch): HotContext {
     bodyStart: 0,
     bodyEnd: 0,
     ip: undefined,
+    port: undefined,
   };
 }

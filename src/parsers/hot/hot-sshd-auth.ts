@@ -1,8 +1,8 @@
 import type { SshAuthEvent, SshConnectionEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { peerTokenEnd } from './peer-token.js';
-import { bulk, digitsEnd, literalAt, portIn, visibleEnd } from './text-at.js';
+import { peerPortEnd, peerTokenEnd } from './peer-token.js';
+import { bulk, literalAt, visibleEnd } from './text-at.js';
 
 const L_FOR = bulk('for ');
 const L_ILLEGAL_USER = bulk('illegal user ');
@@ -69,9 +69,9 @@ export function hotAuthLog(
   let j = hostEnd;
   let port: number | undefined;
   if (literalAt(text, j, L_PORT, end)) {
-    const digits = digitsEnd(text, j + 6, end);
+    const digits = peerPortEnd(h, j + 6, end);
     if (digits === j + 6) return undefined;
-    port = portIn(text, j + 6, digits);
+    port = h.port;
     j = digits;
   }
   if (literalAt(text, j, L_SSH2, end) || literalAt(text, j, L_SSH1, end)) j += 5;
@@ -123,17 +123,18 @@ export function hotConnectionFrom(h: HotContext): SshConnectionEvent | undefined
   let j = hostEnd;
   if (j < end) {
     if (!literalAt(text, j, L_PORT, end)) return undefined;
-    const digits = digitsEnd(text, j + 6, end);
+    const digits = peerPortEnd(h, j + 6, end);
     if (digits === j + 6) return undefined;
-    port = portIn(text, j + 6, digits);
+    port = h.port;
     j = digits;
     if (j < end) {
       if (!literalAt(text, j, L_ON, end)) return undefined;
       const localStart = j + 4;
       const localEnd = visibleEnd(text, localStart, end);
       if (localEnd === localStart || !literalAt(text, localEnd, L_PORT, end)) return undefined;
-      const localDigits = digitsEnd(text, localEnd + 6, end);
+      const localDigits = peerPortEnd(h, localEnd + 6, end);
       if (localDigits === localEnd + 6) return undefined;
+      const portOfLocal = h.port;
       j = localDigits;
       if (j < end) {
         if (!literalAt(text, j, L_RDOMAIN, end)) return undefined;
@@ -142,7 +143,7 @@ export function hotConnectionFrom(h: HotContext): SshConnectionEvent | undefined
       }
       const local = text.slice(localStart, localEnd);
       localIp = canonicalIp(local) ?? local;
-      localPort = portIn(text, localEnd + 6, localDigits);
+      localPort = portOfLocal;
     }
   }
   const e = h.envelope;

@@ -1,8 +1,8 @@
 import type { SshDisconnectEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { peerTokenEnd } from './peer-token.js';
-import { bulk, digitsEnd, literalAt, portIn } from './text-at.js';
+import { peerPortEnd, peerTokenEnd } from './peer-token.js';
+import { bulk, digitsEnd, literalAt } from './text-at.js';
 
 const L_PORT = bulk(' port ');
 
@@ -40,8 +40,8 @@ export function hotConnIdDisconnect(
   let restEnd = end;
   let port: number | undefined;
   const p = end - 6 < from ? -1 : text.lastIndexOf(' port ', end - 6);
-  if (p >= from && p + 6 < end && digitsEnd(text, p + 6, end) === end) {
-    port = portIn(text, p + 6, end);
+  if (p >= from && p + 6 < end && peerPortEnd(h, p + 6, end) === end) {
+    port = h.port;
     restEnd = p;
   }
   if (restEnd <= from) return undefined;
@@ -98,7 +98,8 @@ export function hotReceivedDisconnect(h: HotContext): SshDisconnectEvent | undef
   const colon = text.indexOf(':', hostStart);
   if (colon >= 0 && colon < hostEnd) return undefined;
   const ip = h.ip;
-  const portEnd = digitsEnd(text, hostEnd + 6, end);
+  const portEnd = peerPortEnd(h, hostEnd + 6, end);
+  const port = h.port;
   if (portEnd === hostEnd + 6 || text.charCodeAt(portEnd) !== 58 || portEnd >= end) {
     return undefined;
   }
@@ -125,7 +126,7 @@ export function hotReceivedDisconnect(h: HotContext): SshDisconnectEvent | undef
     preauth: h.preauth,
     sourceIp: ip,
     sourceName: ip === undefined ? text.slice(hostStart, hostEnd) : undefined,
-    sourcePort: portIn(text, hostEnd + 6, portEnd),
+    sourcePort: port,
     reason: 'received_disconnect',
     user: undefined,
     userState: undefined,

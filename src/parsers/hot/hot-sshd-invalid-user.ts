@@ -1,7 +1,7 @@
 import type { SshAuthEvent } from '../../events/ssh.js';
 import type { HotContext } from './hot-context.js';
-import { peerTokenEnd } from './peer-token.js';
-import { bulk, digitsEnd, literalAt, portIn } from './text-at.js';
+import { peerPortEnd, peerTokenEnd } from './peer-token.js';
+import { bulk, literalAt } from './text-at.js';
 
 const L_PORT = bulk(' port ');
 
@@ -30,9 +30,9 @@ export function hotInvalidUser(h: HotContext): SshAuthEvent | undefined {
   let j = hostEnd;
   let port: number | undefined;
   if (literalAt(text, j, L_PORT, end)) {
-    const digits = digitsEnd(text, j + 6, end);
+    const digits = peerPortEnd(h, j + 6, end);
     if (digits === j + 6) return undefined;
-    port = portIn(text, j + 6, digits);
+    port = h.port;
     j = digits;
   }
   if (j !== end) return undefined;

@@ -28,3 +28,23 @@ export function peerTokenEnd(h: HotContext, i: number, limit: number): number {
   h.ip = end === space ? ip : end === i ? undefined : canonicalIp(text.slice(i, end));
   return end;
 }
+
+/**
+ * `digitsEnd(text, i, limit)` for a port, leaving `portIn(text, i, end)` in `h.port`: the
+ * digits are read once.
+ *
+ * @internal
+ */
+export function peerPortEnd(h: HotContext, i: number, limit: number): number {
+  const text = h.text;
+  let j = i;
+  let value = 0;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    if (j - i < 5) value = value * 10 + c - 48;
+    j++;
+  }
+  h.port = j === i || j - i > 5 || value > 65535 ? undefined : value;
+  return j;
+}
