@@ -39,6 +39,11 @@ interface ClosedKeys {
   readonly ring: (string | undefined)[];
   readonly set: Set<string>;
   next: number;
+  /**
+   * No remembered key has a larger serial: a record with a larger one (the next event of
+   * an in-order log) skips the set probe. Only grows; `Infinity` when a key has no serial.
+   */
+  maxSerial: number;
 }
 
 /**
@@ -112,7 +117,12 @@ function build(
   const maxRecordsPerEvent = positive(options.maxRecordsPerEvent, 1024, 'maxRecordsPerEvent');
 
   const pending = new Map<string, Group>();
-  const closed: ClosedKeys = { ring: new Array(CLOSED_MEMORY), set: new Set(), next: 0 };
+  const closed: ClosedKeys = {
+    ring: new Array(CLOSED_MEMORY),
+    set: new Set(),
+    next: 0,
+    maxSerial: -1,
+  };
   let lastKey = saved?.lastKey ?? '';
   // Always pending.get(lastKey): consecutive records of one event skip the map lookup.
   let lastGroup: Group | undefined;
@@ -146,7 +156,8 @@ function build(
     out.push({ kind, reason, source });
   }
 
-  function remember(id: string): void {
+  function remember(id: string, serial: number): void {
+    if (serial > closed.maxSerial) closed.maxSerial = serial;
     const old = closed.ring[closed.next];
     if (old !== undefined) closed.set.delete(old);
     // Kept for 1024 events: a copy, so the key does not pin its line's read chunk.
@@ -156,12 +167,16 @@ function build(
     closed.next = (closed.next + 1) % CLOSED_MEMORY;
   }
 
+  function wasClosed(r: AuditRecord): boolean {
+    return r.serial <= closed.maxSerial && closed.set.has(r.key);
+  }
+
   function close(out: AuditResult[], g: Group, viaEoe: boolean): void {
     pending.delete(g.key);
     if (g === lastGroup) lastGroup = undefined;
     c.pending -= g.records.length;
     if (!viaEoe) c.timedOut++;
-    remember(g.key);
+    remember(g.key, (g.records[0] as AuditRecord).serial);
     emit(out, g.records);
   }
 
@@ -198,8 +213,12 @@ function build(
     let g = lastGroup;
     if (switched) {
       lastKey = r.key;
-      expire(out, r.time);
-      g = pending.get(r.key);
+      // Nothing open (in-order logs, between events): nothing to expire or find.
+      if (pending.size === 0) g = undefined;
+      else {
+        expire(out, r.time);
+        g = pending.get(r.key);
+      }
       lastGroup = g;
     }
     if (r.type === 'EOE') {
@@ -214,7 +233,7 @@ function build(
         c.pending++;
         close(out, g, true);
       } else {
-        miss(out, 'ignored', closed.set.has(r.key) ? 'late_record' : 'orphan_eoe', r.source);
+        miss(out, 'ignored', wasClosed(r) ? 'late_record' : 'orphan_eoe', r.source);
       }
       return;
     }
@@ -233,12 +252,12 @@ function build(
       }
       return;
     }
-    if (closed.set.has(r.key)) {
+    if (wasClosed(r)) {
       miss(out, 'ignored', 'late_record', r.source);
       return;
     }
     if (r.userSpace) {
-      remember(r.key);
+      remember(r.key, r.serial);
       emit(out, [r]);
       return;
     }
@@ -284,7 +303,7 @@ function build(
   }
 
   if (saved !== undefined) {
-    for (const key of saved.closed) remember(key);
+    for (const key of saved.closed) remember(key, serialOf(key));
     for (const open of saved.open) {
       const g = reopen(open.records);
       if (pending.has(g.key)) throw new TypeError(`snapshot: event ${g.key} is open twice`);
@@ -363,6 +382,18 @@ function reopen(lines: readonly Provenance[]): Group {
   const first = records[0];
   if (first === undefined) throw new TypeError('snapshot: an open event has no records');
   return { key: first.key, time: first.time, records, lastSeq: 0 };
+}
+
+/** The serial a closed key ends with (`...:SERIAL`), or `Infinity` when it has none. */
+function serialOf(key: string): number {
+  const colon = key.lastIndexOf(':');
+  let serial = 0;
+  for (let i = colon + 1; i < key.length; i++) {
+    const d = key.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.POSITIVE_INFINITY;
+    serial = serial * 10 + d;
+  }
+  return colon < 0 || colon === key.length - 1 ? Number.POSITIVE_INFINITY : serial;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

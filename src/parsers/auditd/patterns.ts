@@ -50,14 +50,5 @@ export const PATH_TAIL = new RegExp(
 /** `SOCKADDR`: leading spaces and `saddr=`; the rest is not read. */
 export const SOCKADDR_BODY = new RegExp(` *saddr=${V}`, 'y');
 
-/**
- * A record header at the start of a line: `[node=N ]type=T msg=audit(SECONDS.FRACTION:SERIAL)`
- * with the digit counts the header reader accepts (12, 9, 15). Captures: node, type,
- * seconds, fraction, serial. Lines it does not match go through the character reader,
- * which also tells why a line is not a record.
- */
-export const RECORD_HEADER =
-  /(?:node=([^ ]*) +)?type=([^ ]+) +msg=audit\(([0-9]{1,12})\.([0-9]{1,9}):([0-9]{1,15})\)/y;
-
 /** An `EXECVE` body: `argc=` then `aN=` arguments, quoted or not (no `aN[i]`/`aN_len`). */
 export const EXECVE_BODY = new RegExp(` *argc=[0-9]+(?: a[0-9]+=(?:${Q}|${V}))*`, 'y');

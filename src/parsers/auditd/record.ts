@@ -1,6 +1,5 @@
 import type { Provenance } from '../../events/provenance.js';
 import { type RawField, tokenize } from './fields.js';
-import { RECORD_HEADER } from './patterns.js';
 import { keyTable, lookupKey, matchesAt } from './scan.js';
 
 /**
@@ -89,9 +88,9 @@ const TYPES = keyTable([
 const KERNEL_COUNT = 9;
 
 /**
- * Reads a record header: `[node=N ]type=T msg=audit(SECONDS.MILLIS:SERIAL):`. One native
- * match ({@link RECORD_HEADER}) for well-formed headers, a character scan for the rest;
- * linear in the line; never throws.
+ * Reads a record header: `[node=N ]type=T msg=audit(SECONDS.MILLIS:SERIAL)[:]`, a
+ * character at a time with no regex, no match array and no slice but the key (known types
+ * are matched in place, digits read as numbers); linear in the line; never throws.
  *
  * @param line - The line (no terminator).
  * @param source - Its provenance.
@@ -109,79 +108,9 @@ export function readRecord(
   source: Provenance,
   previous?: AuditRecord,
 ): AuditRecord | RecordMiss {
-  RECORD_HEADER.lastIndex = 0;
-  const h = RECORD_HEADER.exec(line);
-  if (h !== null) return fromHeader(line, source, previous, h, RECORD_HEADER.lastIndex);
-  return readSlowly(line, source, previous);
-}
-
-/**
- * {@link readRecord} from a {@link RECORD_HEADER} match: the same record the character
- * reader makes (the pattern accepts exactly the headers it accepts), without reading the
- * header a character at a time.
- */
-function fromHeader(
-  line: string,
-  source: Provenance,
-  previous: AuditRecord | undefined,
-  h: RegExpExecArray,
-  after: number,
-): AuditRecord {
-  const node = h[1];
-  const typeText = h[2] as string;
-  const known = lookupKey(TYPES, typeText, 0, typeText.length);
-  const type = known < 0 ? typeText : (TYPES.keys[known] as string);
-  const sec = h[3] as string;
-  const frac = h[4] as string;
-  const ser = h[5] as string;
-  let seconds = 0;
-  for (let k = 0; k < sec.length; k++) seconds = seconds * 10 + (sec.charCodeAt(k) - 48);
-  let millis = 0;
-  let scale = 100;
-  let fraction = 0;
-  for (let k = 0; k < frac.length; k++) {
-    const d = frac.charCodeAt(k) - 48;
-    millis += d * scale;
-    scale /= 10;
-    fraction = fraction * 10 + d;
-  }
-  let serial = 0;
-  for (let k = 0; k < ser.length; k++) serial = serial * 10 + (ser.charCodeAt(k) - 48);
-  const digits = sec.length * 10000 + frac.length * 100 + ser.length;
-  if (
-    previous !== undefined &&
-    previous.serial === serial &&
-    previous.seconds === seconds &&
-    previous.fraction === fraction &&
-    previous.digits === digits &&
-    previous.node === node
-  ) {
-    return finish(line, source, type, known, previous, after, true);
-  }
-  // A slice of the line, not a concatenation: it is hashed at once, and concatenations are
-  // flattened (copied) first.
-  const id = line.slice(after - 3 - sec.length - frac.length - ser.length, after - 1);
-  const header = {
-    node,
-    time: seconds * 1000 + Math.floor(millis),
-    serial,
-    key: node === undefined ? id : `${node} ${id}`,
-    seconds,
-    fraction,
-    digits,
-  };
-  return finish(line, source, type, known, header, after, false);
-}
-
-/** {@link readRecord} a character at a time; also tells why a line is not a record. */
-function readSlowly(
-  line: string,
-  source: Provenance,
-  previous: AuditRecord | undefined,
-): AuditRecord | RecordMiss {
   let i = 0;
   let node: string | undefined;
-  if (matchesAt(line, 0, 'node=', 0, 5)) {
+  if (line.charCodeAt(0) === 110 && matchesAt(line, 0, 'node=', 0, 5)) {
     const sp = line.indexOf(' ', 5);
     if (sp < 0) return { kind: 'malformed', reason: 'bad_header' };
     node = line.slice(5, sp);
@@ -241,56 +170,42 @@ function readSlowly(
   const digits =
     (fracStart - 1 - secStart) * 10000 + (serialStart - 1 - fracStart) * 100 + (p - serialStart);
   // The same digits (values and counts) and node are the same id text: reuse the key.
-  if (
+  const continued =
     previous !== undefined &&
     previous.serial === serial &&
     previous.seconds === seconds &&
     previous.fraction === fraction &&
     previous.digits === digits &&
-    previous.node === node
-  ) {
-    return finish(line, source, type, known, previous, p + 1, true);
+    previous.node === node;
+  let key: string;
+  let time: number;
+  if (continued) {
+    key = previous.key;
+    time = previous.time;
+  } else {
+    // A slice of the line, not a concatenation: it is hashed at once, and concatenations
+    // are flattened (copied) first.
+    const id = line.slice(secStart, p);
+    key = node === undefined ? id : `${node} ${id}`;
+    time = seconds * 1000 + Math.floor(millis);
   }
-  const id = line.slice(secStart, p);
-  const header = {
-    node,
-    time: seconds * 1000 + Math.floor(millis),
-    serial,
-    key: node === undefined ? id : `${node} ${id}`,
-    seconds,
-    fraction,
-    digits,
-  };
-  return finish(line, source, type, known, header, p + 1, false);
-}
-
-/** The record, from its header and where `):` ends. */
-function finish(
-  line: string,
-  source: Provenance,
-  type: string,
-  known: number,
-  h: Pick<AuditRecord, 'node' | 'time' | 'serial' | 'key' | 'seconds' | 'fraction' | 'digits'>,
-  after: number,
-  continued: boolean,
-): AuditRecord {
-  const p = line.charCodeAt(after) === 58 ? after + 1 : after;
-  const gs = line.indexOf('\u001d', p);
+  const body = line.charCodeAt(p + 1) === 58 ? p + 2 : p + 1;
+  const gs = line.indexOf('\u001d', body);
   const bodyEnd = gs < 0 ? line.length : gs;
   return {
     type,
-    node: h.node,
-    time: h.time,
-    serial: h.serial,
-    key: h.key,
+    node,
+    time,
+    serial,
+    key,
     continued,
-    seconds: h.seconds,
-    fraction: h.fraction,
-    digits: h.digits,
+    seconds,
+    fraction,
+    digits,
     line,
-    bodyStart: p,
+    bodyStart: body,
     bodyEnd,
-    userSpace: (known < 0 || known >= KERNEL_COUNT) && hasNestedMsg(line, p, bodyEnd),
+    userSpace: (known < 0 || known >= KERNEL_COUNT) && hasNestedMsg(line, body, bodyEnd),
     source,
   };
 }
