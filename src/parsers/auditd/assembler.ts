@@ -44,6 +44,12 @@ interface ClosedKeys {
    * an in-order log) skips the set probe. Only grows; `Infinity` when a key has no serial.
    */
   maxSerial: number;
+  /**
+   * Whether `set` mirrors `ring`. It is built at the first probe that needs it (in-order
+   * logs never do) and kept from then on; restored assemblers keep it from the start (a
+   * hand-made snapshot may repeat a key, and the ring alone would not tell).
+   */
+  indexed: boolean;
 }
 
 /**
@@ -122,6 +128,7 @@ function build(
     set: new Set(),
     next: 0,
     maxSerial: -1,
+    indexed: saved !== undefined,
   };
   let lastKey = saved?.lastKey ?? '';
   // Always pending.get(lastKey): consecutive records of one event skip the map lookup.
@@ -159,16 +166,22 @@ function build(
   function remember(id: string, serial: number): void {
     if (serial > closed.maxSerial) closed.maxSerial = serial;
     const old = closed.ring[closed.next];
-    if (old !== undefined) closed.set.delete(old);
+    if (closed.indexed && old !== undefined) closed.set.delete(old);
     // Kept for 1024 events: a copy, so the key does not pin its line's read chunk.
     const key = detachString(id);
     closed.ring[closed.next] = key;
-    closed.set.add(key);
+    if (closed.indexed) closed.set.add(key);
     closed.next = (closed.next + 1) % CLOSED_MEMORY;
   }
 
   function wasClosed(r: AuditRecord): boolean {
-    return r.serial <= closed.maxSerial && closed.set.has(r.key);
+    if (r.serial > closed.maxSerial) return false;
+    if (!closed.indexed) {
+      // Keys in the ring are distinct here (a key is remembered only while not in it).
+      for (const key of closed.ring) if (key !== undefined) closed.set.add(key);
+      closed.indexed = true;
+    }
+    return closed.set.has(r.key);
   }
 
   function close(out: AuditResult[], g: Group, viaEoe: boolean): void {

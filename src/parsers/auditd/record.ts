@@ -88,6 +88,25 @@ const TYPES = keyTable([
 const KERNEL_COUNT = 9;
 
 /**
+ * By length, the commonest type of that length (its number in {@link TYPES}), checked
+ * first: one comparison instead of a shape-map probe for almost every line.
+ */
+const COMMON_BY_LENGTH: readonly number[] = (() => {
+  const byLength: number[] = [];
+  for (const t of ['EOE', 'PATH', 'EXECVE', 'SYSCALL', 'SOCKADDR', 'PROCTITLE']) {
+    byLength[t.length] = TYPES.slot[t as keyof typeof TYPES.slot];
+  }
+  return byLength;
+})();
+
+/** {@link lookupKey} in {@link TYPES} for `line[from, to)`, common types first. */
+function typeAt(line: string, from: number, to: number): number {
+  const k = COMMON_BY_LENGTH[to - from];
+  if (k !== undefined && matchesAt(line, from, TYPES.keys[k] as string, 0, to - from)) return k;
+  return lookupKey(TYPES, line, from, to);
+}
+
+/**
  * Reads a record header: `[node=N ]type=T msg=audit(SECONDS.MILLIS:SERIAL)[:]`, a
  * character at a time with no regex, no match array and no slice but the key (known types
  * are matched in place, digits read as numbers); linear in the line; never throws.
@@ -121,7 +140,7 @@ export function readRecord(
   let te = i + 5;
   while (te < line.length && line.charCodeAt(te) !== 32) te++;
   if (te === i + 5) return { kind: 'malformed', reason: 'bad_header' };
-  const known = lookupKey(TYPES, line, i + 5, te);
+  const known = typeAt(line, i + 5, te);
   const type = known < 0 ? line.slice(i + 5, te) : (TYPES.keys[known] as string);
   let m = te;
   while (line.charCodeAt(m) === 32) m++;
