@@ -115,17 +115,16 @@ export function sessionIdOf(draft: SessionDraft): string {
 
 /**
  * @internal Records that `event` contributed to the draft: evidence (the first `max - 1`
- * lines and always the latest one) and the last-seen time.
+ * lines and always the latest one) and the last-seen time. Evidence outlives its line by
+ * hours, so it is a copy that does not pin the line's read chunk, unless `young`
+ * (see `isYoung`).
  */
-export function touch(draft: SessionDraft, event: EventBase, max: number): void {
+export function touch(draft: SessionDraft, event: EventBase, max: number, young: boolean): void {
   // Read once: `time` off events of a dozen shapes boxes a new number at every read.
   const time = event.time;
   if (time > draft.lastSeenTime) draft.lastSeenTime = time;
   const evidence = draft.evidence;
-  // Evidence outlives its line by hours: keep a copy that does not pin the line's read chunk.
-  // Copying lazily (most pre-auth drafts are dropped unseen) was measured slower: lines kept
-  // across a scavenge pin their 64 KiB chunks, which then get copied and promoted.
-  const kept = detachProvenance(event.source);
+  const kept = young ? event.source : detachProvenance(event.source);
   if (evidence.length < max) {
     evidence.push(kept);
   } else {

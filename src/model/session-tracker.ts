@@ -14,6 +14,7 @@ import {
 } from './tracker-core.js';
 import { applyEvent } from './tracker-events.js';
 import { resolveTrackerOptions, type SessionTrackerOptions } from './tracker-options.js';
+import { tickEvidence } from './young-evidence.js';
 
 /**
  * The tracker's whole state as plain JSON (`JSON.stringify` it to checkpoint). Its `state` is
@@ -184,6 +185,7 @@ export function restoreSessionTracker(
   const state = snapshot.state as SerializedState;
   const core = createCore(resolveTrackerOptions(options));
   core.seq = state.seq;
+  core.settledSeq = state.seq;
   const bySeq = new Map<number, SessionDraft>();
   for (const saved of state.hosts) {
     const host = hostState(core, saved.host ?? undefined, saved.now);
@@ -248,6 +250,7 @@ function trackerOver(core: TrackerCore): SessionTracker {
       // Read once: `time` off events of a dozen shapes boxes a new number at every read.
       const time = event.time;
       sweep(core, hostState(core, event.host, time), time, out);
+      tickEvidence(core);
       applyEvent(core, event, out);
       if (out.length === 0) return NO_CHANGES;
       const changes = out.slice();
