@@ -140,11 +140,11 @@ export function createHeaderReader(): HeaderReader {
     const first = text.charCodeAt(i);
     for (let p = 0; p < pairs.length; p++) {
       const pair = pairs[p] as string;
+      // The pair's own first character first: it is flat, so that test is the cheap one.
+      if (first !== pair.charCodeAt(0)) continue;
       const k = i + pair.length;
       const c = text.charCodeAt(k);
-      if ((c !== 91 && c !== 58) || first !== pair.charCodeAt(0) || !sameTextAt(text, i, pair)) {
-        continue;
-      }
+      if ((c !== 91 && c !== 58) || !sameTextAt(text, i, pair)) continue;
       const next = tagEnd(text, k, c, end);
       if (next < 0) return -1;
       lastHost = pairHosts[p] as string;
