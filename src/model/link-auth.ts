@@ -3,7 +3,7 @@ import type { EventBase } from '../events/base.js';
 import { detachOptional, detachProvenance } from './detach-provenance.js';
 import type { PrivilegeChange } from './session.js';
 import type { SessionChange } from './session-change.js';
-import type { SessionDraft } from './session-draft.js';
+import { countDropped, ownPrivilegeChanges, type SessionDraft } from './session-draft.js';
 import {
   bump,
   byPid,
@@ -220,10 +220,10 @@ export function onPrivilege(
     Math.abs(change.time - last.time) <= SU_MERGE_MS;
   if (!duplicate) {
     if (draft.privilegeChanges.length >= core.options.maxPrivilegeChanges) {
-      draft.dropped.privilegeChanges += 1;
+      countDropped(draft, 'privilegeChanges');
     } else {
       // Kept for the session's life: copies that do not pin the line's read chunk.
-      draft.privilegeChanges.push({
+      ownPrivilegeChanges(draft).push({
         ...change,
         command: detachOptional(change.command),
         evidence: detachProvenance(change.evidence),

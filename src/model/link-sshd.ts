@@ -9,7 +9,7 @@ import type {
 import { detachString } from '../parsers/detach-string.js';
 import { detachKey, detachOptional } from './detach-provenance.js';
 import type { SessionChange } from './session-change.js';
-import type { SessionDraft } from './session-draft.js';
+import { countDropped, ownChannels, type SessionDraft } from './session-draft.js';
 import {
   addFailures,
   bump,
@@ -204,9 +204,9 @@ export function onChannelOpen(
   }
   const channels = draft.channels;
   if (channels.length >= core.options.maxChannels) {
-    draft.dropped.channels += 1;
+    countDropped(draft, 'channels');
   } else {
-    channels.push({
+    ownChannels(draft).push({
       number: event.sessionNumber,
       type: event.channelType,
       subsystem: event.subsystem,
@@ -248,9 +248,9 @@ export function onChannelClose(
   if (open !== undefined) {
     open.endTime = event.time;
   } else if (draft.channels.length >= core.options.maxChannels) {
-    draft.dropped.channels += 1;
+    countDropped(draft, 'channels');
   } else {
-    draft.channels.push({
+    ownChannels(draft).push({
       number: event.sessionNumber,
       type: undefined,
       subsystem: undefined,

@@ -56,7 +56,41 @@ export interface SessionDraft {
   partialStart: boolean;
   partialEnd: boolean;
   evidence: Provenance[];
-  dropped: { evidence: number; channels: number; privilegeChanges: number };
+  dropped: DroppedCounts;
+}
+
+/** @internal What a draft may have dropped (evidence lines, channels, privilege changes). */
+export type DroppedCounts = { evidence: number; channels: number; privilegeChanges: number };
+
+// Most drafts (pre-auth connections) never get a channel, a privilege change or a dropped
+// line: they share these until their first write (`ownChannels`, `ownPrivilegeChanges`,
+// `countDropped`). Frozen, so a write that skipped those throws instead of leaking.
+const NO_CHANNELS = Object.freeze([]) as unknown as ChannelDraft[];
+const NO_PRIVILEGE_CHANGES = Object.freeze([]) as unknown as PrivilegeChange[];
+const NOTHING_DROPPED: DroppedCounts = Object.freeze({
+  evidence: 0,
+  channels: 0,
+  privilegeChanges: 0,
+});
+
+/** @internal The draft's own, writable channel list. */
+export function ownChannels(draft: SessionDraft): ChannelDraft[] {
+  if (draft.channels === NO_CHANNELS) draft.channels = [];
+  return draft.channels;
+}
+
+/** @internal The draft's own, writable privilege change list. */
+export function ownPrivilegeChanges(draft: SessionDraft): PrivilegeChange[] {
+  if (draft.privilegeChanges === NO_PRIVILEGE_CHANGES) draft.privilegeChanges = [];
+  return draft.privilegeChanges;
+}
+
+/** @internal Counts one dropped item of a kind. */
+export function countDropped(draft: SessionDraft, kind: keyof DroppedCounts): void {
+  if (draft.dropped === NOTHING_DROPPED) {
+    draft.dropped = { evidence: 0, channels: 0, privilegeChanges: 0 };
+  }
+  draft.dropped[kind] += 1;
 }
 
 /** @internal A new draft started by `event`. */
@@ -90,17 +124,17 @@ export function newDraft(
     lastSeenTime: event.time,
     endReason: undefined,
     tty: undefined,
-    channels: [],
+    channels: NO_CHANNELS,
     agentForwarding: undefined,
     x11Forwarding: undefined,
     portForwarding: undefined,
-    privilegeChanges: [],
+    privilegeChanges: NO_PRIVILEGE_CHANGES,
     logindSessionId: undefined,
     bytes: undefined,
     partialStart: false,
     partialEnd: false,
     evidence: [],
-    dropped: { evidence: 0, channels: 0, privilegeChanges: 0 },
+    dropped: NOTHING_DROPPED,
   };
 }
 
@@ -129,7 +163,7 @@ export function touch(draft: SessionDraft, event: EventBase, max: number, young:
     evidence.push(kept);
   } else {
     evidence[max - 1] = kept;
-    draft.dropped.evidence += 1;
+    countDropped(draft, 'evidence');
   }
 }
 
