@@ -231,7 +231,7 @@ function indexOf(host: HostState, kind: IndexKind): Map<number | string, Session
 const NO_CHANGES: readonly SessionChange[] = Object.freeze([]);
 
 function trackerOver(core: TrackerCore): SessionTracker {
-  const scratch: SessionChange[] = [];
+  let scratch: SessionChange[] = [];
   function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
     if (filter !== undefined && 'host' in filter) {
       const host = core.hosts.get(filter.host);
@@ -253,9 +253,9 @@ function trackerOver(core: TrackerCore): SessionTracker {
       tickEvidence(core);
       applyEvent(core, event, out);
       if (out.length === 0) return NO_CHANGES;
-      const changes = out.slice();
-      out.length = 0;
-      return changes;
+      // Hand the list over and start a new one: no copy, and no `length` reset.
+      scratch = [];
+      return out;
     },
     flush() {
       const out: SessionChange[] = [];
