@@ -1,4 +1,6 @@
 import type { SshtrailEvent } from '../events/index.js';
+import { enqueue, queuedDrafts, queueSize } from './draft-queue.js';
+import { pidEntries, pidSet } from './pid-index.js';
 import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { type SessionDraft, toSession } from './session-draft.js';
@@ -193,8 +195,11 @@ export function restoreSessionTracker(
     host.lastSweep = saved.lastSweep;
     host.listener = saved.listener ?? undefined;
     Object.assign(host.since, saved.since);
+    for (const draft of saved.pending) {
+      enqueue(host.pending, draft);
+      bySeq.set(draft.seq, draft);
+    }
     for (const [target, drafts] of [
-      [host.pending, saved.pending],
       [host.open, saved.open],
       [host.closing, saved.closing],
     ] as const) {
@@ -206,7 +211,9 @@ export function restoreSessionTracker(
     for (const [key, buckets] of saved.sources) host.sources.set(key, buckets.slice());
     for (const [kind, key, seq] of saved.index) {
       const draft = bySeq.get(seq);
-      if (draft !== undefined) indexOf(host, kind).set(key, draft);
+      if (draft === undefined) continue;
+      if (kind === 'm') pidSet(host.byMonitor, key as number, draft);
+      else indexOf(host, kind).set(key, draft);
     }
   }
   for (const [user, sessions] of state.history) core.history.set(user, sessions.slice());
@@ -216,16 +223,16 @@ export function restoreSessionTracker(
 
 const INDEX_KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
 
-function indexOf(host: HostState, kind: IndexKind): Map<number | string, SessionDraft> {
-  const map =
-    kind === 'm'
-      ? host.byMonitor
-      : kind === 'c'
-        ? host.byChild
-        : kind === 'p'
-          ? host.byPeer
-          : host.byLogind;
+function indexOf(
+  host: HostState,
+  kind: Exclude<IndexKind, 'm'>,
+): Map<number | string, SessionDraft> {
+  const map = kind === 'c' ? host.byChild : kind === 'p' ? host.byPeer : host.byLogind;
   return map as Map<number | string, SessionDraft>;
+}
+
+function indexEntries(host: HostState, kind: IndexKind): [number | string, SessionDraft][] {
+  return kind === 'm' ? pidEntries(host.byMonitor) : [...indexOf(host, kind)];
 }
 
 const NO_CHANGES: readonly SessionChange[] = Object.freeze([]);
@@ -274,12 +281,12 @@ function trackerOver(core: TrackerCore): SessionTracker {
         now: host.now,
         lastSweep: host.lastSweep,
         listener: host.listener ?? null,
-        pending: [...host.pending.values()],
+        pending: queuedDrafts(host.pending),
         open: [...host.open.values()],
         closing: [...host.closing.values()],
         sources: [...host.sources],
         index: INDEX_KINDS.flatMap((kind) =>
-          [...indexOf(host, kind)].map(([key, draft]) => [kind, key, draft.seq] as const),
+          indexEntries(host, kind).map(([key, draft]) => [kind, key, draft.seq] as const),
         ),
         since: host.since,
       }));
@@ -337,7 +344,7 @@ function trackerOver(core: TrackerCore): SessionTracker {
       let closing = 0;
       let sources = 0;
       for (const host of core.hosts.values()) {
-        pending += host.pending.size;
+        pending += queueSize(host.pending);
         open += host.open.size;
         closing += host.closing.size;
         sources += host.sources.size;

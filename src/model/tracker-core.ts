@@ -1,4 +1,14 @@
 import type { EventBase } from '../events/base.js';
+import {
+  type DraftQueue,
+  dequeue,
+  dequeueWhere,
+  enqueue,
+  newDraftQueue,
+  oldestQueued,
+  queueSize,
+} from './draft-queue.js';
+import { newPidIndex, type PidIndex, pidGet, pidRelease, pidSet } from './pid-index.js';
 import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { newDraft, type SessionDraft, sessionIdOf, toSession, touch } from './session-draft.js';
@@ -17,8 +27,8 @@ export type HostKey = string | undefined;
 /**
  * @internal The state of one host. Hosts are independent: caps, timeouts and sweeps apply per
  * host, on that host's own event clock, so interleaving other hosts' events changes nothing.
- * Maps keep insertion order, which the caps and sweeps rely on (`pending`: creation order;
- * `open`, `sources`: least recently used first; `closing`: close order), and snapshots keep it.
+ * Maps keep insertion order, which the caps and sweeps rely on (`pending`, a queue: creation
+ * order; `open`, `sources`: least recently used first; `closing`: close order), and snapshots keep it.
  * The indexes point at the latest draft registered for a key.
  */
 export interface HostState {
@@ -27,10 +37,10 @@ export interface HostState {
   now: number;
   lastSweep: number;
   listener: number | undefined;
-  readonly pending: Map<number, SessionDraft>;
+  readonly pending: DraftQueue;
   readonly open: Map<number, SessionDraft>;
   readonly closing: Map<number, SessionDraft>;
-  readonly byMonitor: Map<number, SessionDraft>;
+  readonly byMonitor: PidIndex;
   readonly byChild: Map<number, SessionDraft>;
   /** `<ip or name> <port>` -> draft (open or closing sessions only). */
   readonly byPeer: Map<string, SessionDraft>;
@@ -42,6 +52,12 @@ export interface HostState {
    * failures of a brute force come from one address in a row, whose LRU move is a no-op.
    */
   lastSource: string | undefined;
+  /**
+   * The draft `open` had set last, when it is still its last entry (or `undefined`): a session's
+   * lines mostly come in a row, and moving the last entry is a no-op whose delete leaves a
+   * deleted slot; those fill the table and make the `Map` reallocate it every few lines.
+   */
+  lastOpen: SessionDraft | undefined;
   /** Evictions since this host's previous diagnostic. */
   readonly since: MutableCounts;
 }
@@ -73,15 +89,16 @@ export function hostState(core: TrackerCore, host: HostKey, time: number): HostS
       now: time,
       lastSweep: time,
       listener: undefined,
-      pending: new Map(),
+      pending: newDraftQueue(),
       open: new Map(),
       closing: new Map(),
-      byMonitor: new Map(),
+      byMonitor: newPidIndex(),
       byChild: new Map(),
       byPeer: new Map(),
       byLogind: new Map(),
       sources: new Map(),
       lastSource: undefined,
+      lastOpen: undefined,
       since: zeroCounts(),
     };
     core.hosts.set(host, state);
@@ -137,7 +154,7 @@ export function register(core: TrackerCore, kind: IndexKind, draft: SessionDraft
   const host = hostOf(core, draft);
   switch (kind) {
     case 'm':
-      if (draft.monitorPid !== undefined) host.byMonitor.set(draft.monitorPid, draft);
+      if (draft.monitorPid !== undefined) pidSet(host.byMonitor, draft.monitorPid, draft);
       return;
     case 'c':
       if (draft.childPid !== undefined) host.byChild.set(draft.childPid, draft);
@@ -158,7 +175,7 @@ const KINDS: readonly IndexKind[] = ['m', 'c', 'p', 'l'];
 /** @internal Removes every index entry that still points at the draft. */
 export function unregister(core: TrackerCore, draft: SessionDraft): void {
   const host = hostOf(core, draft);
-  release(host.byMonitor, draft.monitorPid, draft);
+  pidRelease(host.byMonitor, draft.monitorPid, draft);
   release(host.byChild, draft.childPid, draft);
   // Only opened drafts are in the peer index (openSession): pre-auth ones, dropped by the
   // thousand in a brute force, skip building the key string.
@@ -181,9 +198,8 @@ export function byPid(
 ): SessionDraft | undefined {
   if (pid === undefined) return undefined;
   const state = findHost(core, host);
-  return state === undefined
-    ? undefined
-    : (kind === 'm' ? state.byMonitor : state.byChild).get(pid);
+  if (state === undefined) return undefined;
+  return kind === 'm' ? pidGet(state.byMonitor, pid) : state.byChild.get(pid);
 }
 
 /** @internal Starts a pre-auth connection draft (enforcing `maxPendingConnections`). */
@@ -193,10 +209,10 @@ export function startPending(core: TrackerCore, event: EventBase): SessionDraft 
   const host = hostOf(core, draft);
   draft.monitorPid = event.pid;
   draft.listenerPid = host.listener;
-  host.pending.set(draft.seq, draft);
+  enqueue(host.pending, draft);
   register(core, 'm', draft);
-  while (host.pending.size > core.options.maxPendingConnections) {
-    const oldest = host.pending.values().next().value;
+  while (queueSize(host.pending) > core.options.maxPendingConnections) {
+    const oldest = oldestQueued(host.pending);
     if (oldest === undefined) break;
     dropPending(core, oldest);
     count(core, host, 'pendingOverflow');
@@ -206,7 +222,11 @@ export function startPending(core: TrackerCore, event: EventBase): SessionDraft 
 
 /** @internal Forgets a pre-auth connection. */
 export function dropPending(core: TrackerCore, draft: SessionDraft): void {
-  hostOf(core, draft).pending.delete(draft.seq);
+  dequeue(hostOf(core, draft).pending, draft);
+  forgetPending(core, draft);
+}
+
+function forgetPending(core: TrackerCore, draft: SessionDraft): void {
   unregister(core, draft);
   letGo(draft);
 }
@@ -235,11 +255,12 @@ export function count(core: TrackerCore, host: HostState, name: keyof EvictionCo
 export function openSession(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
   const host = hostOf(core, draft);
   if (draft.phase === 'pending') {
-    host.pending.delete(draft.seq);
+    dequeue(host.pending, draft);
     ageDraft(core, draft);
   }
   draft.phase = 'open';
   draft.id = sessionIdOf(draft);
+  if (!host.open.has(draft.seq)) host.lastOpen = draft;
   host.open.set(draft.seq, draft);
   for (const kind of KINDS) register(core, kind, draft);
   out.push({ kind: 'open', session: toSession(draft) });
@@ -265,9 +286,11 @@ export function bump(core: TrackerCore, draft: SessionDraft, event: EventBase): 
   touch(draft, event, core.options.maxEvidence, isYoung(core, draft));
   if (draft.phase === 'open') {
     draft.partialEnd = false;
-    const open = hostOf(core, draft).open;
-    open.delete(draft.seq);
-    open.set(draft.seq, draft);
+    const host = hostOf(core, draft);
+    if (host.lastOpen === draft) return;
+    host.open.delete(draft.seq);
+    host.open.set(draft.seq, draft);
+    host.lastOpen = draft;
   }
 }
 
@@ -282,6 +305,7 @@ export function closeSession(
 ): void {
   const host = hostOf(core, draft);
   host.open.delete(draft.seq);
+  if (host.lastOpen === draft) host.lastOpen = undefined;
   draft.phase = 'closed';
   draft.endTime = Math.max(time, draft.startTime);
   draft.endReason = reason;
@@ -311,7 +335,9 @@ export function updateClosed(core: TrackerCore, draft: SessionDraft, out: Sessio
 
 /** @internal Drops an open session from tracking and reports `evict`. */
 export function evictSession(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
-  hostOf(core, draft).open.delete(draft.seq);
+  const host = hostOf(core, draft);
+  host.open.delete(draft.seq);
+  if (host.lastOpen === draft) host.lastOpen = undefined;
   unregister(core, draft);
   draft.partialEnd = true;
   out.push({ kind: 'evict', session: toSession(draft) });
@@ -418,13 +444,15 @@ function sweepNow(core: TrackerCore, host: HostState, out: SessionChange[]): voi
   host.lastSweep = now;
   const { pendingTimeoutMs, closeGraceMs, idleTimeoutMs, failureWindowMs } = core.options;
   // Sweeps run every minute per host, mostly over empty maps: skip their iterators then.
-  if (host.pending.size > 0) {
-    for (const draft of host.pending.values()) {
-      if (now - draft.lastSeenTime > pendingTimeoutMs) {
-        dropPending(core, draft);
+  if (queueSize(host.pending) > 0) {
+    dequeueWhere(
+      host.pending,
+      (draft) => now - draft.lastSeenTime > pendingTimeoutMs,
+      (draft) => {
+        forgetPending(core, draft);
         count(core, host, 'pendingExpired');
-      }
-    }
+      },
+    );
   }
   if (host.closing.size > 0) {
     for (const draft of host.closing.values()) {

@@ -35,8 +35,9 @@ export function tickEvidence(core: TrackerCore): void {
   core.sinceSettle = 0;
   const settled = core.settledSeq;
   for (const host of core.hosts.values()) {
-    if (host.pending.size === 0) continue;
-    for (const draft of host.pending.values()) {
+    const { items, head } = host.pending;
+    for (let i = head; i < items.length; i++) {
+      const draft = items[i] as SessionDraft;
       if (draft.seq > settled) detachAll(draft.evidence);
     }
   }
