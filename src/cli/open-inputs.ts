@@ -5,6 +5,7 @@ import { newestAuditTime } from '../node/reference-time.js';
 import type { SourceStats } from '../parsers/source-stats.js';
 import type { InputOptions } from './cli-options.js';
 import { createProgress, type Progress } from './progress-bar.js';
+import { UsageError } from './usage-error.js';
 
 /** The inputs of `parse`/`scan`, opened: one reader per plan, and the shared bookkeeping. */
 export interface OpenInputs {
@@ -26,6 +27,15 @@ export async function openInputs(options: InputOptions): Promise<OpenInputs> {
     ...(options.host === undefined ? {} : { host: options.host }),
     hostFromDir: options.hostFromDir,
   });
+  if (plans.length === 0 && !options.follow) {
+    // Only directories were given and none holds a log: nothing was read, so say so.
+    const first = skipped[0];
+    const why =
+      first === undefined
+        ? ''
+        : ` (skipped ${skipped.length}, e.g. ${first.path}: ${first.reason})`;
+    throw new UsageError(`no log files found in ${options.paths.join(', ')}${why}`);
+  }
   if (skipped.length > 0 && !options.quiet) {
     process.stderr.write(
       `sshtrail: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} found in directories (unreadable, or of no format sshtrail reads; --stats lists them)\n`,

@@ -155,6 +155,17 @@ describe('sshtrail error paths: one line, exit 1', () => {
     expectOneLineError(sshtrail(args), message);
   });
 
+  it('fails with one line when the directories given hold no log file', () => {
+    const empty = path.join(dir, 'empty-dir');
+    mkdirSync(empty, { recursive: true });
+    expectOneLineError(sshtrail(['scan', empty]), `no log files found in ${empty}`);
+    const binary = put('binary-only/blob.bin', Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
+    expectOneLineError(
+      sshtrail(['parse', path.dirname(binary)]),
+      /^sshtrail: no log files found in .*binary-only \(skipped 1, e\.g\. .*blob\.bin: /,
+    );
+  });
+
   it('rejects stdin it cannot read, naming stdin', () => {
     expectOneLineError(
       sshtrail(['parse', '-'], 'hello\nworld\n'),
