@@ -1,14 +1,13 @@
 import type { SshAuthEvent, SshConnectionEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { peerPortEnd, peerTokenEnd } from './peer-token.js';
+import { L_PORT, optionalPortEnd, peerPortEnd, peerTokenEnd } from './peer-token.js';
 import { bulk, literalAt, visibleEnd } from './text-at.js';
 
 const L_FOR = bulk('for ');
 const L_ILLEGAL_USER = bulk('illegal user ');
 const L_INVALID_USER = bulk('invalid user ');
 const L_ON = bulk(' on ');
-const L_PORT = bulk(' port ');
 const L_RDOMAIN = bulk(' rdomain "');
 const L_SSH1 = bulk(' ssh1');
 const L_SSH2 = bulk(' ssh2');
@@ -66,14 +65,9 @@ export function hotAuthLog(
   const hostStart = from + 6;
   const hostEnd = peerTokenEnd(h, hostStart, end);
   if (hostEnd === hostStart) return undefined;
-  let j = hostEnd;
-  let port: number | undefined;
-  if (literalAt(text, j, L_PORT, end)) {
-    const digits = peerPortEnd(h, j + 6, end);
-    if (digits === j + 6) return undefined;
-    port = h.port;
-    j = digits;
-  }
+  let j = optionalPortEnd(h, hostEnd, end);
+  if (j < 0) return undefined;
+  const port = h.port;
   if (literalAt(text, j, L_SSH2, end) || literalAt(text, j, L_SSH1, end)) j += 5;
   if (j !== end) return undefined;
   const ip = h.ip;

@@ -1,10 +1,8 @@
 import type { SshDisconnectEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { peerPortEnd, peerTokenEnd } from './peer-token.js';
+import { L_PORT, peerPortEnd, peerTokenEnd } from './peer-token.js';
 import { bulk, digitsEnd, literalAt } from './text-at.js';
-
-const L_PORT = bulk(' port ');
 
 type UserState = SshDisconnectEvent['userState'];
 

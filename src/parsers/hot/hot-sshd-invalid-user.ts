@@ -1,9 +1,6 @@
 import type { SshAuthEvent } from '../../events/ssh.js';
 import type { HotContext } from './hot-context.js';
-import { peerPortEnd, peerTokenEnd } from './peer-token.js';
-import { bulk, literalAt } from './text-at.js';
-
-const L_PORT = bulk(' port ');
+import { optionalPortEnd, peerTokenEnd } from './peer-token.js';
 
 /**
  * `Invalid user U from A[ port N]` (and `Illegal user`), as `INVALID_USER` matches it: the
@@ -27,14 +24,9 @@ export function hotInvalidUser(h: HotContext): SshAuthEvent | undefined {
   const hostStart = from + 6;
   const hostEnd = peerTokenEnd(h, hostStart, end);
   if (hostEnd === hostStart) return undefined;
-  let j = hostEnd;
-  let port: number | undefined;
-  if (literalAt(text, j, L_PORT, end)) {
-    const digits = peerPortEnd(h, j + 6, end);
-    if (digits === j + 6) return undefined;
-    port = h.port;
-    j = digits;
-  }
+  const j = optionalPortEnd(h, hostEnd, end);
+  if (j < 0) return undefined;
+  const port = h.port;
   if (j !== end) return undefined;
   const ip = h.ip;
   const e = h.envelope;

@@ -1,6 +1,7 @@
 import type { SshChildEvent, SshSessionCloseEvent, SshSessionOpenEvent } from '../../events/ssh.js';
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
+import { L_PORT } from './peer-token.js';
 import { bulk, digitsEnd, literalAt, portIn } from './text-at.js';
 
 const L_COMMAND = bulk('command');
@@ -8,7 +9,6 @@ const L_FOR = bulk(' for ');
 const L_FROM = bulk(' from ');
 const L_ID = bulk(' id ');
 const L_ON = bulk(' on ');
-const L_PORT = bulk(' port ');
 const L_SHELL = bulk('shell');
 const L_SUBSYSTEM = bulk("subsystem '");
 

@@ -1,6 +1,9 @@
 import { canonicalIp } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { visibleEnd } from './text-at.js';
+import { bulk, literalAt, visibleEnd } from './text-at.js';
+
+/** @internal ` port `, as compared by {@link literalAt}. */
+export const L_PORT = bulk(' port ');
 
 /**
  * `visibleEnd(text, i, limit)` for a peer address token, leaving
@@ -47,4 +50,20 @@ export function peerPortEnd(h: HotContext, i: number, limit: number): number {
   }
   h.port = j === i || j - i > 5 || value > 65535 ? undefined : value;
   return j;
+}
+
+/**
+ * Reads an optional ` port N` at `j`, as the sshd patterns' `(?: port (\d+))?`: the index after
+ * it with the port (or `undefined` when out of range) in `h.port`; `j` itself with
+ * `h.port` undefined when there is no ` port `; -1 when ` port ` has no digits.
+ *
+ * @internal
+ */
+export function optionalPortEnd(h: HotContext, j: number, end: number): number {
+  if (!literalAt(h.text, j, L_PORT, end)) {
+    h.port = undefined;
+    return j;
+  }
+  const digits = peerPortEnd(h, j + 6, end);
+  return digits === j + 6 ? -1 : digits;
 }
