@@ -5,6 +5,7 @@ import { atOrAbove, type InputOptions } from './cli-options.js';
 import { detectionSetup } from './detection-setup.js';
 import { openInputs } from './open-inputs.js';
 import { openRecordWriter } from './record-writer.js';
+import { scanSummaryText, wantsScanSummary } from './scan-summary.js';
 
 /**
  * `sshtrail scan`: all inputs merged in time order through one analyzer; findings and cases
@@ -39,11 +40,20 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     analyzer.on('session:update', note(false));
     analyzer.on('session:close', note(true));
   }
+  // Counted by id: an updated case or finding is emitted again under the same id.
+  let sessions = 0;
+  const cases = new Set<string>();
+  const findings = new Map<string, Severity>();
+  analyzer.on('session:open', () => sessions++);
   analyzer.on('finding', (f) => {
+    findings.set(f.id, f.severity);
     if (worst === undefined || atOrAbove(f.severity, worst)) worst = f.severity;
     pending.push(() => writer.finding(f));
   });
-  analyzer.on('case', (c) => pending.push(() => writer.incident(c)));
+  analyzer.on('case', (c) => {
+    cases.add(c.id);
+    pending.push(() => writer.incident(c));
+  });
   const diagnostics: string[] = [];
   analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
   const push = (event: SshtrailEvent): void => analyzer.pushEvent(event);
@@ -83,6 +93,16 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   if (options.stats) {
     const report = { sources: inputs.stats(), skipped: inputs.skipped, diagnostics };
     process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
+  if (wantsScanSummary(process.stderr.isTTY === true, options.quiet, options.follow)) {
+    process.stderr.write(
+      scanSummaryText({
+        sources: inputs.stats(),
+        sessions,
+        findings: [...findings.values()],
+        cases: cases.size,
+      }),
+    );
   }
   return options.failOn !== undefined && worst !== undefined && atOrAbove(worst, options.failOn)
     ? 2
