@@ -2,7 +2,12 @@ import type { Provenance } from '../../events/provenance.js';
 import type { JoinChange } from '../join/join-types.js';
 import type { SshSession } from '../session.js';
 import type { LogGapFinding, LogGapOptions, LogMark } from './gap-types.js';
+import { readableDuration } from './readable-duration.js';
 import { createRollingMedian, type RollingMedian } from './rolling-median.js';
+
+// Lines with no host (an audit file without `node=`, read without a host option) still get a
+// finding; the wording matches the detectors' for such lines.
+const UNNAMED = 'an unnamed host';
 
 /**
  * Watches hosts' logs for missing or tampered parts (see {@link createLogGapMonitor}).
@@ -168,7 +173,7 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
           endTime: mark.time,
           silentMs: gap,
           expectedMs: expected,
-          explanation: `${mark.host ?? 'a host'} logged nothing for ${minutes(gap)} min, against a usual gap of ${seconds(expected)} s: lines may have been deleted or not shipped`,
+          explanation: `${mark.host ?? UNNAMED} logged nothing for ${readableDuration(gap)}, against a usual gap of ${readableDuration(expected)}: lines may have been deleted or not shipped`,
           evidence: [state.lastSource, mark.source],
         });
         return; // a silence does not teach the usual gap
@@ -214,7 +219,7 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
           endTime: mark.time,
           silentMs: interval,
           expectedMs: period,
-          explanation: `${program} on ${mark.host ?? 'a host'} runs every ${seconds(period)} s but was silent for ${minutes(interval)} min: its lines may have been deleted`,
+          explanation: `${program} on ${mark.host ?? UNNAMED} runs every ${readableDuration(period)} but was silent for ${readableDuration(interval)}: its lines may have been deleted`,
           evidence: [p.lastSource, mark.source],
         });
       }
@@ -240,7 +245,7 @@ export function createLogGapMonitor(options: LogGapOptions = {}): LogGapMonitor 
         time: s.lastSeen,
         endTime: mark.time,
         silentMs: silent,
-        explanation: `session ${id} of ${s.user ?? 'an unknown user'} has had no line for ${minutes(silent)} min and never ended, while ${mark.host ?? 'its host'} kept logging`,
+        explanation: `session ${id} of ${s.user ?? 'an unknown user'} has had no line for ${readableDuration(silent)} and never ended, while ${mark.host ?? 'its (unnamed) host'} kept logging`,
         evidence: s.evidence === undefined ? [mark.source] : [s.evidence, mark.source],
       });
     }
@@ -306,12 +311,4 @@ function inOrder(state: HostState | undefined): readonly LogMark[] {
   if (state === undefined) return [];
   const { recent, recentHead } = state;
   return recentHead === 0 ? recent : [...recent.slice(recentHead), ...recent.slice(0, recentHead)];
-}
-
-function minutes(ms: number): string {
-  return (ms / 60_000).toFixed(1);
-}
-
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
 }

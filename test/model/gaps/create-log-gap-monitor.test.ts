@@ -33,6 +33,8 @@ describe('createLogGapMonitor on the multi-host lab', () => {
       basis: 'periodic',
       time: Date.parse('2024-06-01T12:19:01.300Z'),
       endTime: Date.parse('2024-06-01T12:42:01.000Z'),
+      explanation:
+        'CRON on db1 runs every 59.7 s but was silent for 23.0 min: its lines may have been deleted',
     });
     expect(silence?.evidence.map((p) => p.text)).toEqual([
       '2024-06-01T12:19:01.300+00:00 db1 CRON[3219]: pam_unix(cron:session): session closed for user root',
@@ -58,6 +60,9 @@ describe('createLogGapMonitor on the multi-host lab', () => {
     const unended = gaps.find((g) => g.kind === 'gap.unended_session');
     expect(unended).toMatchObject({ sessionId: 'app1/5100/1717243350000', user: 'bob' });
     expect(unended?.silentMs).toBeGreaterThan(3_600_000);
+    expect(unended?.explanation).toBe(
+      'session app1/5100/1717243350000 of bob has had no line for 60.5 min and never ended, while app1 kept logging',
+    );
   });
 });
 
@@ -83,6 +88,24 @@ describe('createLogGapMonitor', () => {
         expectedMs: 59_800,
         silentMs: 659_800,
       }),
+    ]);
+  });
+
+  it('names a host-less log plainly and gives a two-week silence in days', () => {
+    const monitor = createLogGapMonitor();
+    const hostless = (time: number, line: number): LogMark => ({
+      host: undefined,
+      time,
+      program: 'sshd',
+      source: { source: 'audit.log', line, text: `line ${line}` },
+    });
+    const findings = [];
+    let line = 0;
+    for (let s = 0; s < 3_600; s += 30)
+      findings.push(...monitor.observe(hostless(T + s * 1000, ++line)));
+    findings.push(...monitor.observe(hostless(T + 3_570_000 + 14.3 * 86_400_000, ++line)));
+    expect(findings.map((f) => f.explanation)).toEqual([
+      'an unnamed host logged nothing for 14.3 days, against a usual gap of 30.0 s: lines may have been deleted or not shipped',
     ]);
   });
 
