@@ -11,6 +11,7 @@ import {
   type SshSession,
 } from '../model/index.js';
 import type { JoinChange } from '../model/join/index.js';
+import { reportUpdatesWhen } from '../model/session-tracker.js';
 import { createSourceParser } from '../parsers/create-source-parser.js';
 import {
   createLineSplitter,
@@ -222,6 +223,10 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
           snapshot?.detection,
           options.sessions?.idleTimeoutMs,
         );
+  // Only the emitter reads updates without a pipeline: no copies when nobody listens.
+  if (pipeline === undefined) {
+    reportUpdatesWhen(tracker, () => emitter.listenerCount('session:update') > 0);
+  }
   // A field, not a closure variable: storing an event time there allocates nothing.
   const clock = { lastTime: snapshot?.lastTime ?? 0 };
   let reportedLate = buffer.late;

@@ -5,12 +5,14 @@ import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { type SessionDraft, toSession } from './session-draft.js';
 import type { HostFilter, SessionViews, TrackerSize } from './session-views.js';
+import { setSource, sourceEntries } from './source-table.js';
 import {
   createCore,
   type HostState,
   hostState,
   type IndexKind,
   report,
+  reportUpdate,
   sweep,
   type TrackerCore,
 } from './tracker-core.js';
@@ -208,7 +210,7 @@ export function restoreSessionTracker(
         bySeq.set(draft.seq, draft);
       }
     }
-    for (const [key, buckets] of saved.sources) host.sources.set(key, buckets.slice());
+    for (const [key, buckets] of saved.sources) setSource(host.sources, key, buckets.slice());
     for (const [kind, key, seq] of saved.index) {
       const draft = bySeq.get(seq);
       if (draft === undefined) continue;
@@ -237,7 +239,26 @@ function indexEntries(host: HostState, kind: IndexKind): [number | string, Sessi
 
 const NO_CHANGES: readonly SessionChange[] = Object.freeze([]);
 
+const cores = new WeakMap<SessionTracker, TrackerCore>();
+
+/**
+ * @internal Tells the tracker whether anyone reads `update` changes: while `wanted` says no,
+ * it may leave out updates of open sessions (never opens, closes or updates of closed ones,
+ * which also refresh the history). The analyzer's `detect: false` runs with no
+ * `session:update` listener copy about eight sessions per session otherwise.
+ */
+export function reportUpdatesWhen(tracker: SessionTracker, wanted: () => boolean): void {
+  const core = cores.get(tracker);
+  if (core !== undefined) core.wantsUpdates = wanted;
+}
+
 function trackerOver(core: TrackerCore): SessionTracker {
+  const tracker = trackerApi(core);
+  cores.set(tracker, core);
+  return tracker;
+}
+
+function trackerApi(core: TrackerCore): SessionTracker {
   let scratch: SessionChange[] = [];
   function* openDrafts(filter?: HostFilter): Generator<SessionDraft> {
     if (filter !== undefined && 'host' in filter) {
@@ -269,7 +290,7 @@ function trackerOver(core: TrackerCore): SessionTracker {
       for (const host of core.hosts.values()) {
         for (const draft of host.open.values()) {
           draft.partialEnd = true;
-          out.push({ kind: 'update', session: toSession(draft) });
+          reportUpdate(core, draft, out);
         }
         report(core, host, out);
       }
@@ -284,7 +305,7 @@ function trackerOver(core: TrackerCore): SessionTracker {
         pending: queuedDrafts(host.pending),
         open: [...host.open.values()],
         closing: [...host.closing.values()],
-        sources: [...host.sources],
+        sources: sourceEntries(host.sources),
         index: INDEX_KINDS.flatMap((kind) =>
           indexEntries(host, kind).map(([key, draft]) => [kind, key, draft.seq] as const),
         ),
@@ -347,7 +368,7 @@ function trackerOver(core: TrackerCore): SessionTracker {
         pending += queueSize(host.pending);
         open += host.open.size;
         closing += host.closing.size;
-        sources += host.sources.size;
+        sources += host.sources.byKey.size;
       }
       return {
         pending,

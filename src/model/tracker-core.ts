@@ -12,6 +12,13 @@ import { newPidIndex, type PidIndex, pidGet, pidRelease, pidSet } from './pid-in
 import type { SshSession } from './session.js';
 import type { EvictionCounts, SessionChange } from './session-change.js';
 import { newDraft, type SessionDraft, sessionIdOf, toSession, touch } from './session-draft.js';
+import {
+  dropSource,
+  newSourceTable,
+  type SourceTable,
+  sourceBuckets,
+  touchSource,
+} from './source-table.js';
 import type { ResolvedTrackerOptions } from './tracker-options.js';
 import { ageDraft, isYoung } from './young-evidence.js';
 
@@ -46,12 +53,7 @@ export interface HostState {
   readonly byPeer: Map<string, SessionDraft>;
   readonly byLogind: Map<string, SessionDraft>;
   /** ip-or-name -> flat `[bucketStart, count, ...]`. */
-  readonly sources: Map<string, number[]>;
-  /**
-   * The key `sources` had set last, when it is still its last key (or `undefined`): the
-   * failures of a brute force come from one address in a row, whose LRU move is a no-op.
-   */
-  lastSource: string | undefined;
+  readonly sources: SourceTable;
   /**
    * The draft `open` had set last, when it is still its last entry (or `undefined`): a session's
    * lines mostly come in a row, and moving the last entry is a no-op whose delete leaves a
@@ -76,6 +78,8 @@ export interface TrackerCore {
   settledSeq: number;
   /** Events since the last settlement of young evidence. */
   sinceSettle: number;
+  /** Whether anyone reads `update` changes now (see {@link reportUpdate}). */
+  wantsUpdates: () => boolean;
 }
 
 /** @internal The state of a host, created on first use. */
@@ -96,8 +100,7 @@ export function hostState(core: TrackerCore, host: HostKey, time: number): HostS
       byChild: new Map(),
       byPeer: new Map(),
       byLogind: new Map(),
-      sources: new Map(),
-      lastSource: undefined,
+      sources: newSourceTable(),
       lastOpen: undefined,
       since: zeroCounts(),
     };
@@ -141,7 +144,20 @@ export function createCore(options: ResolvedTrackerOptions): TrackerCore {
     last: undefined,
     settledSeq: 0,
     sinceSettle: 0,
+    wantsUpdates: always,
   };
+}
+
+const always = (): boolean => true;
+
+/**
+ * @internal Reports an `update` of an open session. Its copy is skipped when nobody reads
+ * updates, but only as the first change of its batch: then no listener runs between this
+ * decision and its delivery, so none can subscribe in between and miss it.
+ */
+export function reportUpdate(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
+  if (out.length === 0 && !core.wantsUpdates()) return;
+  out.push({ kind: 'update', session: toSession(draft) });
 }
 
 /** @internal The peer index key, when both address and port are known. */
@@ -377,24 +393,15 @@ export function addFailures(
   const size = bucketSize(core);
   const start = time - (time % size);
   const sources = host.sources;
-  let buckets = sources.get(address);
-  if (buckets === undefined) {
-    buckets = [];
-    sources.set(address, buckets);
-  } else if (host.lastSource !== address) {
-    // Least recently failing first: move the source to the end.
-    sources.delete(address);
-    sources.set(address, buckets);
-  }
-  host.lastSource = address;
+  const buckets = touchSource(sources, address).buckets;
   prune(buckets, time, core.options.failureWindowMs, size);
   const last = buckets.length - 2;
   if (last >= 0 && buckets[last] === start) buckets[last + 1] = (buckets[last + 1] ?? 0) + n;
   else buckets.push(start, n);
-  while (sources.size > core.options.maxTrackedSources) {
-    const oldest = sources.keys().next().value;
+  while (sources.byKey.size > core.options.maxTrackedSources) {
+    const oldest = sources.oldest;
     if (oldest === undefined) break;
-    sources.delete(oldest);
+    dropSource(sources, oldest);
     count(core, host, 'sourcesOverflow');
   }
 }
@@ -407,7 +414,7 @@ export function recentFailures(
   time: number,
 ): number {
   if (address === undefined) return 0;
-  const buckets = host.sources.get(address);
+  const buckets = sourceBuckets(host.sources, address);
   if (buckets === undefined) return 0;
   prune(buckets, time, core.options.failureWindowMs, bucketSize(core));
   let total = 0;
@@ -422,7 +429,11 @@ function bucketSize(core: TrackerCore): number {
 function prune(buckets: number[], time: number, window: number, size: number): void {
   let drop = 0;
   while (drop < buckets.length && (buckets[drop] ?? 0) + size <= time - window) drop += 2;
-  if (drop > 0) buckets.splice(0, drop);
+  if (drop === 0) return;
+  // In place: `splice` would allocate an array of the removed items.
+  const kept = buckets.length - drop;
+  for (let i = 0; i < kept; i++) buckets[i] = buckets[i + drop] as number;
+  while (buckets.length > kept) buckets.pop();
 }
 
 /**
@@ -468,12 +479,12 @@ function sweepNow(core: TrackerCore, host: HostState, out: SessionChange[]): voi
   }
   const size = bucketSize(core);
   const sources = host.sources;
-  if (sources.size > 0) {
-    // forEach, not for-of over entries: no [key, value] pair per source.
-    sources.forEach((buckets, key) => {
-      prune(buckets, now, failureWindowMs, size);
-      if (buckets.length === 0) sources.delete(key);
-    });
+  let entry = sources.oldest;
+  while (entry !== undefined) {
+    const newer = entry.newer;
+    prune(entry.buckets, now, failureWindowMs, size);
+    if (entry.buckets.length === 0) dropSource(sources, entry);
+    entry = newer;
   }
   report(core, host, out);
 }

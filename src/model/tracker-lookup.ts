@@ -1,7 +1,7 @@
 import type { EventBase } from '../events/base.js';
 import type { SshPeer } from '../events/ssh.js';
 import type { SessionChange } from './session-change.js';
-import { type SessionDraft, toSession } from './session-draft.js';
+import type { SessionDraft } from './session-draft.js';
 import {
   bump,
   byPid,
@@ -12,6 +12,7 @@ import {
   hostOf,
   peerKey,
   register,
+  reportUpdate,
   startPending,
   type TrackerCore,
   updateClosed,
@@ -95,7 +96,7 @@ export function changed(
   out: SessionChange[],
 ): void {
   bump(core, draft, event);
-  if (draft.phase === 'open') out.push({ kind: 'update', session: toSession(draft) });
+  if (draft.phase === 'open') reportUpdate(core, draft, out);
   else if (draft.phase === 'closed') updateClosed(core, draft, out);
 }
 
