@@ -1,11 +1,12 @@
 import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
 import type { Provenance } from '../../events/provenance.js';
 import { rebuildArgv } from './argv.js';
-import { PATH_SHAPE, pickShaped, SOCKADDR_SHAPE, SYSCALL_SHAPE } from './canonical.js';
+import { pickShaped, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
+import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
 import { parseRadix, parseSigned } from './fields.js';
 import { CWD_KEYS, OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
-import { type Picked, pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
+import { pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
 import type { AuditRecord } from './record.js';
 import { keyTable } from './scan.js';
 import { type DecodedSockaddr, decodeSockaddr } from './sockaddr.js';
@@ -100,7 +101,7 @@ export function buildEvent(
   const sys =
     sr === undefined
       ? undefined
-      : pickShaped(sr.line, sr.bodyStart, sr.bodyEnd, sr.bodyEnd < sr.line.length, SYSCALL_SHAPE);
+      : readSyscall(sr.line, sr.bodyStart, sr.bodyEnd, sr.bodyEnd < sr.line.length);
   const base = (pid: number | undefined): AuditEventBase => ({
     time: first.time,
     timeBasis: { year: 'line', zone: 'line' },
@@ -208,15 +209,15 @@ function isIdentifier(s: string): boolean {
   return true;
 }
 
-function syscallOf(syscallRecord: AuditRecord, sys: Picked): string {
+function syscallOf(syscallRecord: AuditRecord, sys: FieldValues): string {
   const named = enrichedSyscall(syscallRecord, sys.gluedAt);
   if (named !== undefined) return named;
-  const num = pickedNumber(sys, S.syscall);
-  return num === undefined ? 'syscall_unknown' : syscallName(pickedText(sys, S.arch, false), num);
+  const num = valueNumber(sys, S.syscall);
+  return num === undefined ? 'syscall_unknown' : syscallName(valueText(sys, S.arch, false), num);
 }
 
-function successOf(sys: Picked): boolean | undefined {
-  const success = pickedText(sys, S.success, false);
+function successOf(sys: FieldValues): boolean | undefined {
+  const success = valueText(sys, S.success, false);
   return success === 'yes' ? true : success === 'no' ? false : undefined;
 }
 
@@ -230,16 +231,16 @@ function cwdOf(parts: Parts): string | undefined {
 function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
   if (records.length === 0) return [];
   const items = records.map((r) => {
-    const f = pickShaped(r.line, r.bodyStart, r.bodyEnd, true, PATH_SHAPE);
+    const f = readPath(r.line, r.bodyStart, r.bodyEnd);
     return {
-      item: pickedNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER,
+      item: valueNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER,
       value: {
-        path: pickedText(f, P.name, true),
-        inode: pickedNumber(f, P.inode),
-        mode: parseRadix(pickedText(f, P.mode, false), 8),
-        ouid: pickedId(f, P.ouid),
-        ogid: pickedId(f, P.ogid),
-        nametype: pickedText(f, P.nametype, false),
+        path: valueText(f, P.name, true),
+        inode: valueNumber(f, P.inode),
+        mode: parseRadix(valueText(f, P.mode, false), 8),
+        ouid: valueId(f, P.ouid),
+        ogid: valueId(f, P.ogid),
+        nametype: valueText(f, P.nametype, false),
       },
     };
   });
@@ -255,7 +256,7 @@ function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
 function syscallEvent(
   parts: Parts,
   syscallRecord: AuditRecord,
-  sys: Picked,
+  sys: FieldValues,
   first: AuditRecord,
   records: readonly AuditRecord[],
   defaultHost: string | undefined,
@@ -290,19 +291,19 @@ function syscallEvent(
   }
   // One literal per kind, in the field order of AuditEventBase then AuditSubject: object
   // spreads cost more than the rest of the event.
-  const pid = pickedNumber(sys, S.pid);
+  const pid = valueNumber(sys, S.pid);
   const host = first.node ?? defaultHost;
-  const ppid = pickedNumber(sys, S.ppid);
-  const uid = pickedId(sys, S.uid);
-  const euid = pickedId(sys, S.euid);
-  const auid = pickedId(sys, S.auid);
-  const ses = pickedId(sys, S.ses);
-  const exe = pickedText(sys, S.exe, true);
-  const comm = pickedText(sys, S.comm, true);
-  const tty = pickedText(sys, S.tty, false);
-  const key = pickedText(sys, S.key, true)?.replaceAll('\u0001', ',');
+  const ppid = valueNumber(sys, S.ppid);
+  const uid = valueId(sys, S.uid);
+  const euid = valueId(sys, S.euid);
+  const auid = valueId(sys, S.auid);
+  const ses = valueId(sys, S.ses);
+  const exe = valueText(sys, S.exe, true);
+  const comm = valueText(sys, S.comm, true);
+  const tty = valueText(sys, S.tty, false);
+  const key = valueText(sys, S.key, true)?.replaceAll('\u0001', ',');
   const success = successOf(sys);
-  const exit = parseSigned(pickedText(sys, S.exit, false));
+  const exit = parseSigned(valueText(sys, S.exit, false));
   const cwd = cwdOf(parts);
   const paths = pathItems(parts.paths);
   if (isExec) {
@@ -398,7 +399,7 @@ function syscallEvent(
       path: resolve(mainPath(paths), cwd),
     };
   }
-  const request = parseRadix(pickedText(sys, S.a0, false), 16);
+  const request = parseRadix(valueText(sys, S.a0, false), 16);
   const ob = parts.objPid;
   const obj =
     ob === undefined ? undefined : pick(ob.line, ob.bodyStart, ob.bodyEnd, OBJ_PID_KEYS, true);
@@ -431,7 +432,7 @@ function syscallEvent(
     requestName: request === undefined ? undefined : ptraceRequestName(request),
     targetPid:
       (obj === undefined ? undefined : pickedNumber(obj, O.opid)) ??
-      parseRadix(pickedText(sys, S.a1, false), 16),
+      parseRadix(valueText(sys, S.a1, false), 16),
     targetUid: obj === undefined ? undefined : pickedId(obj, O.ouid),
     targetAuid: obj === undefined ? undefined : pickedId(obj, O.oauid),
     targetSes: obj === undefined ? undefined : pickedId(obj, O.oses),
@@ -439,13 +440,13 @@ function syscallEvent(
   };
 }
 
-function fileOp(name: string, op: FileOperation, sys: Picked): FileOperation {
+function fileOp(name: string, op: FileOperation, sys: FieldValues): FileOperation {
   if (op === 'unlink' && name === 'unlinkat') {
-    const flags = parseRadix(pickedText(sys, S.a2, false), 16);
+    const flags = parseRadix(valueText(sys, S.a2, false), 16);
     return flags !== undefined && (flags & 0x200) !== 0 ? 'rmdir' : 'unlink';
   }
   if (op !== 'open' || name === 'openat2') return op;
-  const flags = parseRadix(pickedText(sys, name === 'open' ? S.a1 : S.a2, false), 16);
+  const flags = parseRadix(valueText(sys, name === 'open' ? S.a1 : S.a2, false), 16);
   if (flags === undefined) return 'open';
   return (flags & 3) === 0 ? 'read' : 'write';
 }

@@ -1,3 +1,4 @@
+import { type FieldValues, valuesOf } from './field-values.js';
 import { PATH_KEYS, SOCKADDR_KEYS, SYSCALL_KEYS } from './keys.js';
 import {
   PATH_HEAD,
@@ -52,50 +53,6 @@ function shape(
     whole,
   };
 }
-
-/** `SYSCALL` as the kernel writes it (`?`: optional). @internal */
-export const SYSCALL_SHAPE: BodyShape = shape(
-  SYSCALL_KEYS,
-  [SYSCALL_HEAD, SYSCALL_IDS, SYSCALL_TAIL],
-  [
-    'arch',
-    'syscall',
-    'per?',
-    'success',
-    'exit',
-    'a0',
-    'a1',
-    'a2',
-    'a3',
-    'items',
-    'ppid',
-    'pid',
-    'auid',
-    'uid',
-    'gid',
-    'euid',
-    'suid',
-    'fsuid',
-    'egid',
-    'sgid',
-    'fsgid',
-    'tty',
-    'ses',
-    'comm',
-    'exe',
-    'subj?',
-    'key',
-  ],
-  true,
-);
-
-/** `PATH` as the kernel writes it, up to `nametype=`. @internal */
-export const PATH_SHAPE: BodyShape = shape(
-  PATH_KEYS,
-  [PATH_HEAD, PATH_TAIL],
-  ['item', 'name', 'inode', 'dev', 'mode', 'ouid', 'ogid', 'rdev', 'obj?', 'nametype'],
-  false,
-);
 
 /** `SOCKADDR` as the kernel writes it. @internal */
 export const SOCKADDR_SHAPE: BodyShape = shape(SOCKADDR_KEYS, [SOCKADDR_BODY], ['saddr'], false);
@@ -167,4 +124,93 @@ export function pickShaped(
     pos = valueEnd + 1;
   }
   return { text, spans, gluedAt: -1 };
+}
+
+/**
+ * The `SYSCALL` fields sshtrail reads ({@link SYSCALL_KEYS}), as the field scanner reads
+ * them (`pick(text, start, end, SYSCALL_KEYS, stopEarly)`). A body as the kernel writes it
+ * (`arch=` to `key=` in order, optional `per=` and `subj=`, one space between fields, values
+ * as the patterns allow, nothing after `key=`) is checked and read in one pass by the
+ * patterns' captures: on it every field is `key=value` with no space, tab, `=`, quote,
+ * brace, `,`, parenthesis (but `(none)`/`(null)`) or `0x1d` in an unquoted value, keys are
+ * distinct and nothing is glued, so the scanner would find exactly these values. Any other
+ * body goes to the scanner.
+ *
+ * @param text - The line.
+ * @param start - Where the fields start.
+ * @param end - Where they end.
+ * @param stopEarly - As for `pick` (whether the glued-ENRICHED position may be skipped).
+ * @returns The values.
+ * @example
+ * ```ts
+ * const sys = readSyscall(r.line, r.bodyStart, r.bodyEnd, r.bodyEnd < r.line.length);
+ * ```
+ * @internal
+ */
+export function readSyscall(
+  text: string,
+  start: number,
+  end: number,
+  stopEarly: boolean,
+): FieldValues {
+  SYSCALL_HEAD.lastIndex = start;
+  const h = SYSCALL_HEAD.exec(text);
+  if (h !== null) {
+    SYSCALL_IDS.lastIndex = SYSCALL_HEAD.lastIndex;
+    const i = SYSCALL_IDS.exec(text);
+    if (i !== null) {
+      SYSCALL_TAIL.lastIndex = SYSCALL_IDS.lastIndex;
+      const t = SYSCALL_TAIL.exec(text);
+      if (t !== null && SYSCALL_TAIL.lastIndex === end) {
+        // SYSCALL_KEYS order, unquoted then quoted value per key (see FieldValues).
+        // biome-ignore format: one unquoted/quoted pair per key
+        const values = [
+          h[1], undefined, h[2], undefined, h[3], undefined, h[4], undefined, // arch..exit
+          h[5], undefined, h[6], undefined, h[7], undefined, // a0..a2
+          i[1], undefined, i[2], undefined, i[3], undefined, i[4], undefined, i[5], undefined, // ppid..euid
+          t[1], undefined, t[2], undefined, t[4], t[3], t[6], t[5], t[8], t[7], // tty..key
+        ];
+        return { values, gluedAt: -1 };
+      }
+    }
+  }
+  return valuesOf(pick(text, start, end, SYSCALL_KEYS, stopEarly));
+}
+
+/**
+ * The `PATH` fields sshtrail reads ({@link PATH_KEYS}), as
+ * `pick(text, start, end, PATH_KEYS, true)` reads them: a body as the kernel writes it up
+ * to `nametype=` (then a space, a tab or the end of the fields) by the patterns' captures
+ * (see {@link readSyscall}), any other by the scanner.
+ *
+ * @param text - The line.
+ * @param start - Where the fields start.
+ * @param end - Where they end.
+ * @returns The values.
+ * @example
+ * ```ts
+ * const path = readPath(r.line, r.bodyStart, r.bodyEnd);
+ * ```
+ * @internal
+ */
+export function readPath(text: string, start: number, end: number): FieldValues {
+  PATH_HEAD.lastIndex = start;
+  const h = PATH_HEAD.exec(text);
+  if (h !== null) {
+    PATH_TAIL.lastIndex = PATH_HEAD.lastIndex;
+    const t = PATH_TAIL.exec(text);
+    const at = PATH_TAIL.lastIndex;
+    const c = text.charCodeAt(at);
+    // The last value must stop there: the scanner reads no further once every key is seen.
+    if (t !== null && (at === end || (at < end && (c === 32 || c === 9)))) {
+      // PATH_KEYS order, unquoted then quoted value per key (see FieldValues).
+      // biome-ignore format: one unquoted/quoted pair per key
+      const values = [
+        h[1], undefined, h[3], h[2], h[4], undefined, // item, name, inode
+        t[1], undefined, t[2], undefined, t[3], undefined, t[4], undefined, // mode..nametype
+      ];
+      return { values, gluedAt: -1 };
+    }
+  }
+  return valuesOf(pick(text, start, end, PATH_KEYS, true));
 }

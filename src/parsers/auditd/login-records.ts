@@ -5,6 +5,7 @@ import type {
   AuditLoginEvent,
 } from '../../events/host.js';
 import { canonicalIp } from '../../ip.js';
+import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
 import {
   decodeValue,
   findField,
@@ -15,7 +16,7 @@ import {
   tokenize,
 } from './fields.js';
 import { LOGIN_KEYS, SYSCALL_KEYS } from './keys.js';
-import { type Picked, pick, pickedId, pickedNumber, pickedText } from './pick.js';
+import { pick, pickedId, pickedNumber, pickedText } from './pick.js';
 import { type AuditRecord, recordFields } from './record.js';
 
 const S = SYSCALL_KEYS.slot;
@@ -151,13 +152,13 @@ export function userLogin(
  */
 export function kernelLogin(
   r: AuditRecord,
-  sys: Picked | undefined,
+  sys: FieldValues | undefined,
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditLoginEvent {
   const f = pick(r.line, r.bodyStart, r.bodyEnd, LOGIN_KEYS, true);
   return {
     kind: 'audit.login',
-    ...base(pickedNumber(f, L.pid) ?? (sys === undefined ? undefined : pickedNumber(sys, S.pid))),
+    ...base(pickedNumber(f, L.pid) ?? (sys === undefined ? undefined : valueNumber(sys, S.pid))),
     recordType: r.type,
     uid: pickedId(f, L.uid),
     auid: pickedId(f, L.auid),
@@ -166,7 +167,7 @@ export function kernelLogin(
     oldSes: pickedId(f, L['old-ses']),
     acct: undefined,
     id: undefined,
-    exe: sys === undefined ? undefined : pickedText(sys, S.exe, true),
+    exe: sys === undefined ? undefined : valueText(sys, S.exe, true),
     hostname: undefined,
     addr: undefined,
     terminal: pickedText(f, L.tty, false),
@@ -191,7 +192,7 @@ export function kernelLogin(
  */
 export function anomaly(
   r: AuditRecord,
-  sys: Picked | undefined,
+  sys: FieldValues | undefined,
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditAnomalyEvent {
   const outer = recordFields(r);
@@ -205,16 +206,16 @@ export function anomaly(
     value: decodeValue(f, ENCODED.has(f.key)) ?? f.value,
   }));
   const text = (key: 'exe' | 'comm'): string | undefined =>
-    textField(all, key, true) ?? (sys === undefined ? undefined : pickedText(sys, S[key], true));
+    textField(all, key, true) ?? (sys === undefined ? undefined : valueText(sys, S[key], true));
   const id = (key: 'uid' | 'auid' | 'ses'): number | undefined =>
     findField(all, key) !== undefined
       ? idField(all, key)
       : sys === undefined
         ? undefined
-        : pickedId(sys, S[key]);
+        : valueId(sys, S[key]);
   return {
     kind: 'audit.anomaly',
-    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : pickedNumber(sys, S.pid))),
+    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : valueNumber(sys, S.pid))),
     recordType: r.type,
     uid: id('uid'),
     auid: id('auid'),

@@ -67,7 +67,7 @@ export function pick(
  * @internal
  */
 export function pickedField(p: Picked, k: number, key: string): RawField | undefined {
-  const value = rawValue(p, k);
+  const value = rawValueAt(p, k);
   return value === undefined ? undefined : { key, value, quoted: p.spans[3 * k + 2] !== SPAN_BARE };
 }
 
@@ -89,7 +89,7 @@ export function pickedText(p: Picked, k: number, encoded: boolean): string | und
   const how = p.spans[3 * k + 2];
   if (how === SPAN_ABSENT || how === undefined) return undefined;
   if (how === SPAN_BRACED) {
-    const value = rawValue(p, k) ?? '';
+    const value = rawValueAt(p, k) ?? '';
     return decodeValue({ key: '', value, quoted: true }, encoded);
   }
   const s = p.spans[3 * k] ?? 0;
@@ -122,7 +122,7 @@ export function pickedText(p: Picked, k: number, encoded: boolean): string | und
 export function pickedNumber(p: Picked, k: number): number | undefined {
   const how = p.spans[3 * k + 2];
   if (how === SPAN_ABSENT || how === undefined) return undefined;
-  if (how === SPAN_BRACED) return parseUnsigned(rawValue(p, k) ?? '');
+  if (how === SPAN_BRACED) return parseUnsigned(rawValueAt(p, k) ?? '');
   const s = p.spans[3 * k] ?? 0;
   const n = (p.spans[3 * k + 1] ?? 0) - s;
   if (n === 0 || n > 15) return undefined;
@@ -153,8 +153,19 @@ export function pickedId(p: Picked, k: number): number | undefined {
   return n === undefined || n >= 4294967295 ? undefined : n;
 }
 
-/** The value as `tokenize` would hold it (braced values trimmed). */
-function rawValue(p: Picked, k: number): string | undefined {
+/**
+ * The value of key `k` as `tokenize` would hold it (braced values trimmed).
+ *
+ * @param p - Picked spans.
+ * @param k - Key number.
+ * @returns The value, or `undefined` when the key is absent.
+ * @example
+ * ```ts
+ * rawValueAt(p, 0);
+ * ```
+ * @internal
+ */
+export function rawValueAt(p: Picked, k: number): string | undefined {
   const how = p.spans[3 * k + 2];
   if (how === SPAN_ABSENT || how === undefined) return undefined;
   const v = p.text.slice(p.spans[3 * k] ?? 0, p.spans[3 * k + 1] ?? 0);
