@@ -40,6 +40,82 @@ export function canonicalIp(text: string): string | undefined {
   return value;
 }
 
+// Strict dotted quads read in place (see dottedQuadAt), by their 32-bit value in a
+// direct-mapped table: no slice, no string hash. A slot holds the last quad that hashed to
+// it; a strict quad's text is a function of its value, so a hit is the canonical text.
+const QUAD_SLOTS = 4096;
+const quadKeys = new Int32Array(QUAD_SLOTS);
+const quadTexts: (string | undefined)[] = new Array<string | undefined>(QUAD_SLOTS).fill(undefined);
+
+/**
+ * The strict dotted quad (what {@link canonicalIp} returns unchanged) made of the run of
+ * digits and dots at `from` in `text`, up to `limit`, or `undefined` when that run is not
+ * one. The quad ends at `from + result.length`, where the caller checks what follows.
+ *
+ * @param text - The line.
+ * @param from - Where the address starts.
+ * @param limit - Where reading stops.
+ * @returns The canonical (detached) address, or `undefined`.
+ * @example
+ * ```ts
+ * dottedQuadAt('from 10.0.0.5 port 22', 5, 21); // '10.0.0.5'
+ * ```
+ * @internal
+ */
+export function dottedQuadAt(text: string, from: number, limit: number): string | undefined {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = from;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + part;
+      dots++;
+      part = 0;
+      digits = 0;
+    } else {
+      const d = c - 48;
+      if (d < 0 || d > 9) break;
+      // No fourth digit, no leading zero, nothing above 255.
+      if (digits === 3 || (digits === 1 && part === 0)) return undefined;
+      part = part * 10 + d;
+      if (part > 255) return undefined;
+      digits++;
+    }
+  }
+  if (dots !== 3 || digits === 0) return undefined;
+  value = value * 256 + part;
+  const slot = (Math.imul(value, 0x9e3779b1) >>> 20) & (QUAD_SLOTS - 1);
+  const known = quadTexts[slot];
+  if (known !== undefined && quadKeys[slot] === (value | 0)) return known;
+  const quad = detachString(text.slice(from, i));
+  quadKeys[slot] = value | 0;
+  quadTexts[slot] = quad;
+  return quad;
+}
+
+/**
+ * `canonicalIp(text.slice(from, to))`, without the slice and the memo lookup when the range
+ * is a strict dotted quad.
+ *
+ * @param text - The line.
+ * @param from - Where the address starts.
+ * @param to - Where it ends (exclusive).
+ * @returns The canonical address, or `undefined`.
+ * @example
+ * ```ts
+ * canonicalIpAt('from 10.0.0.5 port 22', 5, 13); // '10.0.0.5'
+ * ```
+ * @internal
+ */
+export function canonicalIpAt(text: string, from: number, to: number): string | undefined {
+  const quad = dottedQuadAt(text, from, to);
+  return quad !== undefined && from + quad.length === to ? quad : canonicalIp(text.slice(from, to));
+}
+
 function parse(text: string): string | undefined {
   // Strict dotted quads (the common case) are already canonical: no ipaddr.js round trip.
   if (isStrictDottedQuad(text)) return detachString(text);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { canonicalIp } from '../src/ip.js';
+import { canonicalIp, canonicalIpAt, dottedQuadAt } from '../src/ip.js';
 
 /** The answer straight from ipaddr.js, without canonicalIp's fast path or cache. */
 function reference(text: string): string | undefined {
@@ -53,6 +53,66 @@ describe('canonicalIp', () => {
     for (let i = 0; i < 20_000; i++) {
       const text = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
       expect(canonicalIp(text)).toBe(text);
+    }
+  });
+});
+
+// Text around an address: what the in-place readers see on a log line.
+const around = fc.tuple(
+  fc.constantFrom('', ' ', 'from ', '1', '.', 'x'),
+  fc.oneof(
+    fc.array(octet, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('.')),
+    fc.ipV4(),
+    fc.ipV6(),
+    fc.stringMatching(/^[0-9.]{0,18}$/),
+  ),
+  fc.constantFrom('', ' ', ' port 22', '.', '1', ':22', ']', 'x'),
+);
+
+describe('canonicalIpAt and dottedQuadAt', () => {
+  it('canonicalIpAt is canonicalIp of the slice, for any range', () => {
+    fc.assert(
+      fc.property(around, fc.nat(), fc.nat(), ([before, address, after], a, b) => {
+        const text = `${before}${address}${after}`;
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        expect(canonicalIpAt(text, from, to)).toBe(canonicalIp(text.slice(from, to)));
+        expect(canonicalIpAt(text, before.length, before.length + address.length)).toBe(
+          canonicalIp(address),
+        );
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('dottedQuadAt reads the whole run of digits and dots, and only a strict quad', () => {
+    fc.assert(
+      fc.property(around, fc.nat(), ([before, address, after], extra) => {
+        const text = `${before}${address}${after}`;
+        const from = before.length;
+        const limit = from + address.length + (extra % (after.length + 1));
+        let runEnd = from;
+        while (runEnd < limit && /[0-9.]/.test(text.charAt(runEnd))) runEnd++;
+        const run = text.slice(from, runEnd);
+        const quad = dottedQuadAt(text, from, limit);
+        expect(quad).toBe(canonicalIp(run) === run && !run.includes(':') ? run : undefined);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('stays right when addresses share a slot of its table', () => {
+    // More distinct quads than slots, twice over, in two orders: every answer is its own text.
+    const quads = Array.from(
+      { length: 10_000 },
+      (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+    );
+    for (const order of [quads, [...quads].reverse(), quads]) {
+      for (const quad of order) {
+        const line = `from ${quad} port 22`;
+        expect(dottedQuadAt(line, 5, line.length)).toBe(quad);
+        expect(canonicalIpAt(line, 5, 5 + quad.length)).toBe(quad);
+      }
     }
   });
 });

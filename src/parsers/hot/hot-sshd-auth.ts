@@ -1,5 +1,5 @@
 import type { SshAuthEvent, SshConnectionEvent } from '../../events/ssh.js';
-import { canonicalIp } from '../../ip.js';
+import { canonicalIpAt } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
 import { L_PORT, optionalPortEnd, peerPortEnd, peerTokenEnd } from './peer-token.js';
 import { bulk, literalAt, visibleEnd } from './text-at.js';
@@ -135,8 +135,7 @@ export function hotConnectionFrom(h: HotContext): SshConnectionEvent | undefined
         const quote = text.indexOf('"', j + 10);
         if (quote !== end - 1) return undefined;
       }
-      const local = text.slice(localStart, localEnd);
-      localIp = canonicalIp(local) ?? local;
+      localIp = canonicalIpAt(text, localStart, localEnd) ?? text.slice(localStart, localEnd);
       localPort = portOfLocal;
     }
   }

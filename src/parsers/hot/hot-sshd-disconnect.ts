@@ -1,5 +1,5 @@
 import type { SshDisconnectEvent } from '../../events/ssh.js';
-import { canonicalIp } from '../../ip.js';
+import { canonicalIpAt, dottedQuadAt } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
 import { L_PORT, peerPortEnd, peerTokenEnd } from './peer-token.js';
 import { bulk, digitsEnd, literalAt } from './text-at.js';
@@ -35,6 +35,20 @@ export function hotConnIdDisconnect(
 ): SshDisconnectEvent | undefined {
   const text = h.text;
   const end = h.bodyEnd;
+  const quad = dottedQuadAt(text, from, end);
+  if (quad !== undefined) {
+    // `A` or `A port N` with a strict dotted quad `A` and nothing else: the reading below
+    // would find that port and no preamble; this one skips its two searches from the right.
+    const quadEnd = from + quad.length;
+    if (quadEnd === end) return disconnect(h, reason, quad, undefined, undefined, undefined);
+    if (
+      literalAt(text, quadEnd, L_PORT, end) &&
+      quadEnd + 6 < end &&
+      peerPortEnd(h, quadEnd + 6, end) === end
+    ) {
+      return disconnect(h, reason, quad, h.port, undefined, undefined);
+    }
+  }
   let restEnd = end;
   let port: number | undefined;
   const p = end - 6 < from ? -1 : text.lastIndexOf(' port ', end - 6);
@@ -55,7 +69,28 @@ export function hotConnIdDisconnect(
     user = text.slice(from + (PREAMBLES[k] as string).length, space);
     userState = STATES[k];
   }
-  const ip = canonicalIp(text.slice(hostStart, restEnd));
+  const ip = canonicalIpAt(text, hostStart, restEnd);
+  return disconnect(
+    h,
+    reason,
+    ip,
+    port,
+    user,
+    userState,
+    ip === undefined ? text.slice(hostStart, restEnd) : undefined,
+  );
+}
+
+/** The one construction site of the connection-id disconnects. */
+function disconnect(
+  h: HotContext,
+  reason: 'closed' | 'reset' | 'disconnected',
+  ip: string | undefined,
+  port: number | undefined,
+  user: string | undefined,
+  userState: UserState,
+  sourceName?: string,
+): SshDisconnectEvent {
   const e = h.envelope;
   return {
     kind: 'ssh.disconnect',
@@ -69,7 +104,7 @@ export function hotConnIdDisconnect(
     prefix: h.prefix,
     preauth: h.preauth,
     sourceIp: ip,
-    sourceName: ip === undefined ? text.slice(hostStart, restEnd) : undefined,
+    sourceName,
     sourcePort: port,
     reason,
     user,

@@ -1,5 +1,5 @@
 import type { SshChildEvent, SshSessionCloseEvent, SshSessionOpenEvent } from '../../events/ssh.js';
-import { canonicalIp } from '../../ip.js';
+import { canonicalIpAt } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
 import { L_PORT } from './peer-token.js';
 import { bulk, digitsEnd, literalAt, portIn } from './text-at.js';
@@ -84,7 +84,7 @@ export function hotCloseSession(h: HotContext): SshSessionCloseEvent | undefined
   const from = readPeerTail(text, userStart, h.bodyEnd);
   if (from < userStart || !allVisible(text, userStart, from)) return undefined;
   const hostEnd = portStart - 6;
-  const ip = canonicalIp(text.slice(peerStart, hostEnd));
+  const ip = canonicalIpAt(text, peerStart, hostEnd);
   const e = h.envelope;
   return {
     kind: 'ssh.session.close',
@@ -149,7 +149,7 @@ export function hotStartingSession(h: HotContext): SshSessionOpenEvent | undefin
     return undefined;
   }
   const hostEnd = portStart - 6;
-  const ip = canonicalIp(text.slice(peerStart, hostEnd));
+  const ip = canonicalIpAt(text, peerStart, hostEnd);
   const e = h.envelope;
   return {
     kind: 'ssh.session.open',

@@ -88,15 +88,23 @@ function dispatch(h: HotContext): SshEvent | undefined {
     case 65 /* A */:
       return literalAt(text, start, L_ACCEPTED, end) ? hotAuthLog(h, 'success', 9) : undefined;
     case 67 /* C */:
-      if (literalAt(text, start, L_CONNECTION_FROM, end)) return hotConnectionFrom(h);
-      if (literalAt(text, start, L_CONNECTION_CLOSED_BY, end)) {
-        return hotConnIdDisconnect(h, start + 21, 'closed');
+      // The four `C` literals differ at their 12th character: test only the one it names.
+      switch (text.charCodeAt(start + 11)) {
+        case 102 /* f */:
+          return literalAt(text, start, L_CONNECTION_FROM, end) ? hotConnectionFrom(h) : undefined;
+        case 99 /* c */:
+          return literalAt(text, start, L_CONNECTION_CLOSED_BY, end)
+            ? hotConnIdDisconnect(h, start + 21, 'closed')
+            : undefined;
+        case 114 /* r */:
+          return literalAt(text, start, L_CONNECTION_RESET_BY, end)
+            ? hotConnIdDisconnect(h, start + 20, 'reset')
+            : undefined;
+        case 111 /* o */:
+          return literalAt(text, start, L_CLOSE_SESSION, end) ? hotCloseSession(h) : undefined;
+        default:
+          return undefined;
       }
-      if (literalAt(text, start, L_CONNECTION_RESET_BY, end)) {
-        return hotConnIdDisconnect(h, start + 20, 'reset');
-      }
-      if (literalAt(text, start, L_CLOSE_SESSION, end)) return hotCloseSession(h);
-      return undefined;
     case 68 /* D */:
       return literalAt(text, start, L_DISCONNECTED_FROM, end)
         ? hotConnIdDisconnect(h, start + 18, 'disconnected')

@@ -1,4 +1,4 @@
-import { canonicalIp } from '../../ip.js';
+import { canonicalIp, dottedQuadAt } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
 import { bulk, literalAt, visibleEnd } from './text-at.js';
 
@@ -7,15 +7,26 @@ export const L_PORT = bulk(' port ');
 
 /**
  * `visibleEnd(text, i, limit)` for a peer address token, leaving
- * `canonicalIp(text.slice(i, end))` in `h.ip`. The token up to the next space is looked up
- * first: when it is its own canonical IP it is visible ASCII (digits, hex, `.`, `:`, and a
- * `%` zone of `[0-9a-z]`), so the visible run ends exactly there, and the character-by-character
- * scan (the costlier part on sliced line strings) is skipped.
+ * `canonicalIp(text.slice(i, end))` in `h.ip`. A strict dotted quad is read in place (no
+ * slice, no memo lookup). Otherwise the token up to the next space is looked up first: when
+ * it is its own canonical IP it is visible ASCII (digits, hex, `.`, `:`, and a `%` zone of
+ * `[0-9a-z]`), so the visible run ends exactly there, and the character-by-character scan
+ * (the costlier part on sliced line strings) is skipped.
  *
  * @internal
  */
 export function peerTokenEnd(h: HotContext, i: number, limit: number): number {
   const text = h.text;
+  // A strict dotted quad followed by a space or the limit is the whole token, and its own
+  // canonical IP.
+  const quad = dottedQuadAt(text, i, limit);
+  if (quad !== undefined) {
+    const end = i + quad.length;
+    if (end === limit || text.charCodeAt(end) === 32) {
+      h.ip = quad;
+      return end;
+    }
+  }
   let space = text.indexOf(' ', i);
   if (space < 0 || space > limit) space = limit;
   let ip: string | undefined;
