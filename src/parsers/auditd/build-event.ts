@@ -1,10 +1,10 @@
 import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
 import type { Provenance } from '../../events/provenance.js';
 import { rebuildArgv } from './argv.js';
-import { pickShaped, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
+import { pickShaped, readCwd, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
 import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
 import { parseRadix, parseSigned } from './fields.js';
-import { CWD_KEYS, OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
+import { OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
 import { pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
 import type { AuditRecord } from './record.js';
@@ -102,26 +102,18 @@ export function buildEvent(
     sr === undefined
       ? undefined
       : readSyscall(sr.line, sr.bodyStart, sr.bodyEnd, sr.bodyEnd < sr.line.length);
-  const base = (pid: number | undefined): AuditEventBase => ({
-    time: first.time,
-    timeBasis: { year: 'line', zone: 'line' },
-    host: first.node ?? defaultHost,
-    program: 'auditd',
-    pid,
-    repeat: 1,
-    source: first.source,
-    serial: first.serial,
-    evidence: evidenceOf(records),
-  });
-
   if (parts.user !== undefined) {
     const type = parts.user.type;
-    if (LOGIN_TYPES.has(type)) return userLogin(parts.user, base);
-    if (type.startsWith('ANOM_')) return anomaly(parts.user, sys, base);
+    if (LOGIN_TYPES.has(type)) return userLogin(parts.user, baseOf(records, defaultHost));
+    if (type.startsWith('ANOM_')) return anomaly(parts.user, sys, baseOf(records, defaultHost));
     return { kind: 'ignored', reason: 'unmapped_record_type' };
   }
-  if (parts.login !== undefined) return kernelLogin(parts.login, sys, base);
-  if (parts.anomaly !== undefined) return anomaly(parts.anomaly, sys, base);
+  if (parts.login !== undefined) {
+    return kernelLogin(parts.login, sys, baseOf(records, defaultHost));
+  }
+  if (parts.anomaly !== undefined) {
+    return anomaly(parts.anomaly, sys, baseOf(records, defaultHost));
+  }
   if (sr === undefined || sys === undefined) {
     return {
       kind: 'ignored',
@@ -132,6 +124,25 @@ export function buildEvent(
     };
   }
   return syscallEvent(parts, sr, sys, first, records, defaultHost);
+}
+
+/** Builds the shared event fields for a pid (made only for the kinds that need it). */
+function baseOf(
+  records: readonly AuditRecord[],
+  defaultHost: string | undefined,
+): (pid: number | undefined) => AuditEventBase {
+  const first = records[0] as AuditRecord;
+  return (pid) => ({
+    time: first.time,
+    timeBasis: { year: 'line', zone: 'line' },
+    host: first.node ?? defaultHost,
+    program: 'auditd',
+    pid,
+    repeat: 1,
+    source: first.source,
+    serial: first.serial,
+    evidence: evidenceOf(records),
+  });
 }
 
 function evidenceOf(records: readonly AuditRecord[]): Provenance[] {
@@ -223,34 +234,33 @@ function successOf(sys: FieldValues): boolean | undefined {
 
 function cwdOf(parts: Parts): string | undefined {
   const r = parts.cwd;
-  return r === undefined
-    ? undefined
-    : pickedText(pick(r.line, r.bodyStart, r.bodyEnd, CWD_KEYS, true), 0, true);
+  return r === undefined ? undefined : readCwd(r.line, r.bodyStart, r.bodyEnd);
 }
 
 function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
   if (records.length === 0) return [];
-  const items = records.map((r) => {
-    const f = readPath(r.line, r.bodyStart, r.bodyEnd);
-    return {
-      item: valueNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER,
-      value: {
-        path: valueText(f, P.name, true),
-        inode: valueNumber(f, P.inode),
-        mode: parseRadix(valueText(f, P.mode, false), 8),
-        ouid: valueId(f, P.ouid),
-        ogid: valueId(f, P.ogid),
-        nametype: valueText(f, P.nametype, false),
-      },
-    };
-  });
-  // Stable sort by item: records normally arrive in item order already (then no sort).
+  const values: AuditPathItem[] = [];
+  const items: number[] = [];
   let sorted = true;
-  for (let i = 1; i < items.length && sorted; i++) {
-    sorted = (items[i - 1] as (typeof items)[0]).item <= (items[i] as (typeof items)[0]).item;
+  for (const r of records) {
+    const f = readPath(r.line, r.bodyStart, r.bodyEnd);
+    const item = valueNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER;
+    if (items.length > 0 && (items[items.length - 1] as number) > item) sorted = false;
+    items.push(item);
+    values.push({
+      path: valueText(f, P.name, true),
+      inode: valueNumber(f, P.inode),
+      mode: parseRadix(valueText(f, P.mode, false), 8),
+      ouid: valueId(f, P.ouid),
+      ogid: valueId(f, P.ogid),
+      nametype: valueText(f, P.nametype, false),
+    });
   }
-  if (!sorted) items.sort((a, b) => a.item - b.item);
-  return items.map((i) => i.value);
+  // Records normally arrive in item order already; else a stable sort by item.
+  if (sorted) return values;
+  const order = values.map((_, i) => i);
+  order.sort((a, b) => (items[a] as number) - (items[b] as number));
+  return order.map((i) => values[i] as AuditPathItem);
 }
 
 function syscallEvent(

@@ -1,5 +1,5 @@
 import { type FieldValues, valuesOf } from './field-values.js';
-import { PATH_KEYS, SOCKADDR_KEYS, SYSCALL_KEYS } from './keys.js';
+import { CWD_KEYS, PATH_KEYS, SOCKADDR_KEYS, SYSCALL_KEYS } from './keys.js';
 import {
   PATH_HEAD,
   PATH_TAIL,
@@ -8,7 +8,7 @@ import {
   SYSCALL_IDS,
   SYSCALL_TAIL,
 } from './patterns.js';
-import { type Picked, pick } from './pick.js';
+import { type Picked, pick, pickedText } from './pick.js';
 import { type KeyTable, SPAN_BARE, SPAN_QUOTED } from './scan.js';
 
 /**
@@ -213,4 +213,40 @@ export function readPath(text: string, start: number, end: number): FieldValues 
     }
   }
   return valuesOf(pick(text, start, end, PATH_KEYS, true));
+}
+
+/**
+ * The `cwd=` of a `CWD` record, as `pickedText(pick(text, start, end, CWD_KEYS, true), 0,
+ * true)` reads it. The kernel writes ` cwd="..."` (or hex): when the fields start with
+ * `cwd="` after spaces or tabs, the scanner's first field is that quoted value, up to the
+ * next `"` (or the end of the fields), whatever follows; any other body goes to the scanner.
+ *
+ * @param text - The line.
+ * @param start - Where the fields start.
+ * @param end - Where they end.
+ * @returns The directory, or `undefined`.
+ * @example
+ * ```ts
+ * readCwd('type=CWD msg=audit(1.000:1):  cwd="/root"', 28, 42); // '/root'
+ * ```
+ * @internal
+ */
+export function readCwd(text: string, start: number, end: number): string | undefined {
+  let i = start;
+  let c = text.charCodeAt(i);
+  while (i < end && (c === 32 || c === 9)) c = text.charCodeAt(++i);
+  if (
+    i + 5 <= end &&
+    c === 99 &&
+    text.charCodeAt(i + 1) === 119 &&
+    text.charCodeAt(i + 2) === 100 &&
+    text.charCodeAt(i + 3) === 61 &&
+    text.charCodeAt(i + 4) === 34
+  ) {
+    let q = text.indexOf('"', i + 5);
+    if (q < 0 || q >= end) q = end;
+    const value = text.slice(i + 5, q);
+    return value === '?' ? undefined : value;
+  }
+  return pickedText(pick(text, start, end, CWD_KEYS, true), 0, true);
 }

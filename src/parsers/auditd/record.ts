@@ -136,7 +136,7 @@ export function readRecord(
     i = sp + 1;
     while (line.charCodeAt(i) === 32) i++;
   }
-  if (!matchesAt(line, i, 'type=', 0, 5)) return { kind: 'malformed', reason: 'bad_header' };
+  if (!isTypeKey(line, i)) return { kind: 'malformed', reason: 'bad_header' };
   let te = i + 5;
   while (te < line.length && line.charCodeAt(te) !== 32) te++;
   if (te === i + 5) return { kind: 'malformed', reason: 'bad_header' };
@@ -144,7 +144,7 @@ export function readRecord(
   const type = known < 0 ? line.slice(i + 5, te) : (TYPES.keys[known] as string);
   let m = te;
   while (line.charCodeAt(m) === 32) m++;
-  if (!matchesAt(line, m, MSG_AUDIT, 0, MSG_AUDIT.length)) {
+  if (!isMsgAudit(line, m)) {
     return line.startsWith('msg=', m)
       ? { kind: 'unrecognized', reason: 'no_event_id' }
       : { kind: 'malformed', reason: 'no_timestamp' };
@@ -227,6 +227,36 @@ export function readRecord(
     userSpace: (known < 0 || known >= KERNEL_COUNT) && hasNestedMsg(line, body, bodyEnd),
     source,
   };
+}
+
+// The two literals every header holds, one comparison per character (matchesAt reads the
+// word too): they are most of the header's characters.
+
+/** `type=` at `i`. */
+function isTypeKey(line: string, i: number): boolean {
+  return (
+    line.charCodeAt(i) === 116 &&
+    line.charCodeAt(i + 1) === 121 &&
+    line.charCodeAt(i + 2) === 112 &&
+    line.charCodeAt(i + 3) === 101 &&
+    line.charCodeAt(i + 4) === 61
+  );
+}
+
+/** `msg=audit(` at `i`. */
+function isMsgAudit(line: string, i: number): boolean {
+  return (
+    line.charCodeAt(i) === 109 &&
+    line.charCodeAt(i + 1) === 115 &&
+    line.charCodeAt(i + 2) === 103 &&
+    line.charCodeAt(i + 3) === 61 &&
+    line.charCodeAt(i + 4) === 97 &&
+    line.charCodeAt(i + 5) === 117 &&
+    line.charCodeAt(i + 6) === 100 &&
+    line.charCodeAt(i + 7) === 105 &&
+    line.charCodeAt(i + 8) === 116 &&
+    line.charCodeAt(i + 9) === 40
+  );
 }
 
 /**

@@ -17,6 +17,30 @@ const NSCD = [
 ];
 
 describe('createAuditAssembler', () => {
+  it('orders PATH items by item number, stably, whatever order they arrive in', () => {
+    const id = 'msg=audit(1700000000.000:9):';
+    const path = (item: string, name: string): string =>
+      `type=PATH ${id} item=${item} name="${name}" inode=1 dev=fd:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL`;
+    const e = only(
+      [
+        `type=SYSCALL ${id} arch=c000003e syscall=257 success=yes exit=3 a0=ffffff9c a1=1 a2=0 a3=0 items=4 ppid=1 pid=2 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=1 comm="cat" exe="/usr/bin/cat" key=(null)`,
+        path('2', '/c'),
+        path('0', '/a'),
+        path('x', '/none'),
+        path('1', '/b1'),
+        path('1', '/b2'),
+        `type=EOE ${id}`,
+      ].join('\n'),
+    );
+    expect(e.kind === 'file.access' && e.paths.map((p) => p.path)).toEqual([
+      '/a',
+      '/b1',
+      '/b2',
+      '/c',
+      '/none',
+    ]);
+  });
+
   describe('agent-socket hijack fixture', () => {
     const { events, stats } = assemble(fixture);
 

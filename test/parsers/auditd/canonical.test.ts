@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   pickShaped,
+  readCwd,
   readPath,
   readSyscall,
   SOCKADDR_SHAPE,
@@ -12,7 +13,7 @@ import {
   valuesOf,
   valueText,
 } from '../../../src/parsers/auditd/field-values.js';
-import { PATH_KEYS, SYSCALL_KEYS } from '../../../src/parsers/auditd/keys.js';
+import { CWD_KEYS, PATH_KEYS, SYSCALL_KEYS } from '../../../src/parsers/auditd/keys.js';
 import {
   PATH_HEAD,
   PATH_TAIL,
@@ -299,6 +300,28 @@ describe('readPath', () => {
         expect(pathShaped(line, head.length, endOf(line, head))).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('readCwd', () => {
+  const kernel = fc
+    .tuple(
+      fc.constantFrom('', ' ', '  ', '\t', ' \t'),
+      fc.oneof(bare, kernelQuoted, fc.constantFrom('"', '"/a b', '"?"', '""')),
+      fc.constantFrom('', ' x=1', '"', '\u001dCWD="/"', ' cwd="/other"'),
+    )
+    .map(([lead, v, tail]) => `${lead}cwd=${v}${tail}`);
+
+  it('reads CWD bodies exactly as the field scanner does', () => {
+    onBodies(
+      ['cwd'],
+      (line, start, end) => {
+        expect(readCwd(line, start, end)).toBe(
+          pickedText(pick(line, start, end, CWD_KEYS, true), 0, true),
+        );
+      },
+      kernel,
     );
   });
 });
