@@ -1,6 +1,6 @@
 import type { Provenance } from '../../events/provenance.js';
 import { type RawField, tokenize } from './fields.js';
-import { keyTable, lookupKey, matchesAt } from './scan.js';
+import { keyTable, matchesAt } from './scan.js';
 
 /**
  * One audit record line, with its header read and its fields left unparsed (they are
@@ -87,23 +87,38 @@ const TYPES = keyTable([
 ]);
 const KERNEL_COUNT = 9;
 
+/** Each type's character codes, by its number in {@link TYPES}. */
+const TYPE_CODES: readonly (readonly number[])[] = TYPES.keys.map((t) =>
+  [...t].map((ch) => ch.charCodeAt(0)),
+);
+
 /**
- * By length, the commonest type of that length (its number in {@link TYPES}), checked
- * first: one comparison instead of a shape-map probe for almost every line.
+ * The numbers of the types of each length, the commonest first: a line's type is told by
+ * its length and, mostly, its first character (no map probe, and the type's characters
+ * are compared with numbers, not read from a second string).
  */
-const COMMON_BY_LENGTH: readonly number[] = (() => {
-  const byLength: number[] = [];
-  for (const t of ['EOE', 'PATH', 'EXECVE', 'SYSCALL', 'SOCKADDR', 'PROCTITLE']) {
-    byLength[t.length] = TYPES.slot[t as keyof typeof TYPES.slot];
+const TYPES_BY_LENGTH: readonly (readonly number[] | undefined)[] = (() => {
+  const byLength: number[][] = [];
+  const common = ['EOE', 'CWD', 'PATH', 'EXECVE', 'SYSCALL', 'SOCKADDR', 'PROCTITLE'];
+  for (const t of [...common, ...TYPES.keys.filter((t) => !common.includes(t))]) {
+    const list = byLength[t.length] ?? [];
+    list.push(TYPES.slot[t as keyof typeof TYPES.slot]);
+    byLength[t.length] = list;
   }
   return byLength;
 })();
 
-/** {@link lookupKey} in {@link TYPES} for `line[from, to)`, common types first. */
+/** The number in {@link TYPES} of the type `line[from, to)`, or -1 for another type. */
 function typeAt(line: string, from: number, to: number): number {
-  const k = COMMON_BY_LENGTH[to - from];
-  if (k !== undefined && matchesAt(line, from, TYPES.keys[k] as string, 0, to - from)) return k;
-  return lookupKey(TYPES, line, from, to);
+  const candidates = TYPES_BY_LENGTH[to - from];
+  if (candidates === undefined) return -1;
+  for (const k of candidates) {
+    const codes = TYPE_CODES[k] as readonly number[];
+    let n = 0;
+    while (n < codes.length && line.charCodeAt(from + n) === codes[n]) n++;
+    if (n === codes.length) return k;
+  }
+  return -1;
 }
 
 /**
@@ -263,22 +278,23 @@ function isMsgAudit(line: string, i: number): boolean {
  * True when `msg='` appears as a top-level field (after a space, outside double quotes).
  * Kernel records quote untrusted strings and hex-encode any containing `"` or a space, so
  * an even count of `"` before the match means it is not inside a value like `comm="msg='"`.
+ * Candidates and quotes are found with `indexOf` (a user-space body is long, its `msg='`
+ * late); every quote is counted once.
  */
 function hasNestedMsg(line: string, start: number, end: number): boolean {
   let quotes = 0;
-  for (let i = start; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 34) quotes++;
-    else if (
-      c === 109 &&
-      quotes % 2 === 0 &&
-      (i === start || line.charCodeAt(i - 1) === 32) &&
-      line.startsWith("msg='", i)
-    ) {
-      return true;
+  let counted = start;
+  let from = start;
+  for (;;) {
+    const at = line.indexOf("msg='", from);
+    if (at < 0 || at >= end) return false;
+    for (let q = line.indexOf('"', counted); q >= 0 && q < at; q = line.indexOf('"', q + 1)) {
+      quotes++;
     }
+    counted = at;
+    if (quotes % 2 === 0 && (at === start || line.charCodeAt(at - 1) === 32)) return true;
+    from = at + 1;
   }
-  return false;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AuditRecord, readRecord, recordFields } from '../../../src/parsers/auditd/record.js';
 
@@ -54,5 +55,72 @@ describe('readRecord', () => {
     ['type=SYSCALL msg=audit(1.000): x=1', 'malformed', 'bad_timestamp'],
   ])('rejects %j as %s %s', (line, kind, reason) => {
     expect(readRecord(line, { source: 't', line: 1, text: line })).toEqual({ kind, reason });
+  });
+
+  it('reads every type as written', () => {
+    const types = fc.oneof(
+      fc.constantFrom(
+        'EOE',
+        'CWD',
+        'PATH',
+        'EXECVE',
+        'SYSCALL',
+        'SOCKADDR',
+        'PROCTITLE',
+        'OBJ_PID',
+        'LOGIN',
+        'USER_AUTH',
+        'USER_ACCT',
+        'USER_CMD',
+        'USER_ERR',
+        'CRED_REFR',
+        'CRYPTO_KEY_USER',
+        'EOF',
+        'CWE',
+        'PATHS',
+        'SYSCALLS',
+        'USER_AUTHX',
+        'ANOM_ABEND',
+      ),
+      fc.stringMatching(/^[A-Z_]{1,16}$/),
+    );
+    fc.assert(
+      fc.property(types, (t) => {
+        expect(read(`type=${t} msg=audit(1.000:1): x=1`).type).toBe(t);
+      }),
+    );
+  });
+
+  // The nested-msg test as a plain character scan: the definition the reader must keep.
+  function nestedMsg(body: string): boolean {
+    let quotes = 0;
+    for (let i = 0; i < body.length; i++) {
+      if (body[i] === '"') quotes++;
+      else if (
+        quotes % 2 === 0 &&
+        (i === 0 || body[i - 1] === ' ') &&
+        body.startsWith("msg='", i)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  it('tells user-space records as a character scan does', () => {
+    const part = fc.constantFrom(' ', '"', "msg='", 'msg=', "xmsg='", 'a=1', '\u001d', "'", 'm');
+    fc.assert(
+      fc.property(
+        fc.constantFrom('USER_ACCT', 'AVC', 'SYSCALL'),
+        fc.array(part, { maxLength: 12 }),
+        (type, parts) => {
+          const body = parts.join('');
+          const r = read(`type=${type} msg=audit(1.000:1):${body}`);
+          const fields = body.split('\u001d')[0] ?? '';
+          expect(r.userSpace).toBe(type !== 'SYSCALL' && nestedMsg(fields));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
