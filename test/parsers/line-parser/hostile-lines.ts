@@ -93,7 +93,7 @@ const mostly = <T>(values: readonly T[], valid: number, weight = 6): fc.Arbitrar
 
 const message: fc.Arbitrary<string> = fc
   .tuple(
-    fc.integer({ min: 0, max: 40 }),
+    fc.integer({ min: 0, max: 43 }),
     mostly(USERS, 2, 2),
     mostly(IPS, 3, 2),
     mostly(PORTS, 3, 2),
@@ -183,6 +183,12 @@ const message: fc.Arbitrary<string> = fc
         return `pam_unix(su-l:session): session closed for user ${user}(uid=${port}) by ${user}`;
       case 39:
         return `User child is on pid ${port}`;
+      case 41:
+        return `pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=${user} ruser=${user} rhost=${ip}\t user=${user}`;
+      case 42:
+        return `pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=${ip} ${user}`;
+      case 43:
+        return `pam_unix(sshd:auth): authentication failure; logname=${user} uid=0 euid=0 tty=ssh ruser= rhost=${ip} user=${user} rhost=${ip2}  user=x`;
       default:
         return `Connection closed by ${ip} port ${port} from ${ip2} port ${port2}`;
     }

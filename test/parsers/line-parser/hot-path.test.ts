@@ -46,6 +46,9 @@ function files(dir: string): string[] {
 const T = '2024-03-01T00:00:17.341328+00:00 bastion-01';
 const HOT_LINES = [
   `${T} sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4  user=root`,
+  `${T} sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=`,
+  `${T} sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser=x rhost=h.example  user=a b`,
+  `${T} sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4 \t user=`,
   `${T} sshd[1]: pam_unix(sshd:auth): check pass; user unknown`,
   `${T} sshd[1]: Failed password for invalid user x from 6.6.6.6 port 22 from 1.2.3.4 port 5 ssh2`,
   `${T} sshd[1]: Accepted publickey for a from 10.0.0.1 port 5 ssh2`,
