@@ -34,6 +34,9 @@ interface Counters {
 
 const CLOSED_MEMORY = 1024;
 
+/** What a push without results returns (shared, so frozen). */
+const NO_RESULTS: readonly AuditResult[] = Object.freeze([]);
+
 /** A bounded set of recently closed event keys (FIFO ring, O(1) without iterators). */
 interface ClosedKeys {
   readonly ring: (string | undefined)[];
@@ -153,14 +156,28 @@ function build(
       : { ...saved.stats };
   let seq = saved?.seq ?? 0;
 
+  // The results of the push or flush under way: most pushes have none, and most others
+  // one, so the list is made at the first result and no empty list per push.
+  let out: AuditResult[] | undefined;
+
+  function add(result: AuditResult): void {
+    if (out === undefined) out = [result];
+    else out.push(result);
+  }
+
+  function taken(): readonly AuditResult[] {
+    const list = out ?? NO_RESULTS;
+    out = undefined;
+    return list;
+  }
+
   function miss(
-    out: AuditResult[],
     kind: 'ignored' | 'unrecognized' | 'malformed',
     reason: AuditMissReason,
     source: Provenance,
   ): void {
     c[kind]++;
-    out.push({ kind, reason, source });
+    add({ kind, reason, source });
   }
 
   function remember(id: string, serial: number): void {
@@ -184,38 +201,38 @@ function build(
     return closed.set.has(r.key);
   }
 
-  function close(out: AuditResult[], g: Group, viaEoe: boolean): void {
+  function close(g: Group, viaEoe: boolean): void {
     pending.delete(g.key);
     if (g === lastGroup) lastGroup = undefined;
     c.pending -= g.records.length;
     if (!viaEoe) c.timedOut++;
     remember(g.key, (g.records[0] as AuditRecord).serial);
-    emit(out, g.records);
+    emit(g.records);
   }
 
-  function emit(out: AuditResult[], records: readonly AuditRecord[]): void {
+  function emit(records: readonly AuditRecord[]): void {
     c.groups++;
     const built = buildEvent(records, host);
     if (built.kind === 'ignored') {
-      for (const r of records) miss(out, 'ignored', built.reason, r.source);
+      for (const r of records) miss('ignored', built.reason, r.source);
       return;
     }
     c.events++;
     c.consumed += records.length;
-    out.push({ kind: 'event', event: built });
+    add({ kind: 'event', event: built });
   }
 
-  function expire(out: AuditResult[], time: number): void {
+  function expire(time: number): void {
     for (;;) {
       const front = pending.values().next();
       if (front.done === true) return;
       const g = front.value;
       if (seq - g.lastSeq <= timeoutRecords && time - g.time <= timeoutMs) return;
-      close(out, g, false);
+      close(g, false);
     }
   }
 
-  function record(out: AuditResult[], r: AuditRecord, afterRecord: boolean): void {
+  function record(r: AuditRecord, afterRecord: boolean): void {
     c.records++;
     seq++;
     // Time-outs are checked when a record of another event arrives: consecutive records
@@ -229,7 +246,7 @@ function build(
       // Nothing open (in-order logs, between events): nothing to expire or find.
       if (pending.size === 0) g = undefined;
       else {
-        expire(out, r.time);
+        expire(r.time);
         g = pending.get(r.key);
       }
       lastGroup = g;
@@ -238,21 +255,21 @@ function build(
       if (g !== undefined) {
         if (g.records.length >= maxRecordsPerEvent) {
           // The EOE still closes the event; it is simply not kept as evidence.
-          close(out, g, true);
-          miss(out, 'ignored', 'event_too_large', r.source);
+          close(g, true);
+          miss('ignored', 'event_too_large', r.source);
           return;
         }
         g.records.push(r);
         c.pending++;
-        close(out, g, true);
+        close(g, true);
       } else {
-        miss(out, 'ignored', wasClosed(r) ? 'late_record' : 'orphan_eoe', r.source);
+        miss('ignored', wasClosed(r) ? 'late_record' : 'orphan_eoe', r.source);
       }
       return;
     }
     if (g !== undefined) {
       if (g.records.length >= maxRecordsPerEvent) {
-        miss(out, 'ignored', 'event_too_large', r.source);
+        miss('ignored', 'event_too_large', r.source);
         return;
       }
       g.records.push(r);
@@ -266,19 +283,19 @@ function build(
       return;
     }
     if (wasClosed(r)) {
-      miss(out, 'ignored', 'late_record', r.source);
+      miss('ignored', 'late_record', r.source);
       return;
     }
     if (r.userSpace) {
       remember(r.key, r.serial);
-      emit(out, [r]);
+      emit([r]);
       return;
     }
     if (pending.size >= maxPending) {
       const front = pending.values().next();
       if (front.done !== true) {
         c.evicted++;
-        close(out, front.value, false);
+        close(front.value, false);
       }
     }
     lastGroup = { key: r.key, time: r.time, records: [r], lastSeq: seq };
@@ -286,10 +303,10 @@ function build(
     c.pending++;
   }
 
-  function line(out: AuditResult[], text: string, source: string, n: number): void {
+  function line(text: string, source: string, n: number): void {
     c.lines++;
     if (text.length > maxLineLength) {
-      miss(out, 'malformed', 'line_too_long', {
+      miss('malformed', 'line_too_long', {
         source,
         line: n,
         text: text.slice(0, maxLineLength),
@@ -298,21 +315,21 @@ function build(
     }
     const prov: Provenance = { source, line: n, text };
     if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) {
-      miss(out, 'malformed', 'empty_line', prov);
+      miss('malformed', 'empty_line', prov);
       return;
     }
     if (text.charCodeAt(0) === 35) {
-      miss(out, 'ignored', 'comment', prov);
+      miss('ignored', 'comment', prov);
       return;
     }
     const r = readRecord(text, prov, previous);
     if ('reason' in r) {
-      miss(out, r.kind, r.reason, prov);
+      miss(r.kind, r.reason, prov);
       return;
     }
     const afterRecord = previous !== undefined;
     previous = r;
-    record(out, r, afterRecord);
+    record(r, afterRecord);
   }
 
   if (saved !== undefined) {
@@ -328,7 +345,7 @@ function build(
 
   return {
     push(text, source) {
-      const out: AuditResult[] = [];
+      out = undefined;
       let start = 0;
       let n = source.line;
       while (start < text.length || (start === 0 && text.length === 0)) {
@@ -336,17 +353,17 @@ function build(
         if (nl < 0) nl = text.length;
         let end = nl;
         if (end > start && text.charCodeAt(end - 1) === 13) end--;
-        line(out, text.slice(start, end), source.source, n);
+        line(text.slice(start, end), source.source, n);
         n++;
         start = nl + 1;
         if (nl === text.length) break;
       }
-      return out;
+      return taken();
     },
     flush() {
-      const out: AuditResult[] = [];
-      for (const g of [...pending.values()]) close(out, g, false);
-      return out;
+      out = undefined;
+      for (const g of [...pending.values()]) close(g, false);
+      return taken();
     },
     stats(): AuditStats {
       return { ...c };

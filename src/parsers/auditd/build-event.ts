@@ -64,17 +64,19 @@ const FILE_OPS: ReadonlyMap<string, FileOperation> = new Map([
 
 /** The records of one event, sorted by role. */
 interface Parts {
-  syscall: AuditRecord | undefined;
-  user: AuditRecord | undefined;
-  login: AuditRecord | undefined;
-  anomaly: AuditRecord | undefined;
-  sockaddr: AuditRecord | undefined;
-  cwd: AuditRecord | undefined;
-  proctitle: AuditRecord | undefined;
-  objPid: AuditRecord | undefined;
-  readonly execve: AuditRecord[];
-  readonly paths: AuditRecord[];
+  readonly syscall: AuditRecord | undefined;
+  readonly user: AuditRecord | undefined;
+  readonly login: AuditRecord | undefined;
+  readonly anomaly: AuditRecord | undefined;
+  readonly sockaddr: AuditRecord | undefined;
+  readonly cwd: AuditRecord | undefined;
+  readonly proctitle: AuditRecord | undefined;
+  readonly objPid: AuditRecord | undefined;
+  readonly execve: readonly AuditRecord[];
+  readonly paths: readonly AuditRecord[];
 }
+
+const NO_RECORDS: readonly AuditRecord[] = Object.freeze([]);
 
 /**
  * Turns the records of one assembled audit event into a {@link HostEvent}, or says why not.
@@ -152,53 +154,65 @@ function evidenceOf(records: readonly AuditRecord[]): Provenance[] {
 }
 
 function sortParts(records: readonly AuditRecord[]): Parts {
-  const parts: Parts = {
-    syscall: undefined,
-    user: undefined,
-    login: undefined,
-    anomaly: undefined,
-    sockaddr: undefined,
-    cwd: undefined,
-    proctitle: undefined,
-    objPid: undefined,
-    execve: [],
-    paths: [],
-  };
+  let syscall: AuditRecord | undefined;
+  let user: AuditRecord | undefined;
+  let login: AuditRecord | undefined;
+  let anomaly: AuditRecord | undefined;
+  let sockaddr: AuditRecord | undefined;
+  let cwd: AuditRecord | undefined;
+  let proctitle: AuditRecord | undefined;
+  let objPid: AuditRecord | undefined;
+  // Made at their first record, at its size (most events have one EXECVE, one or two PATHs).
+  let execve: AuditRecord[] | undefined;
+  let paths: AuditRecord[] | undefined;
   for (const r of records) {
     if (r.userSpace) {
-      parts.user ??= r;
+      user ??= r;
       continue;
     }
     switch (r.type) {
       case 'SYSCALL':
-        parts.syscall ??= r;
+        syscall ??= r;
         break;
       case 'EXECVE':
-        parts.execve.push(r);
+        if (execve === undefined) execve = [r];
+        else execve.push(r);
         break;
       case 'PATH':
-        parts.paths.push(r);
+        if (paths === undefined) paths = [r];
+        else paths.push(r);
         break;
       case 'CWD':
-        parts.cwd ??= r;
+        cwd ??= r;
         break;
       case 'SOCKADDR':
-        parts.sockaddr ??= r;
+        sockaddr ??= r;
         break;
       case 'PROCTITLE':
-        parts.proctitle ??= r;
+        proctitle ??= r;
         break;
       case 'OBJ_PID':
-        parts.objPid ??= r;
+        objPid ??= r;
         break;
       case 'LOGIN':
-        parts.login ??= r;
+        login ??= r;
         break;
       default:
-        if (r.type.startsWith('ANOM_')) parts.anomaly ??= r;
+        if (r.type.startsWith('ANOM_')) anomaly ??= r;
     }
   }
-  return parts;
+  return {
+    syscall,
+    user,
+    login,
+    anomaly,
+    sockaddr,
+    cwd,
+    proctitle,
+    objPid,
+    execve: execve ?? NO_RECORDS,
+    paths: paths ?? NO_RECORDS,
+  };
 }
 
 /** The ENRICHED `SYSCALL=` name (after `0x1d`, or glued after the raw fields). */
@@ -239,28 +253,37 @@ function cwdOf(parts: Parts): string | undefined {
 
 function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
   if (records.length === 0) return [];
-  const values: AuditPathItem[] = [];
-  const items: number[] = [];
+  // Sized once (no growth), and no wrapper per item.
+  const values: AuditPathItem[] = new Array(records.length);
+  let last = Number.NEGATIVE_INFINITY;
   let sorted = true;
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as AuditRecord;
     const f = readPath(r.line, r.bodyStart, r.bodyEnd);
-    const item = valueNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER;
-    if (items.length > 0 && (items[items.length - 1] as number) > item) sorted = false;
-    items.push(item);
-    values.push({
+    const item = itemOf(f);
+    if (item < last) sorted = false;
+    last = item;
+    values[i] = {
       path: valueText(f, P.name, true),
       inode: valueNumber(f, P.inode),
       mode: parseRadix(valueText(f, P.mode, false), 8),
       ouid: valueId(f, P.ouid),
       ogid: valueId(f, P.ogid),
       nametype: valueText(f, P.nametype, false),
-    });
+    };
   }
-  // Records normally arrive in item order already; else a stable sort by item.
+  // Records normally arrive in item order already; else a stable sort by item (the items
+  // read again: rare).
   if (sorted) return values;
+  const items = records.map((r) => itemOf(readPath(r.line, r.bodyStart, r.bodyEnd)));
   const order = values.map((_, i) => i);
   order.sort((a, b) => (items[a] as number) - (items[b] as number));
   return order.map((i) => values[i] as AuditPathItem);
+}
+
+/** A PATH record's item number (unnumbered ones last). */
+function itemOf(f: FieldValues): number {
+  return valueNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER;
 }
 
 function syscallEvent(

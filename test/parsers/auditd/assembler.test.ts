@@ -17,6 +17,19 @@ const NSCD = [
 ];
 
 describe('createAuditAssembler', () => {
+  it('hands each push its own results (an empty answer is shared, so frozen)', () => {
+    const a = createAuditAssembler();
+    const open = a.push(NSCD.slice(0, 4).join('\n'), { source: 't', line: 1 });
+    expect(open).toEqual([]);
+    expect(Object.isFrozen(open)).toBe(true);
+    const done = a.push(NSCD[4] ?? '', { source: 't', line: 5 });
+    expect(done.map((r) => r.kind)).toEqual(['event']);
+    const late = a.push('type=EOE msg=audit(1705071450.879:29498378):', { source: 't', line: 6 });
+    expect(late.map((r) => r.kind === 'ignored' && r.reason)).toEqual(['late_record']);
+    expect(done.map((r) => r.kind)).toEqual(['event']);
+    expect(a.flush()).toEqual([]);
+  });
+
   it('orders PATH items by item number, stably, whatever order they arrive in', () => {
     const id = 'msg=audit(1700000000.000:9):';
     const path = (item: string, name: string): string =>
