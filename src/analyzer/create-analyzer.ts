@@ -202,7 +202,9 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
   if (options.timezone !== undefined && !isValidTimeZone(options.timezone)) {
     throw new RangeError(`timezone must be a valid IANA time zone name, got ${options.timezone}`);
   }
-  const emitter = createEmitter<AnalyzerEvents>();
+  // Asked per line and per event: flags the emitter keeps, not `listenerCount` lookups.
+  const listening = { event: false, line: false, 'session:update': false };
+  const emitter = createEmitter<AnalyzerEvents>(listening);
   const buffer = createReorderBuffer(skewMs, capacity, snapshot?.buffer);
   const tracker: SessionTracker = snapshot
     ? restoreSessionTracker(snapshot.sessions, options.sessions)
@@ -225,7 +227,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
         );
   // Only the emitter reads updates without a pipeline: no copies when nobody listens.
   if (pipeline === undefined) {
-    reportUpdatesWhen(tracker, () => emitter.listenerCount('session:update') > 0);
+    reportUpdatesWhen(tracker, () => listening['session:update']);
   }
   // A field, not a closure variable: storing an event time there allocates nothing.
   const clock = { lastTime: snapshot?.lastTime ?? 0 };
@@ -283,7 +285,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
   const processOne = (event: SshtrailEvent): void => {
     clock.lastTime = buffer.releasing;
     // Per line, so skip the emit (and its argument list) when nobody listens.
-    if (emitter.listenerCount('event') > 0) emitter.emit('event', event);
+    if (listening.event) emitter.emit('event', event);
     const changes = tracker.push(event);
     if (changes.length > 0) report(changes);
     pipeline?.event(event, changes);
@@ -316,13 +318,13 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
   const settle = (source: SourceState): void => {
     for (const outcome of source.parser.flush()) {
       if (outcome.kind === 'event') process(outcome.event);
-      else if (emitter.listenerCount('line') > 0) emitter.emit('line', outcome);
+      else if (listening.line) emitter.emit('line', outcome);
     }
   };
   const handle = (source: SourceState, text: string): void => {
     for (const outcome of source.parser.push(text)) {
       if (outcome.kind === 'event') process(outcome.event);
-      else if (emitter.listenerCount('line') > 0) emitter.emit('line', outcome);
+      else if (listening.line) emitter.emit('line', outcome);
     }
   };
 

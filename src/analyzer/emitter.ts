@@ -9,13 +9,28 @@ export type TypedEmitter<Events extends TE.EventMap> = TE.default<Events>;
 type Listener = (...args: never[]) => void;
 
 /**
+ * @internal Flags the emitter keeps true while an event has listeners, for the events present
+ * in it: the analyzer asks per line and per event, and a field read is cheaper than
+ * `listenerCount` (a `Map` lookup).
+ */
+export type Listening<Events extends TE.EventMap> = { [K in keyof Events]?: boolean };
+
+/**
  * A dependency-free emitter implementing {@link TypedEmitter} on a `Map` of listener lists,
  * so the core needs no `node:events` and runs in any runtime.
  *
+ * @param listening - Flags to keep in sync with the listener lists (see {@link Listening}).
  * @internal
  */
-export function createEmitter<Events extends TE.EventMap>(): TypedEmitter<Events> {
+export function createEmitter<Events extends TE.EventMap>(
+  listening: Listening<Events> = {},
+): TypedEmitter<Events> {
   const listeners = new Map<keyof Events, Listener[]>();
+  const sync = (event: keyof Events | undefined): void => {
+    for (const name of Object.keys(listening) as (keyof Events)[]) {
+      if (event === undefined || name === event) listening[name] = listeners.has(name);
+    }
+  };
   let maxListeners = 10;
   // once() wrappers remember their listener, so off(event, listener) removes them too.
   const originals = new WeakMap<Listener, Listener>();
@@ -25,6 +40,7 @@ export function createEmitter<Events extends TE.EventMap>(): TypedEmitter<Events
     if (prepend) list.unshift(listener);
     else list.push(listener);
     listeners.set(event, list);
+    sync(event);
   };
   const remove = (event: keyof Events, listener: Listener): void => {
     const list = listeners.get(event);
@@ -39,6 +55,7 @@ export function createEmitter<Events extends TE.EventMap>(): TypedEmitter<Events
     }
     if (index !== -1) list.splice(index, 1);
     if (list.length === 0) listeners.delete(event);
+    sync(event);
   };
   const onceWrapper = (event: keyof Events, listener: Listener): Listener => {
     const wrapped = (...args: never[]): void => {
@@ -81,6 +98,7 @@ export function createEmitter<Events extends TE.EventMap>(): TypedEmitter<Events
     removeAllListeners: (event) => {
       if (event === undefined) listeners.clear();
       else listeners.delete(event);
+      sync(event);
       return emitter;
     },
     emit: (event, ...args) => {
