@@ -7,6 +7,7 @@ import type {
   SshSessionOpenEvent,
 } from '../events/ssh.js';
 import { detachString } from '../parsers/detach-string.js';
+import { settleClosed } from './closed-history.js';
 import { detachKey, detachOptional } from './detach-provenance.js';
 import type { SessionChange } from './session-change.js';
 import { countDropped, ownChannels, type SessionDraft } from './session-draft.js';
@@ -276,6 +277,8 @@ export function onChannelRequest(
 ): void {
   const draft = postAuthOf(core, event, undefined);
   if (draft === undefined || draft.phase === 'pending') return;
+  // A closed draft may change here without an update: its history entry keeps the state of the last one.
+  if (draft.phase === 'closed') settleClosed(core, draft);
   let dirty = false;
   if (event.prefix?.startsWith('debug') === true) {
     // DEBUG logs show every channel request, so what was not requested was not used.

@@ -1,4 +1,5 @@
 import type { SshtrailEvent } from '../events/index.js';
+import { allHistory, historyOf } from './closed-history.js';
 import { enqueue, queuedDrafts, queueSize } from './draft-queue.js';
 import { pidEntries, pidSet } from './pid-index.js';
 import type { SshSession } from './session.js';
@@ -243,9 +244,9 @@ const cores = new WeakMap<SessionTracker, TrackerCore>();
 
 /**
  * @internal Tells the tracker whether anyone reads `update` changes: while `wanted` says no,
- * it may leave out updates of open sessions (never opens, closes or updates of closed ones,
- * which also refresh the history). The analyzer's `detect: false` runs with no
- * `session:update` listener copy about eight sessions per session otherwise.
+ * it may leave them out (see `reportUpdate`; the history copies closed sessions when read).
+ * The analyzer's `detect: false` runs with no `session:update` listener copied about eight
+ * sessions per session otherwise.
  */
 export function reportUpdatesWhen(tracker: SessionTracker, wanted: () => boolean): void {
   const core = cores.get(tracker);
@@ -314,7 +315,7 @@ function trackerApi(core: TrackerCore): SessionTracker {
       const state: SerializedState = {
         seq: core.seq,
         hosts,
-        history: [...core.history],
+        history: allHistory(core),
         totals: core.totals,
       };
       return {
@@ -338,7 +339,7 @@ function trackerApi(core: TrackerCore): SessionTracker {
       for (const draft of openDrafts(filter)) {
         if (draft.startTime <= time) sessions.push(toSession(draft));
       }
-      for (const list of core.history.values()) {
+      for (const [, list] of allHistory(core)) {
         for (const session of list) {
           if (
             session.startTime <= time &&
@@ -352,7 +353,7 @@ function trackerApi(core: TrackerCore): SessionTracker {
       return byStart(sessions);
     },
     recentSessions(user) {
-      return (core.history.get(user) ?? []).slice();
+      return (historyOf(core, user) ?? []).slice();
     },
     evictions() {
       return { ...core.totals };

@@ -1,5 +1,6 @@
 import type { EventBase } from '../events/base.js';
 import type { SshPeer } from '../events/ssh.js';
+import { settleClosed } from './closed-history.js';
 import type { SessionChange } from './session-change.js';
 import type { SessionDraft } from './session-draft.js';
 import {
@@ -82,6 +83,8 @@ export function postAuthOf(
   if (byPeer === undefined || byPeer.phase === 'pending') return undefined;
   if (user !== undefined && byPeer.user !== undefined && byPeer.user !== user) return undefined;
   if (event.pid !== undefined && event.pid !== byPeer.monitorPid && byPeer.childPid === undefined) {
+    // Not every caller reports this change: the history keeps the state of the last update.
+    if (byPeer.phase === 'closed') settleClosed(core, byPeer);
     byPeer.childPid = event.pid;
     register(core, 'c', byPeer);
   }
