@@ -1,3 +1,5 @@
+import { HEX_PAIRS } from './patterns.js';
+
 /**
  * Tells whether `text` is a non-empty, even-length run of hex digits: the form audit uses
  * for string fields that hold a space, a quote, a control byte or non-ASCII.
@@ -13,6 +15,10 @@
 export function isAuditHex(text: string): boolean {
   const n = text.length;
   if (n === 0 || n % 2 !== 0) return false;
+  if (n > LONG_HEX) {
+    HEX_PAIRS.lastIndex = 0;
+    return HEX_PAIRS.test(text) && HEX_PAIRS.lastIndex === n;
+  }
   for (let i = 0; i < n; i++) {
     if (hexDigit(text.charCodeAt(i)) < 0) return false;
   }
@@ -50,8 +56,55 @@ export function hexToBytes(text: string): Uint8Array {
  * ```
  */
 export function hexToText(text: string): string {
-  const bytes = hexToBytes(text);
+  return hexSpanToText(text, 0, text.length);
+}
+
+/**
+ * {@link hexToText} of `text[from, to)` (no slice). ASCII, the common case, is decoded
+ * straight to its string; other bytes go through {@link utf8}.
+ *
+ * @param text - Text holding hex.
+ * @param from - Where the hex starts.
+ * @param to - Where it ends (an odd last digit is ignored).
+ * @returns The decoded string.
+ * @example
+ * ```ts
+ * hexSpanToText('01002F746D70', 4, 12); // '/tmp'
+ * ```
+ */
+export function hexSpanToText(text: string, from: number, to: number): string {
+  const n = (to - from) >>> 1;
+  if (n <= ASCII_CHUNK) {
+    const codes: number[] = new Array(n);
+    let ascii = true;
+    for (let i = 0; i < n && ascii; i++) {
+      const c = byteAt(text, from + 2 * i);
+      codes[i] = c;
+      ascii = c < 0x80;
+    }
+    if (ascii) return String.fromCharCode.apply(null, codes);
+  }
+  const bytes = hexToBytes(text.slice(from, from + 2 * n));
   return utf8(bytes, 0, bytes.length);
+}
+
+/**
+ * The byte written as two hex digits at `at` (invalid digits read as 0, like
+ * {@link hexToBytes}).
+ *
+ * @param text - Text holding hex.
+ * @param at - Where the two digits are.
+ * @returns The byte.
+ * @example
+ * ```ts
+ * byteAt('0A2F', 2); // 47
+ * ```
+ */
+export function byteAt(text: string, at: number): number {
+  return (
+    (Math.max(hexDigit(text.charCodeAt(at)), 0) << 4) |
+    Math.max(hexDigit(text.charCodeAt(at + 1)), 0)
+  );
 }
 
 /**
@@ -114,6 +167,9 @@ export function utf8(bytes: Uint8Array, start: number, end: number): string {
 
 /** Most bytes passed to one `String.fromCharCode` call (argument count limits). */
 const ASCII_CHUNK = 4096;
+
+/** Values longer than this are checked with {@link HEX_PAIRS} (shorter: the loop is cheaper). */
+const LONG_HEX = 24;
 
 function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;

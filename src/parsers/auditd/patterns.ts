@@ -70,3 +70,9 @@ export const SOCKADDR_BODY = new RegExp(` *saddr=${V}`, 'y');
 
 /** An `EXECVE` body: `argc=` then `aN=` arguments, quoted or not (no `aN[i]`/`aN_len`). */
 export const EXECVE_BODY = new RegExp(` *argc=[0-9]+(?: a[0-9]+=(?:${Q}|${V}))*`, 'y');
+
+/**
+ * Audit hex encoding: pairs of hex digits (`isAuditHex` checks it ends the value). Used for
+ * long values, where one native match beats a character loop.
+ */
+export const HEX_PAIRS = /(?:[0-9A-Fa-f]{2})+/y;

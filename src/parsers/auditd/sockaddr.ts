@@ -1,6 +1,6 @@
 import type { SocketFamily } from '../../events/host.js';
 import { canonicalIp } from '../../ip.js';
-import { hexToBytes, isAuditHex, utf8 } from './hex.js';
+import { byteAt, hexSpanToText, hexToBytes, isAuditHex, utf8 } from './hex.js';
 
 /**
  * A decoded `struct sockaddr` from a `SOCKADDR` record.
@@ -27,6 +27,7 @@ const NONE: DecodedSockaddr = {
   address: undefined,
   port: undefined,
 };
+const INET: DecodedSockaddr = { ...NONE, family: 'inet' };
 
 /**
  * Decodes the hex `saddr=` of a `SOCKADDR` record. `sa_family` is read in either byte
@@ -46,17 +47,23 @@ export function decodeSockaddr(hex: string): DecodedSockaddr {
   if (hex.length < 4 || !isAuditHex(hex)) return NONE;
   // A named AF_UNIX socket (the common case) needs only the bytes up to the path's NUL.
   if (hex.startsWith('0100') && !hex.startsWith('00', 4)) return namedUnix(hex);
-  const b = hexToBytes(hex);
-  const b0 = b[0] ?? 0;
-  const b1 = b[1] ?? 0;
+  const b0 = byteAt(hex, 0);
+  const b1 = byteAt(hex, 2);
   const bigEndian = b0 === 0 && b1 !== 0;
   const family = bigEndian ? b1 : b0 | (b1 << 8);
-  if (family === 1) return unix(b);
+  // AF_INET reads its eight bytes in place (no byte array).
   if (family === 2) {
-    if (b.length < 8) return { ...NONE, family: 'inet' };
-    const ip = `${b[4]}.${b[5]}.${b[6]}.${b[7]}`;
-    return { family: 'inet', path: undefined, address: canonicalIp(ip), port: port(b) };
+    if (hex.length < 16) return INET;
+    const ip = `${byteAt(hex, 8)}.${byteAt(hex, 10)}.${byteAt(hex, 12)}.${byteAt(hex, 14)}`;
+    return {
+      family: 'inet',
+      path: undefined,
+      address: canonicalIp(ip),
+      port: (byteAt(hex, 4) << 8) | byteAt(hex, 6),
+    };
   }
+  const b = hexToBytes(hex);
+  if (family === 1) return unix(b);
   if (family === 10) {
     if (b.length < 24) return { ...NONE, family: 'inet6' };
     const groups: string[] = [];
@@ -89,8 +96,7 @@ function namedUnix(hex: string): DecodedSockaddr {
     }
     from = at + 1;
   }
-  const b = hexToBytes(hex.slice(4, end));
-  return { ...NONE, family: 'unix', path: utf8(b, 0, b.length) };
+  return { family: 'unix', path: hexSpanToText(hex, 4, end), address: undefined, port: undefined };
 }
 
 function port(b: Uint8Array): number {

@@ -1,5 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hexToBytes, hexToText, isAuditHex, utf8 } from '../../../src/parsers/auditd/hex.js';
+import {
+  byteAt,
+  hexSpanToText,
+  hexToBytes,
+  hexToText,
+  isAuditHex,
+  utf8,
+} from '../../../src/parsers/auditd/hex.js';
+
+const hexOf = (bytes: Uint8Array, lower: boolean): string => {
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return lower ? hex : hex.toUpperCase();
+};
 
 describe('isAuditHex', () => {
   it.each([
@@ -38,5 +51,49 @@ describe('utf8', () => {
 
   it('reads a byte range', () => {
     expect(utf8(hexToBytes('0041420043'), 1, 3)).toBe('AB');
+  });
+});
+
+describe('isAuditHex on any text', () => {
+  // Long values are checked by a pattern, short ones by a loop: both are this definition.
+  it('is true exactly for a non-empty even run of hex digits', () => {
+    const ch = fc.constantFrom('0', '9', 'a', 'f', 'A', 'F', 'g', 'G', ' ', '(', 'z', '\u00e9');
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        const expected = text.length > 0 && text.length % 2 === 0 && /^[0-9a-fA-F]*$/.test(text);
+        expect(isAuditHex(text)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('hexToText on any bytes', () => {
+  // ASCII is decoded straight to a string, anything else through utf8: same text.
+  it('is utf8 of the bytes, for a whole value and for a span', () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.uint8Array({ maxLength: 64, max: 0x7f }),
+    );
+    fc.assert(
+      fc.property(bytes, fc.boolean(), fc.nat(4), (b, lower, pad) => {
+        const hex = hexOf(b, lower);
+        expect(hexToText(hex)).toBe(utf8(b, 0, b.length));
+        const around = `${'0'.repeat(pad)}${hex}zz`;
+        expect(hexSpanToText(around, pad, pad + hex.length)).toBe(utf8(b, 0, b.length));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a byte in place as hexToBytes does', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 8 }), fc.boolean(), (b, lower) => {
+        const hex = hexOf(b, lower);
+        const all = hexToBytes(hex);
+        for (let i = 0; i < b.length; i++) expect(byteAt(hex, 2 * i)).toBe(all[i]);
+      }),
+    );
   });
 });

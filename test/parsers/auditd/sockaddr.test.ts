@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalIp } from '../../../src/ip.js';
 import { utf8 } from '../../../src/parsers/auditd/hex.js';
 import { decodeSockaddr } from '../../../src/parsers/auditd/sockaddr.js';
 
@@ -76,6 +77,34 @@ describe('decodeSockaddr on AF_UNIX addresses', () => {
         expect(got.path).toBe(expected);
         expect([got.address, got.port]).toEqual([undefined, undefined]);
       }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('decodeSockaddr on AF_INET addresses', () => {
+  it('reads address and port of either byte order, in either hex case', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 20 }),
+        fc.boolean(),
+        fc.boolean(),
+        (rest, bigEndian, lower) => {
+          const bytes = Uint8Array.from([...(bigEndian ? [0, 2] : [2, 0]), ...rest]);
+          let hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+          hex = lower ? hex : hex.toUpperCase();
+          const expected =
+            bytes.length < 8
+              ? { family: 'inet', path: undefined, address: undefined, port: undefined }
+              : {
+                  family: 'inet',
+                  path: undefined,
+                  address: canonicalIp(`${bytes[4]}.${bytes[5]}.${bytes[6]}.${bytes[7]}`),
+                  port: ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0),
+                };
+          expect(decodeSockaddr(hex)).toEqual(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
