@@ -87,11 +87,65 @@ export function dottedQuadAt(text: string, from: number, limit: number): string 
     }
   }
   if (dots !== 3 || digits === 0) return undefined;
-  value = value * 256 + part;
+  return quadText(value * 256 + part, text, from, i);
+}
+
+/**
+ * {@link dottedQuadAt} read from the right: the strict dotted quad made of the run of digits
+ * and dots that ends at `to` (not reading below `floor`), or `undefined`. It starts at
+ * `to - result.length`, where the caller checks what precedes it.
+ *
+ * @param text - The line.
+ * @param to - Where the address ends (exclusive).
+ * @param floor - Where reading stops.
+ * @returns The canonical (detached) address, or `undefined`.
+ * @example
+ * ```ts
+ * dottedQuadBefore('from 10.0.0.5 port 22', 13, 0); // '10.0.0.5'
+ * ```
+ * @internal
+ */
+export function dottedQuadBefore(text: string, to: number, floor: number): string | undefined {
+  let value = 0;
+  let scale = 1;
+  let part = 0;
+  let weight = 1;
+  let digits = 0;
+  let lead = 0;
+  let dots = 0;
+  let i = to;
+  for (; i > floor; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46) {
+      if (digits === 0 || dots === 3 || (digits > 1 && lead === 0)) return undefined;
+      value += part * scale;
+      scale *= 256;
+      dots++;
+      part = 0;
+      weight = 1;
+      digits = 0;
+    } else {
+      const d = c - 48;
+      if (d < 0 || d > 9) break;
+      // No fourth digit, nothing above 255; `lead` is the leftmost digit read so far.
+      if (digits === 3) return undefined;
+      part += d * weight;
+      if (part > 255) return undefined;
+      weight *= 10;
+      lead = d;
+      digits++;
+    }
+  }
+  if (dots !== 3 || digits === 0 || (digits > 1 && lead === 0)) return undefined;
+  return quadText(value + part * scale, text, i, to);
+}
+
+/** The text of the strict quad of `value` found at `from`..`to` in `text`, from the table. */
+function quadText(value: number, text: string, from: number, to: number): string {
   const slot = (Math.imul(value, 0x9e3779b1) >>> 20) & (QUAD_SLOTS - 1);
   const known = quadTexts[slot];
   if (known !== undefined && quadKeys[slot] === (value | 0)) return known;
-  const quad = detachString(text.slice(from, i));
+  const quad = detachString(text.slice(from, to));
   quadKeys[slot] = value | 0;
   quadTexts[slot] = quad;
   return quad;

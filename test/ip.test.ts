@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { canonicalIp, canonicalIpAt, dottedQuadAt } from '../src/ip.js';
+import { canonicalIp, canonicalIpAt, dottedQuadAt, dottedQuadBefore } from '../src/ip.js';
 
 /** The answer straight from ipaddr.js, without canonicalIp's fast path or cache. */
 function reference(text: string): string | undefined {
@@ -101,6 +101,23 @@ describe('canonicalIpAt and dottedQuadAt', () => {
     );
   });
 
+  it('dottedQuadBefore reads the same run from its end', () => {
+    fc.assert(
+      fc.property(around, fc.nat(), ([before, address, after], extra) => {
+        const text = `${before}${address}${after}`;
+        const to = before.length + address.length;
+        const floor = Math.max(0, before.length - (extra % (before.length + 1)));
+        let runStart = to;
+        while (runStart > floor && /[0-9.]/.test(text.charAt(runStart - 1))) runStart--;
+        const run = text.slice(runStart, to);
+        const quad = dottedQuadBefore(text, to, floor);
+        expect(quad).toBe(canonicalIp(run) === run && !run.includes(':') ? run : undefined);
+        if (quad !== undefined) expect(dottedQuadAt(text, runStart, to)).toBe(quad);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('stays right when addresses share a slot of its table', () => {
     // More distinct quads than slots, twice over, in two orders: every answer is its own text.
     const quads = Array.from(
@@ -111,6 +128,7 @@ describe('canonicalIpAt and dottedQuadAt', () => {
       for (const quad of order) {
         const line = `from ${quad} port 22`;
         expect(dottedQuadAt(line, 5, line.length)).toBe(quad);
+        expect(dottedQuadBefore(line, 5 + quad.length, 0)).toBe(quad);
         expect(canonicalIpAt(line, 5, 5 + quad.length)).toBe(quad);
       }
     }

@@ -1,7 +1,16 @@
 import type { SshAuthEvent, SshConnectionEvent } from '../../events/ssh.js';
 import { canonicalIpAt } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { L_PORT, optionalPortEnd, peerPortEnd, peerTokenEnd } from './peer-token.js';
+import {
+  L_FROM,
+  L_PORT,
+  L_SSH1,
+  L_SSH2,
+  optionalPortEnd,
+  peerPortEnd,
+  peerTokenEnd,
+  quadTailStart,
+} from './peer-token.js';
 import { bulk, literalAt, visibleEnd } from './text-at.js';
 
 const L_FOR = bulk('for ');
@@ -9,8 +18,6 @@ const L_ILLEGAL_USER = bulk('illegal user ');
 const L_INVALID_USER = bulk('invalid user ');
 const L_ON = bulk(' on ');
 const L_RDOMAIN = bulk(' rdomain "');
-const L_SSH1 = bulk(' ssh1');
-const L_SSH2 = bulk(' ssh2');
 
 // Methods whose text is taken as is (`method`, `submethod`): a method outside this list
 // (`key`, `certificate`, anything new) goes to the general path.
@@ -55,21 +62,27 @@ export function hotAuthLog(
     invalidUser = true;
     i += 13;
   }
-  const from = end - 6 < i ? -1 : text.lastIndexOf(' from ', end - 6);
-  if (from < i) return undefined;
+  // A strict dotted quad tail, read from the right, ends right after the LAST ` from `.
+  let from = quadTailStart(h, i, end, true) - 6;
+  let hostStart = from + 6;
+  let hostEnd = hostStart;
+  if (from < i || !literalAt(text, from, L_FROM, hostStart)) {
+    from = end - 6 < i ? -1 : text.lastIndexOf(' from ', end - 6);
+    if (from < i) return undefined;
+    hostStart = from + 6;
+    hostEnd = peerTokenEnd(h, hostStart, end);
+    if (hostEnd === hostStart) return undefined;
+    let j = optionalPortEnd(h, hostEnd, end);
+    if (j < 0) return undefined;
+    if (literalAt(text, j, L_SSH2, end) || literalAt(text, j, L_SSH1, end)) j += 5;
+    if (j !== end) return undefined;
+  }
   // The user: no `:` (no key-info split point) and no line terminator (`.` in the pattern).
   for (let k = i; k < from; k++) {
     const c = text.charCodeAt(k);
     if (c === 58 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
   }
-  const hostStart = from + 6;
-  const hostEnd = peerTokenEnd(h, hostStart, end);
-  if (hostEnd === hostStart) return undefined;
-  let j = optionalPortEnd(h, hostEnd, end);
-  if (j < 0) return undefined;
   const port = h.port;
-  if (literalAt(text, j, L_SSH2, end) || literalAt(text, j, L_SSH1, end)) j += 5;
-  if (j !== end) return undefined;
   const ip = h.ip;
   const e = h.envelope;
   return {

@@ -1,7 +1,7 @@
 import type { SshDisconnectEvent } from '../../events/ssh.js';
-import { canonicalIpAt, dottedQuadAt } from '../../ip.js';
+import { canonicalIpAt } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { L_PORT, peerPortEnd, peerTokenEnd } from './peer-token.js';
+import { L_PORT, peerPortEnd, peerTokenEnd, quadTailStart } from './peer-token.js';
 import { bulk, digitsEnd, literalAt } from './text-at.js';
 
 type UserState = SshDisconnectEvent['userState'];
@@ -35,31 +35,32 @@ export function hotConnIdDisconnect(
 ): SshDisconnectEvent | undefined {
   const text = h.text;
   const end = h.bodyEnd;
-  const quad = dottedQuadAt(text, from, end);
-  if (quad !== undefined) {
-    // `A` or `A port N` with a strict dotted quad `A` and nothing else: the reading below
-    // would find that port and no preamble; this one skips its two searches from the right.
-    const quadEnd = from + quad.length;
-    if (quadEnd === end) return disconnect(h, reason, quad, undefined, undefined, undefined);
-    if (
-      literalAt(text, quadEnd, L_PORT, end) &&
-      quadEnd + 6 < end &&
-      peerPortEnd(h, quadEnd + 6, end) === end
-    ) {
-      return disconnect(h, reason, quad, h.port, undefined, undefined);
-    }
-  }
   let restEnd = end;
   let port: number | undefined;
-  const p = end - 6 < from ? -1 : text.lastIndexOf(' port ', end - 6);
-  if (p >= from && p + 6 < end && peerPortEnd(h, p + 6, end) === end) {
+  let space: number;
+  let hostStart: number;
+  let ip: string | undefined;
+  // A strict dotted quad tail, read from the right: the token the searches below would find
+  // before the LAST ` port N` (a quad holds no space), and the port they would read.
+  const quadStart = quadTailStart(h, from, end, false);
+  if (quadStart >= from && (quadStart === from || text.charCodeAt(quadStart - 1) === 32)) {
     port = h.port;
-    restEnd = p;
+    ip = h.ip;
+    restEnd = quadStart + (ip?.length ?? 0);
+    space = quadStart - 1;
+    hostStart = quadStart;
+  } else {
+    const p = end - 6 < from ? -1 : text.lastIndexOf(' port ', end - 6);
+    if (p >= from && p + 6 < end && peerPortEnd(h, p + 6, end) === end) {
+      port = h.port;
+      restEnd = p;
+    }
+    if (restEnd <= from) return undefined;
+    space = text.lastIndexOf(' ', restEnd - 1);
+    hostStart = space < from ? from : space + 1;
+    if (hostStart >= restEnd) return undefined;
+    ip = canonicalIpAt(text, hostStart, restEnd);
   }
-  if (restEnd <= from) return undefined;
-  const space = text.lastIndexOf(' ', restEnd - 1);
-  const hostStart = space < from ? from : space + 1;
-  if (hostStart >= restEnd) return undefined;
   let user: string | undefined;
   let userState: UserState;
   if (space >= from) {
@@ -69,7 +70,6 @@ export function hotConnIdDisconnect(
     user = text.slice(from + (PREAMBLES[k] as string).length, space);
     userState = STATES[k];
   }
-  const ip = canonicalIpAt(text, hostStart, restEnd);
   return disconnect(
     h,
     reason,

@@ -1,6 +1,7 @@
 import type { SshAuthEvent } from '../../events/ssh.js';
 import type { HotContext } from './hot-context.js';
-import { optionalPortEnd, peerTokenEnd } from './peer-token.js';
+import { L_FROM, optionalPortEnd, peerTokenEnd, quadTailStart } from './peer-token.js';
+import { literalAt } from './text-at.js';
 
 /**
  * `Invalid user U from A[ port N]` (and `Illegal user`), as `INVALID_USER` matches it: the
@@ -14,20 +15,24 @@ export function hotInvalidUser(h: HotContext): SshAuthEvent | undefined {
   const text = h.text;
   const end = h.bodyEnd;
   const i = h.bodyStart + 13;
-  const from = end - 6 < i ? -1 : text.lastIndexOf(' from ', end - 6);
-  if (from < i) return undefined;
+  // A strict dotted quad tail, read from the right, ends right after the LAST ` from `.
+  let from = quadTailStart(h, i, end, false) - 6;
+  let hostStart = from + 6;
+  let hostEnd = hostStart;
+  if (from < i || !literalAt(text, from, L_FROM, hostStart)) {
+    from = end - 6 < i ? -1 : text.lastIndexOf(' from ', end - 6);
+    if (from < i) return undefined;
+    hostStart = from + 6;
+    hostEnd = peerTokenEnd(h, hostStart, end);
+    if (hostEnd === hostStart) return undefined;
+    if (optionalPortEnd(h, hostEnd, end) !== end) return undefined;
+  }
   // `.` in the pattern matches no line terminator.
   for (let k = i; k < from; k++) {
     const c = text.charCodeAt(k);
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
   }
-  const hostStart = from + 6;
-  const hostEnd = peerTokenEnd(h, hostStart, end);
-  if (hostEnd === hostStart) return undefined;
-  const j = optionalPortEnd(h, hostEnd, end);
-  if (j < 0) return undefined;
   const port = h.port;
-  if (j !== end) return undefined;
   const ip = h.ip;
   const e = h.envelope;
   return {

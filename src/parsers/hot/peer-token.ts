@@ -1,9 +1,17 @@
-import { canonicalIp, dottedQuadAt } from '../../ip.js';
+import { canonicalIp, dottedQuadAt, dottedQuadBefore } from '../../ip.js';
 import type { HotContext } from './hot-context.js';
-import { bulk, literalAt, visibleEnd } from './text-at.js';
+import { bulk, literalAt, portIn, visibleEnd } from './text-at.js';
+
+/** @internal ` from `, as compared by {@link literalAt}. */
+export const L_FROM = bulk(' from ');
 
 /** @internal ` port `, as compared by {@link literalAt}. */
 export const L_PORT = bulk(' port ');
+
+/** @internal ` ssh1`, as compared by {@link literalAt}. */
+export const L_SSH1 = bulk(' ssh1');
+/** @internal ` ssh2`, as compared by {@link literalAt}. */
+export const L_SSH2 = bulk(' ssh2');
 
 /**
  * `visibleEnd(text, i, limit)` for a peer address token, leaving
@@ -77,4 +85,36 @@ export function optionalPortEnd(h: HotContext, j: number, end: number): number {
   }
   const digits = peerPortEnd(h, j + 6, end);
   return digits === j + 6 ? -1 : digits;
+}
+
+/**
+ * Reads sshd's peer tail `A[ port N]` (then ` ssh1|ssh2` when `ssh`) that ends the text at
+ * `end`, from the RIGHT, for a strict dotted quad `A` no lower than `floor`: its start, with
+ * the address in `h.ip` and the port (as {@link peerPortEnd} reads it) in `h.port`; -1 for
+ * any other tail. No text before `A` is read: the caller checks what precedes it, and then
+ * knows the LAST ` from ` / ` port ` of the line without searching for it.
+ *
+ * @internal
+ */
+export function quadTailStart(h: HotContext, floor: number, end: number, ssh: boolean): number {
+  const text = h.text;
+  let j = end;
+  if (ssh && (literalAt(text, j - 5, L_SSH2, j) || literalAt(text, j - 5, L_SSH1, j))) j -= 5;
+  let digits = j;
+  while (digits > floor) {
+    const c = text.charCodeAt(digits - 1);
+    if (c < 48 || c > 57) break;
+    digits--;
+  }
+  let quadEnd = j;
+  let port: number | undefined;
+  if (digits < j && digits - 6 >= floor && literalAt(text, digits - 6, L_PORT, digits)) {
+    port = portIn(text, digits, j);
+    quadEnd = digits - 6;
+  }
+  const quad = dottedQuadBefore(text, quadEnd, floor);
+  if (quad === undefined) return -1;
+  h.ip = quad;
+  h.port = port;
+  return quadEnd - quad.length;
 }
