@@ -93,30 +93,36 @@ const TYPE_CODES: readonly (readonly number[])[] = TYPES.keys.map((t) =>
 );
 
 /**
- * The numbers of the types of each length, the commonest first: a line's type is told by
- * its length and, mostly, its first character (no map probe, and the type's characters
- * are compared with numbers, not read from a second string).
+ * The numbers of the known types by their first character code, the commonest first: a
+ * line's type is mostly told by its first character and read once (no scan for its end
+ * first, no map probe, no second string read).
  */
-const TYPES_BY_LENGTH: readonly (readonly number[] | undefined)[] = (() => {
-  const byLength: number[][] = [];
-  const common = ['EOE', 'CWD', 'PATH', 'EXECVE', 'SYSCALL', 'SOCKADDR', 'PROCTITLE'];
+const TYPES_BY_FIRST: readonly (readonly number[] | undefined)[] = (() => {
+  const byFirst: number[][] = [];
+  const common = ['EOE', 'EXECVE', 'CWD', 'PATH', 'PROCTITLE', 'SYSCALL', 'SOCKADDR'];
   for (const t of [...common, ...TYPES.keys.filter((t) => !common.includes(t))]) {
-    const list = byLength[t.length] ?? [];
+    const c = t.charCodeAt(0);
+    const list = byFirst[c] ?? [];
     list.push(TYPES.slot[t as keyof typeof TYPES.slot]);
-    byLength[t.length] = list;
+    byFirst[c] = list;
   }
-  return byLength;
+  return byFirst;
 })();
 
-/** The number in {@link TYPES} of the type `line[from, to)`, or -1 for another type. */
-function typeAt(line: string, from: number, to: number): number {
-  const candidates = TYPES_BY_LENGTH[to - from];
+/**
+ * The number in {@link TYPES} of the type at `from` (it runs to the next space or the end
+ * of the line), or -1 for another type.
+ */
+function typeAt(line: string, from: number): number {
+  const candidates = TYPES_BY_FIRST[line.charCodeAt(from)];
   if (candidates === undefined) return -1;
   for (const k of candidates) {
     const codes = TYPE_CODES[k] as readonly number[];
-    let n = 0;
+    let n = 1;
     while (n < codes.length && line.charCodeAt(from + n) === codes[n]) n++;
-    if (n === codes.length) return k;
+    if (n === codes.length && (from + n === line.length || line.charCodeAt(from + n) === 32)) {
+      return k;
+    }
   }
   return -1;
 }
@@ -152,10 +158,13 @@ export function readRecord(
     while (line.charCodeAt(i) === 32) i++;
   }
   if (!isTypeKey(line, i)) return { kind: 'malformed', reason: 'bad_header' };
+  const known = typeAt(line, i + 5);
   let te = i + 5;
-  while (te < line.length && line.charCodeAt(te) !== 32) te++;
-  if (te === i + 5) return { kind: 'malformed', reason: 'bad_header' };
-  const known = typeAt(line, i + 5, te);
+  if (known >= 0) te += (TYPE_CODES[known] as readonly number[]).length;
+  else {
+    while (te < line.length && line.charCodeAt(te) !== 32) te++;
+    if (te === i + 5) return { kind: 'malformed', reason: 'bad_header' };
+  }
   const type = known < 0 ? line.slice(i + 5, te) : (TYPES.keys[known] as string);
   let m = te;
   while (line.charCodeAt(m) === 32) m++;

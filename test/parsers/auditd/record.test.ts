@@ -47,6 +47,9 @@ describe('readRecord', () => {
     ['type= msg=audit(1.000:1):', 'malformed', 'bad_header'],
     ['type=UNKNOWN[1329] msg=?', 'unrecognized', 'no_event_id'],
     ['type=SYSCALL arch=c000003e', 'malformed', 'no_timestamp'],
+    ['type=EOE', 'malformed', 'no_timestamp'],
+    ['type=EOEX', 'malformed', 'no_timestamp'],
+    ['type=', 'malformed', 'bad_header'],
     [
       'type=SYSCALL msg=audit(08/31/2017 22:59:50.870:756395) : arch=x86_64',
       'malformed',
