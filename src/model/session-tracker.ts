@@ -191,6 +191,7 @@ export function restoreSessionTracker(
   const core = createCore(resolveTrackerOptions(options));
   core.seq = state.seq;
   core.settledSeq = state.seq;
+  core.settlingSeq = state.seq;
   const bySeq = new Map<number, SessionDraft>();
   for (const saved of state.hosts) {
     const host = hostState(core, saved.host ?? undefined, saved.now);

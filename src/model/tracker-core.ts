@@ -77,6 +77,8 @@ export interface TrackerCore {
   last: HostState | undefined;
   /** Drafts numbered above this are young (`isYoung`). */
   settledSeq: number;
+  /** The last draft number at the latest settlement: the next `settledSeq`. */
+  settlingSeq: number;
   /** Events since the last settlement of young evidence. */
   sinceSettle: number;
   /** Whether anyone reads `update` changes now (see {@link reportUpdate}). */
@@ -144,6 +146,7 @@ export function createCore(options: ResolvedTrackerOptions): TrackerCore {
     totals: zeroCounts(),
     last: undefined,
     settledSeq: 0,
+    settlingSeq: 0,
     sinceSettle: 0,
     wantsUpdates: always,
   };
