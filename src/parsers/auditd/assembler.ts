@@ -133,8 +133,15 @@ function build(
     maxSerial: -1,
     indexed: saved !== undefined,
   };
+  // The open event while no other is, kept out of `pending`: in-order logs open and close
+  // one event at a time, and a map entry per event costs a hash, an insert and a delete
+  // (that shrinks the table). When another event's record arrives it joins the map first,
+  // so everything else sees `pending` as if it had always been there. Set only while
+  // `pending` is empty.
+  let solo: Group | undefined;
   let lastKey = saved?.lastKey ?? '';
-  // Always pending.get(lastKey): consecutive records of one event skip the map lookup.
+  // Always the open event of lastKey (solo, or pending.get(lastKey)): consecutive records of
+  // one event skip the map lookup.
   let lastGroup: Group | undefined;
   // The last record read: a line of the same event reuses its key and time.
   let previous: AuditRecord | undefined;
@@ -202,7 +209,8 @@ function build(
   }
 
   function close(g: Group, viaEoe: boolean): void {
-    pending.delete(g.key);
+    if (g === solo) solo = undefined;
+    else pending.delete(g.key);
     if (g === lastGroup) lastGroup = undefined;
     c.pending -= g.records.length;
     if (!viaEoe) c.timedOut++;
@@ -243,6 +251,10 @@ function build(
     let g = lastGroup;
     if (switched) {
       lastKey = r.key;
+      if (solo !== undefined) {
+        pending.set(solo.key, solo);
+        solo = undefined;
+      }
       // Nothing open (in-order logs, between events): nothing to expire or find.
       if (pending.size === 0) g = undefined;
       else {
@@ -299,7 +311,8 @@ function build(
       }
     }
     lastGroup = { key: r.key, time: r.time, records: [r], lastSeq: seq };
-    pending.set(r.key, lastGroup);
+    if (pending.size === 0) solo = lastGroup;
+    else pending.set(r.key, lastGroup);
     c.pending++;
   }
 
@@ -363,6 +376,7 @@ function build(
     flush() {
       out = undefined;
       for (const g of [...pending.values()]) close(g, false);
+      if (solo !== undefined) close(solo, false);
       return taken();
     },
     stats(): AuditStats {
@@ -370,7 +384,7 @@ function build(
     },
     snapshot(): AuditAssemblerSnapshot {
       const open = [];
-      for (const g of pending.values()) {
+      for (const g of solo === undefined ? pending.values() : [solo]) {
         open.push({ lastSeq: g.lastSeq, records: g.records.map(copyProvenance) });
       }
       const keys: string[] = [];
