@@ -47,6 +47,8 @@ describe('rebuildArgv on one plain EXECVE record', () => {
   const blank = rec('type=EXECVE msg=audit(1.000:1):');
   const value = fc.oneof(
     fc.constantFrom('?', '"?"', '(null)', '""', '2F746D70', '41424', 'x', '"a b"', '" uid=0 "'),
+    // Hex: lower case, non-ASCII, invalid UTF-8, long (the plain reader decodes it in place).
+    fc.constantFrom('2f746d70', 'C3A974C3A9', 'FF41', '2F746D702F2F2F2F2F2F2F2F2F2F2F2F2F2F2F'),
     fc.string({ maxLength: 5 }).map((s) => `"${s.replace(/["\u001d]/g, '')}"`),
   );
   const body = fc
