@@ -1,13 +1,6 @@
 import { type FieldValues, valuesOf } from './field-values.js';
 import { CWD_KEYS, PATH_KEYS, SOCKADDR_KEYS, SYSCALL_KEYS } from './keys.js';
-import {
-  PATH_HEAD,
-  PATH_TAIL,
-  SOCKADDR_BODY,
-  SYSCALL_HEAD,
-  SYSCALL_IDS,
-  SYSCALL_TAIL,
-} from './patterns.js';
+import { PATH_BODY, SOCKADDR_BODY, SYSCALL_HEAD, SYSCALL_IDS, SYSCALL_TAIL } from './patterns.js';
 import { type Picked, pick, pickedText } from './pick.js';
 import { type KeyTable, SPAN_BARE, SPAN_QUOTED } from './scan.js';
 
@@ -194,20 +187,18 @@ export function readSyscall(
  * @internal
  */
 export function readPath(text: string, start: number, end: number): FieldValues {
-  PATH_HEAD.lastIndex = start;
-  const h = PATH_HEAD.exec(text);
+  PATH_BODY.lastIndex = start;
+  const h = PATH_BODY.exec(text);
   if (h !== null) {
-    PATH_TAIL.lastIndex = PATH_HEAD.lastIndex;
-    const t = PATH_TAIL.exec(text);
-    const at = PATH_TAIL.lastIndex;
+    const at = PATH_BODY.lastIndex;
     const c = text.charCodeAt(at);
     // The last value must stop there: the scanner reads no further once every key is seen.
-    if (t !== null && (at === end || (at < end && (c === 32 || c === 9)))) {
+    if (at === end || (at < end && (c === 32 || c === 9))) {
       // PATH_KEYS order, unquoted then quoted value per key (see FieldValues).
       // biome-ignore format: one unquoted/quoted pair per key
       const values = [
         h[1], undefined, h[3], h[2], h[4], undefined, // item, name, inode
-        t[1], undefined, t[2], undefined, t[3], undefined, t[4], undefined, // mode..nametype
+        h[5], undefined, h[6], undefined, h[7], undefined, h[8], undefined, // mode..nametype
       ];
       return { values, gluedAt: -1 };
     }

@@ -48,20 +48,12 @@ export const SYSCALL_TAIL = new RegExp(
 );
 
 /**
- * `PATH`, first part: leading spaces, `item=` to `dev=`, one space. Captures `item`, `name`
- * as quoted (inside) or unquoted, `inode`.
+ * `PATH`: leading spaces, `item=` to `nametype=` (optional `obj=`); the rest is not read.
+ * Captures `item`, `name` as quoted (inside) or unquoted, `inode`, `mode`, `ouid`, `ogid`,
+ * `nametype`.
  */
-export const PATH_HEAD = new RegExp(
-  ` *item=(${V}) name=(?:${QC}|(${V}|\\(null\\))) inode=(${V}) dev=${V} `,
-  'y',
-);
-
-/**
- * `PATH`, last part: `mode=` to `nametype=` (optional `obj=`); the rest is not read.
- * Captures `mode`, `ouid`, `ogid`, `nametype`.
- */
-export const PATH_TAIL = new RegExp(
-  `mode=(${V}) ouid=(${V}) ogid=(${V}) rdev=${V}(?: obj=${V})? nametype=(${V})`,
+export const PATH_BODY = new RegExp(
+  ` *item=(${V}) name=(?:${QC}|(${V}|\\(null\\))) inode=(${V}) dev=${V} mode=(${V}) ouid=(${V}) ogid=(${V}) rdev=${V}(?: obj=${V})? nametype=(${V})`,
   'y',
 );
 

@@ -15,8 +15,7 @@ import {
 } from '../../../src/parsers/auditd/field-values.js';
 import { CWD_KEYS, PATH_KEYS, SYSCALL_KEYS } from '../../../src/parsers/auditd/keys.js';
 import {
-  PATH_HEAD,
-  PATH_TAIL,
+  PATH_BODY,
   SYSCALL_HEAD,
   SYSCALL_IDS,
   SYSCALL_TAIL,
@@ -196,11 +195,9 @@ function syscallShaped(line: string, start: number, end: number): boolean {
 }
 
 function pathShaped(line: string, start: number, end: number): boolean {
-  PATH_HEAD.lastIndex = start;
-  if (!PATH_HEAD.test(line)) return false;
-  PATH_TAIL.lastIndex = PATH_HEAD.lastIndex;
-  if (!PATH_TAIL.test(line)) return false;
-  const at = PATH_TAIL.lastIndex;
+  PATH_BODY.lastIndex = start;
+  if (!PATH_BODY.test(line)) return false;
+  const at = PATH_BODY.lastIndex;
   return at === end || (at < end && /[ \t]/.test(line.charAt(at)));
 }
 
