@@ -345,7 +345,7 @@ export function closeSession(
 /**
  * @internal Reports a change to a closed session (late line within the grace window) and
  * refreshes its history entry; when nobody reads the update (see {@link reportUpdate}), the
- * entry becomes the draft itself, copied if it is ever read.
+ * entry becomes the draft itself, copied when read or when the grace window ends.
  */
 export function updateClosed(core: TrackerCore, draft: SessionDraft, out: SessionChange[]): void {
   if (out.length === 0 && !core.wantsUpdates()) {
