@@ -101,9 +101,12 @@ function simultaneousWithAbnormal(
   if (simultaneous.length > 0) {
     reason = `Simultaneous sessions ${cite(simultaneous)}, but no abnormal source or known malicious address.`;
   } else if (sources.length > 0) {
-    reason = `Abnormal source ${cite(sources)}, but no simultaneous sessions.`;
+    reason = `Abnormal source ${cite(sources)}, but no suspicious simultaneous sessions (no ssh.concurrent_sessions finding).`;
   } else {
-    reason = 'No simultaneous sessions and no abnormal or known malicious source.';
+    // Overlapping sessions that are one user's hop chain are not suspicious by themselves: the
+    // case's simultaneous_sessions answer may still say they overlap, so name what was counted.
+    reason =
+      'No suspicious simultaneous sessions (no ssh.concurrent_sessions finding) and no abnormal or known malicious source.';
   }
   return { rule, met: false, reason, findings: ids };
 }

@@ -49,6 +49,21 @@ describe('decideEscalation', () => {
     );
   });
 
+  it('names what it counted when no rule about simultaneous sessions holds', () => {
+    // A case may still answer that sessions overlap (a hop chain): the rule counts only
+    // ssh.concurrent_sessions findings, and its reason must not deny the overlap outright.
+    const decision = decideEscalation(
+      byName('privilege escalation alone').findings,
+      DEFAULT_ESCALATION_POLICY,
+    );
+    const rule = decision.rules.find(
+      (r) => r.rule === 'simultaneous_sessions_with_abnormal_source',
+    );
+    expect(rule?.reason).toBe(
+      'No suspicious simultaneous sessions (no ssh.concurrent_sessions finding) and no abnormal or known malicious source.',
+    );
+  });
+
   it('says an uncorroborated privilege escalation does not escalate', () => {
     const decision = decideEscalation(
       byName('privilege escalation alone').findings,
