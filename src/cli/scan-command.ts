@@ -1,11 +1,16 @@
 import type { Severity } from '../findings/finding.js';
-import { createAnalyzer, type SshtrailEvent } from '../index.js';
+import { createAnalyzer, type SshSession, type SshtrailEvent } from '../index.js';
 import { mergeByTime } from '../node/merge-by-time.js';
 import { atOrAbove, type InputOptions } from './cli-options.js';
 import { detectionSetup } from './detection-setup.js';
 import { openInputs } from './open-inputs.js';
 import { openRecordWriter } from './record-writer.js';
 import { scanSummaryText, wantsScanSummary } from './scan-summary.js';
+import { createSettledSessions } from './settled-sessions.js';
+
+// The session tracker's default close grace (60 s) plus the analyzer's default skew window (2 s):
+// the CLI sets neither, so no late line reaches a closed session after this much event time.
+const SESSION_HOLD_MS = 62_000;
 
 /**
  * `sshtrail scan`: all inputs merged in time order through one analyzer; findings and cases
@@ -25,20 +30,26 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   const pending: (() => Promise<void>)[] = [];
   const keepSessions = options.sessions || options.output !== 'jsonl';
   let worst: Severity | undefined;
-  // With --sessions, sessions still open at the end are written as they stand.
-  const open = new Map<string, Parameters<typeof writer.session>[0]>();
+  // Event time of the input so far, for holding closed sessions through their grace window.
+  let now = Number.NEGATIVE_INFINITY;
+  // With --sessions, each session is written once, when no late line can change it any more
+  // (sessions still open at the end are written as they stand).
+  const settled = createSettledSessions(SESSION_HOLD_MS);
   if (options.sessions) {
-    analyzer.on('session:open', (s) => open.set(s.id, s));
-    analyzer.on('session:update', (s) => open.set(s.id, s));
-    analyzer.on('session:close', (s) => open.delete(s.id));
+    analyzer.on('session:open', (s) => settled.update(s));
+    analyzer.on('session:update', (s) => settled.update(s));
+    analyzer.on('session:close', (s) => settled.close(s, now));
   }
+  const writeSettled = (sessions: readonly SshSession[]): void => {
+    for (const s of sessions) pending.push(() => writer.session(s, true));
+  };
   if (keepSessions) {
-    const note = (write: boolean) => (s: Parameters<typeof writer.session>[0]) => {
-      pending.push(() => writer.session(s, write && options.sessions));
+    const note = (s: SshSession) => {
+      pending.push(() => writer.session(s, false));
     };
-    analyzer.on('session:open', note(false));
-    analyzer.on('session:update', note(false));
-    analyzer.on('session:close', note(true));
+    analyzer.on('session:open', note);
+    analyzer.on('session:update', note);
+    analyzer.on('session:close', note);
   }
   // Counted by id: an updated case or finding is emitted again under the same id.
   let sessions = 0;
@@ -56,7 +67,11 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   });
   const diagnostics: string[] = [];
   analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
-  const push = (event: SshtrailEvent): void => analyzer.pushEvent(event);
+  const push = (event: SshtrailEvent): void => {
+    if (event.time > now) now = event.time;
+    analyzer.pushEvent(event);
+    if (options.sessions) writeSettled(settled.settle(now));
+  };
   const drain = async (): Promise<void> => {
     for (const write of pending.splice(0)) await write();
   };
@@ -87,8 +102,8 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     inputs.close();
   }
   analyzer.flush();
+  writeSettled(settled.rest());
   await drain();
-  for (const s of open.values()) await writer.session(s, true);
   await writer.close();
   if (options.stats) {
     const report = { sources: inputs.stats(), skipped: inputs.skipped, diagnostics };

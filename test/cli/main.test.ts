@@ -265,6 +265,27 @@ describe('sshtrail scan', () => {
   });
 });
 
+describe('sshtrail scan --sessions on the two-host sample', () => {
+  it('writes each session once, with the lines that arrived after its close', () => {
+    const sample = path.join(ROOT, 'examples/data/hijack');
+    const run = sshtrail(['scan', sample, '--host-from-dir', '--year', '2026', '--sessions']);
+    expect(run.status).toBe(0);
+    const sessions = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; id: string; evidence: { line: number }[] })
+      .filter((r) => r.type === 'session');
+    expect(sessions.map((s) => s.id).sort()).toEqual([
+      'app1/7301/1773133285000',
+      'bastion/5101/1773133200000',
+      'bastion/5201/1773133240000',
+    ]);
+    // alice's bastion session: `Disconnected` closes it, pam's `session closed` (line 20) is late.
+    const alice = sessions.find((s) => s.id === 'bastion/5101/1773133200000');
+    expect(alice?.evidence.map((e) => e.line)).toContain(20);
+  });
+});
+
 describe('sshtrail scan --output html', () => {
   it('draws the sessions in one report', () => {
     const file = put('scan-html/auth.log', `${ACCEPTED}\n${OPENED}\n${CLOSED}\n`);
