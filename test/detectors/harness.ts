@@ -91,8 +91,10 @@ export function runEvents(events: readonly SshtrailEvent[], options: RunOptions)
   let last = 0;
   for (const event of events) {
     last = event.time;
+    // The analyzer's order: the tracker takes the event first, so views include what it changed.
+    const changes = tracker.push(event);
     feed({ kind: 'event', event });
-    report(tracker.push(event));
+    report(changes);
   }
   report(tracker.flush());
   findings.push(...set.flush(last, context));

@@ -1,6 +1,7 @@
 import type { Provenance } from '../../events/provenance.js';
 import type { SshAuthEvent } from '../../events/ssh.js';
 import type { Finding } from '../../findings/finding.js';
+import type { SessionViews } from '../../model/session-views.js';
 import { appendEvidence } from '../compose/rule.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
@@ -156,7 +157,12 @@ export function bruteForceSuccess(
     appendEvidence(entry.evidence, [e.source], 40);
   };
 
-  const succeed = (state: BruteForceSuccessState, e: SshAuthEvent, ip: string): Finding[] => {
+  const succeed = (
+    state: BruteForceSuccessState,
+    e: SshAuthEvent,
+    ip: string,
+    sessions: SessionViews,
+  ): Finding[] => {
     const entry = lruGet(state.sources, ip);
     if (entry === undefined) return [];
     lruDelete(state.sources, ip);
@@ -187,7 +193,7 @@ export function bruteForceSuccess(
         host: e.host,
         user,
         sourceIp: ip,
-        sessionIds: [],
+        sessionIds: acceptedSession(sessions, e, user, ip),
         evidence: [...entry.evidence, e.source],
         explanation:
           `${failures} failed logins from ${ip} against ${tried.length} account(s) (${listText(tried)}) within ${minutes} min ` +
@@ -205,7 +211,7 @@ export function bruteForceSuccess(
     needs: ['auth'],
     options: { minFailures, minSprayUsers, windowMs, maxSources },
     init: () => ({ sources: lruCreate() }),
-    step(state, input) {
+    step(state, input, context) {
       if (input.kind !== 'event' || input.event.kind !== 'ssh.auth') return quiet(state);
       const e = input.event;
       const ip = e.sourceIp;
@@ -216,10 +222,24 @@ export function bruteForceSuccess(
           fail(state, e, ip);
           return quiet(state);
         case 'success':
-          return { state, findings: succeed(state, e, ip) };
+          return { state, findings: succeed(state, e, ip, context.sessions) };
         default:
           return quiet(state);
       }
     },
   };
+}
+
+// The session the accepted login opened (the tracker has it by the time detectors run): the
+// same host, user and source address and port.
+function acceptedSession(
+  sessions: SessionViews,
+  e: SshAuthEvent,
+  user: string,
+  ip: string,
+): readonly string[] {
+  const own = sessions
+    .sessionsOfUser(user)
+    .filter((s) => s.host === e.host && s.sourceIp === ip && s.sourcePort === e.sourcePort);
+  return own.length === 1 && own[0] !== undefined ? [own[0].id] : [];
 }

@@ -26,6 +26,13 @@ describe('bruteForceSuccess', () => {
     expect(f?.evidence.some((e) => e.text.includes('alice'))).toBe(false);
   });
 
+  it('names the session the accepted login opened, so triage finds it', () => {
+    const { findings, sessions } = run(['brute-force.log'], { detectors: detectors() });
+    const root = sessions.filter((s) => s.user === 'root' && s.sourceIp === '203.0.113.77');
+    expect(root).toHaveLength(1);
+    expect(findings[0]?.sessionIds).toEqual([root[0]?.id]);
+  });
+
   it('reports password spraying: invalid users tried from one source, then a success', () => {
     const { findings } = run(['password-spray.log'], { detectors: detectors() });
     expect(findings).toHaveLength(1);
