@@ -50,7 +50,8 @@ export interface FindingSpec {
 /**
  * Builds a contract {@link Finding}: ISO time, evidence deduplicated and capped (the first
  * and the latest lines are kept), and a deterministic id from the detector, the subject and
- * the evidence lines, so the same input always gives the same id.
+ * the evidence lines (their numbers and text, not their file names), so the same input always
+ * gives the same id, however its paths are spelled.
  *
  * @param spec - The finding's facts.
  * @returns The finding.
@@ -69,7 +70,9 @@ export function createFinding(spec: FindingSpec): Finding {
     spec.user ?? '',
     spec.sourceIp ?? '',
     spec.sessionIds.join(','),
-    ...evidence.map((e) => `${e.source}:${e.line}`),
+    // Lines by number and text, not by file name: a path typed another way (`./logs`, an
+    // absolute path, another checkout) must not change the id a sink deduplicates on.
+    ...evidence.map((e) => `${e.line}:${e.text}`),
   ].join('\u0000');
   return {
     type: 'finding',

@@ -48,6 +48,15 @@ describe('createFinding', () => {
     expect(a.time).toBe('2024-01-01T00:00:00.000Z');
   });
 
+  it('keeps the id when the same file is named by another path', () => {
+    const at = (source: string, text: string) => [{ source, line: 7, text }];
+    const a = createFinding({ ...spec, evidence: at('logs/auth.log', 'Accepted') });
+    expect(createFinding({ ...spec, evidence: at('/srv/case/logs/auth.log', 'Accepted') }).id).toBe(
+      a.id,
+    );
+    expect(createFinding({ ...spec, evidence: at('logs/auth.log', 'Failed') }).id).not.toBe(a.id);
+  });
+
   it('deduplicates and caps evidence, keeping the first and the latest lines', () => {
     const lines = Array.from({ length: 120 }, (_, i) => line(i + 1));
     const kept = capEvidence([...lines, line(5)], 50);
