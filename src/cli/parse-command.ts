@@ -1,6 +1,7 @@
 import type { InputOptions } from './cli-options.js';
 import { openLineWriter } from './line-writer.js';
 import { openInputs } from './open-inputs.js';
+import { parseSummaryText, wantsSummary } from './run-summary.js';
 import { UsageError } from './usage-error.js';
 
 /** `sshtrail parse`: every input's normalized events as JSONL, the accounting on stderr. */
@@ -34,6 +35,9 @@ export async function parseCommand(options: InputOptions): Promise<number> {
   if (options.stats) {
     const report = { sources: inputs.stats(), skipped: inputs.skipped };
     process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
+  if (wantsSummary(process.stderr.isTTY === true, options.quiet, options.follow)) {
+    process.stderr.write(parseSummaryText(inputs.stats()));
   }
   return 0;
 }

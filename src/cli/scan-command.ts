@@ -5,7 +5,7 @@ import { atOrAbove, type InputOptions } from './cli-options.js';
 import { detectionSetup } from './detection-setup.js';
 import { openInputs } from './open-inputs.js';
 import { openRecordWriter } from './record-writer.js';
-import { scanSummaryText, wantsScanSummary } from './scan-summary.js';
+import { scanSummaryText, wantsSummary } from './run-summary.js';
 import { createSettledSessions } from './settled-sessions.js';
 
 // The session tracker's default close grace (60 s) plus the analyzer's default skew window (2 s):
@@ -109,7 +109,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     const report = { sources: inputs.stats(), skipped: inputs.skipped, diagnostics };
     process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
   }
-  if (wantsScanSummary(process.stderr.isTTY === true, options.quiet, options.follow)) {
+  if (wantsSummary(process.stderr.isTTY === true, options.quiet, options.follow)) {
     process.stderr.write(
       scanSummaryText({
         sources: inputs.stats(),

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanSummaryText, wantsScanSummary } from '../../src/cli/scan-summary.js';
+import { parseSummaryText, scanSummaryText, wantsSummary } from '../../src/cli/run-summary.js';
 import type { SourceStats } from '../../src/parsers/source-stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,12 +44,24 @@ describe('scanSummaryText', () => {
   });
 });
 
-describe('wantsScanSummary', () => {
+describe('parseSummaryText', () => {
+  it('says what became of the lines and where to look for why', () => {
+    const mixed = { ...stats('auth.log', 40, 37), ignored: 1, unrecognized: 1, malformed: 1 };
+    expect(parseSummaryText([mixed])).toBe(
+      'sshtrail: 1 file, 40 lines: 37 events, 1 ignored, 1 unrecognized, 1 malformed (--stats for why)\n',
+    );
+    expect(parseSummaryText([stats('a', 2, 2), stats('b', 0, 0)])).toBe(
+      'sshtrail: 2 files, 2 lines: 2 events, 0 ignored, 0 unrecognized, 0 malformed\n',
+    );
+  });
+});
+
+describe('wantsSummary', () => {
   it('writes only for a person at a terminal, never with --quiet or --follow', () => {
-    expect(wantsScanSummary(true, false, false)).toBe(true);
-    expect(wantsScanSummary(false, false, false)).toBe(false);
-    expect(wantsScanSummary(true, true, false)).toBe(false);
-    expect(wantsScanSummary(true, false, true)).toBe(false);
+    expect(wantsSummary(true, false, false)).toBe(true);
+    expect(wantsSummary(false, false, false)).toBe(false);
+    expect(wantsSummary(true, true, false)).toBe(false);
+    expect(wantsSummary(true, false, true)).toBe(false);
   });
 });
 
@@ -88,5 +100,19 @@ describe.skipIf(!hasScript)('sshtrail scan on a terminal', () => {
 
   it('stays silent with --quiet', () => {
     expect(run('--quiet')).toBe('');
+  });
+
+  it('ends parse with what became of the lines, after the events', () => {
+    const command = `${process.execPath} --import tsx src/cli/main.ts parse --year 2024 ${log}`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const lines = result.stdout.replace(/\r/g, '').trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(
+      'sshtrail: 1 file, 3 lines: 3 events, 0 ignored, 0 unrecognized, 0 malformed',
+    );
   });
 });
