@@ -75,6 +75,32 @@ describe('renderHtmlReport', () => {
     );
   });
 
+  it('shows control characters of evidence lines as control pictures', () => {
+    const enriched = finding({
+      id: 'f-enriched',
+      detector: 'ssh.agent_socket_hijack',
+      title: "Another user's SSH agent socket used",
+      severity: 'high',
+      techniques: ['T1563.001'],
+      time: at(12, 0),
+      host: 'bastion',
+      user: 'alice',
+      ip: '10.20.0.10',
+      sessions: [],
+      evidence: [
+        {
+          source: 'bastion/audit.log',
+          line: 46,
+          text: 'type=SOCKADDR msg=audit(1773133285.020:4011): saddr=01002F\u001dSADDR={ saddr_fam=local }',
+        },
+      ],
+      explanation: 'x',
+    });
+    const report = renderHtmlReport({ findings: [enriched], cases: [], sessions: [] });
+    expect(report).toContain('saddr=01002F\u241dSADDR={ saddr_fam=local }');
+    expect(report).not.toContain('\u001d');
+  });
+
   it('draws host and user swimlanes, session bars, finding markers and the hop', () => {
     expect(html.match(/<svg class="swimlanes"/g)).toHaveLength(2);
     expect(html).toContain('data-lane="bastion"');

@@ -5,8 +5,23 @@ import { escapeHtml as e } from './escape.js';
 /** @internal Evidence lines as a collapsed block, one click away. */
 export function evidenceBlock(evidence: readonly Evidence[], label = 'evidence'): string {
   if (evidence.length === 0) return '<span class="muted">no lines</span>';
-  const lines = evidence.map((x) => `${x.source}:${x.line}  ${x.text}`).join('\n');
+  const lines = evidenceLines(evidence);
   return `<details class="evidence"><summary>${e(label)} (${evidence.length} line${evidence.length === 1 ? '' : 's'})</summary><pre>${e(lines)}</pre></details>`;
+}
+
+// Control characters in a log line (auditd's ENRICHED 0x1d separator, escapes an attacker
+// smuggled in) are shown as their Unicode control pictures (␝), not as a browser's "�" or not at all.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+function evidenceLines(evidence: readonly Evidence[]): string {
+  return evidence.map((x) => `${x.source}:${x.line}  ${visibleControls(x.text)}`).join('\n');
+}
+
+function visibleControls(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
+  });
 }
 
 function sev(severity: string): string {
@@ -70,6 +85,6 @@ export function findingBlock(f: Finding, anchor: string): string {
   return `<details class="finding ${e(f.severity)}" id="${e(anchor)}" data-finding="${e(f.id)}"><summary>${sev(f.severity)} <b>${e(f.title)}</b> <code>${e(f.detector)}</code> <span class="muted">${e(f.time)} · ${e(where)} · ${e(f.id)}</span></summary>
 <p>${e(f.explanation)}</p>
 <p class="muted">techniques: ${e(f.techniques.join(', ') || '—')} · confidence ${e(String(f.confidence))} · sessions: ${e(f.sessionIds.join(', ') || '—')}${f.intel === undefined ? '' : ` · intel: ${e(f.intel.list)}${f.intel.label === undefined ? '' : ` (${e(f.intel.label)})`}`}</p>
-<pre>${e(f.evidence.map((x) => `${x.source}:${x.line}  ${x.text}`).join('\n'))}</pre>
+<pre>${e(evidenceLines(f.evidence))}</pre>
 </details>`;
 }
