@@ -54,7 +54,6 @@ const triage = createTriage({ dataSources: { sshdDebug: false } });
 for (const s of sessions.values()) triage.addSession(s);
 for (const f of findings) triage.addFinding(f);
 const cases = triage.flush();
-
 writeFileSync(output, renderHtmlReport({ findings, cases, sessions: [...sessions.values()] }));
 console.log(
   `${output}: ${sessions.size} sessions, ${findings.length} findings, ${cases.length} cases`,
