@@ -220,6 +220,26 @@ describe.skipIf(CHROMIUM === undefined)('renderHtmlReport in headless Chromium',
     );
   });
 
+  it('fits a 1400 px window with real finding ids in the case tables', () => {
+    // The bundled hijack sample's report: containment reasons cite long unbroken finding ids.
+    const sample = join(dir, 'sample.html');
+    const root = join(import.meta.dirname, '../..');
+    const report = execFileSync(
+      process.execPath,
+      [
+        ...['--import', 'tsx', 'src/cli/main.ts', 'scan', 'examples/data/hijack'],
+        ...['--host-from-dir', '--year', '2026', '--output', 'html'],
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const measure =
+      '<script>document.body.setAttribute("data-overflow", String(document.documentElement.scrollWidth > window.innerWidth))</script>';
+    writeFileSync(sample, report.replace('</body>', `${measure}</body>`));
+    const { stdout } = chromium(['--dump-dom', '--window-size=1400,1000', `file://${sample}`]);
+    expect(stdout).toContain('Containment');
+    expect(stdout).toMatch(/<body[^>]*data-overflow="false"/);
+  });
+
   it('produces a screenshot of the timeline', () => {
     const png = join(dir, 'report.png');
     chromium([`--screenshot=${png}`, '--window-size=1400,1000', `file://${file}`]);

@@ -26,7 +26,8 @@ svg a:hover .marker{stroke:#000;stroke-width:2}
 .decision{font-weight:700;padding:2px 9px;border-radius:4px}
 .decision.yes{background:#fde2e2;color:#a3161a}.decision.no{background:#e3f3e6;color:#1f6b32}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px}
-th,td{text-align:left;vertical-align:top;border-bottom:1px solid var(--line);padding:5px 8px}
+th,td{text-align:left;vertical-align:top;border-bottom:1px solid var(--line);padding:5px 8px;overflow-wrap:anywhere}
+td:first-child,td[class^=ans-]{white-space:nowrap;overflow-wrap:normal}
 th{font-size:12px;color:var(--muted);font-weight:600}
 .ans-yes{color:#a3161a;font-weight:700}.ans-no{color:#1f6b32;font-weight:700}.ans-unknown{color:#8a6d00;font-weight:700}
 .missing{color:var(--muted);font-size:12px}
