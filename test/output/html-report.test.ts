@@ -149,6 +149,26 @@ describe('renderHtmlReport', () => {
     ).not.toContain('data-hop=');
   });
 
+  it('labels its counts in the singular for one', () => {
+    const one = finding({
+      id: 'f-one',
+      detector: 'ssh.privilege_escalation',
+      title: 'Privilege escalation in an SSH session',
+      severity: 'low',
+      techniques: ['T1548.003'],
+      time: at(12, 0),
+      host: 'bastion',
+      user: 'mallory',
+      ip: '10.20.0.10',
+      sessions: [],
+      evidence: [],
+      explanation: 'x',
+    });
+    const report = renderHtmlReport({ findings: [one], cases: [], sessions: [] });
+    expect(report).toContain('<b>1</b>finding</div>');
+    expect(report).toContain('<b>0</b>cases</div>');
+  });
+
   it('renders an empty report', () => {
     const empty = renderHtmlReport({ findings: [], cases: [], sessions: [] });
     expect(empty).toContain('No sessions or findings to draw.');

@@ -84,9 +84,9 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <header><h1>${escapeHtml(title)}</h1><div class="sub">${escapeHtml(input.subtitle ?? 'SSH sessions, findings and cases (MITRE ATT&CK T1563.001)')}</div></header>
 <main>
 <div class="cards">
-<div class="card"><b>${sessions.length}</b>sessions</div>
-<div class="card"><b>${findings.length}</b>findings</div>
-<div class="card"><b>${cases.length}</b>cases</div>
+<div class="card"><b>${sessions.length}</b>${plural(sessions.length, 'session')}</div>
+<div class="card"><b>${findings.length}</b>${plural(findings.length, 'finding')}</div>
+<div class="card"><b>${cases.length}</b>${plural(cases.length, 'case')}</div>
 <div class="card"><b>${escalated}</b>escalated</div>
 </div>
 <section id="timeline-hosts"><h2>Sessions by host</h2>
@@ -121,4 +121,8 @@ function timeRange(
   if (!Number.isFinite(start) || !Number.isFinite(end)) return { start: 0, end: 60_000 };
   const pad = Math.max(60_000, (end - start) * 0.03);
   return { start: start - pad, end: end + pad };
+}
+
+function plural(n: number, noun: string): string {
+  return n === 1 ? noun : `${noun}s`;
 }
