@@ -35,7 +35,7 @@ import {
   type SocketRegistry,
   type SocketRegistrySnapshot,
 } from '../model/sockets/index.js';
-import { createTriage, type Triage } from '../triage/index.js';
+import { createTriage, type Triage, type TriageSnapshot } from '../triage/index.js';
 import type { TriageOptions } from '../triage/triage-options.js';
 import { createLearnedIdentity } from './learned-identity.js';
 
@@ -58,8 +58,8 @@ export interface DetectionOptions {
 
 /**
  * The detection side of an {@link AnalyzerSnapshot}: the telemetry join with its process trees,
- * the socket registry and every detector's state. The hop graph, the Zeek join, the log-gap
- * monitor and triage restart empty after a restore.
+ * the socket registry, every detector's state and triage's open cases. The hop graph, the Zeek
+ * join and the log-gap monitor restart empty after a restore.
  */
 export interface PipelineSnapshot {
   /** Process trees and the join of host telemetry to sessions. */
@@ -68,6 +68,10 @@ export interface PipelineSnapshot {
   readonly sockets: SocketRegistrySnapshot;
   /** Each detector's state. */
   readonly detectors: DetectorSetSnapshot;
+  /** Open cases and their context (absent in snapshots of earlier versions: triage restarts). */
+  readonly triage?: TriageSnapshot;
+  /** Stream time (epoch ms) of triage's next settlement; `null` before the first event. */
+  readonly settleAt?: number | null;
 }
 
 const NO_INPUTS: readonly DetectorInput[] = [];
@@ -128,11 +132,11 @@ export function createPipeline(
   const network = createSessionJoiner({ identity });
   const gaps = createLogGapMonitor({ identity });
   const gapLog = createLogGapBuffer();
-  const triage = createTriage(options.triage);
+  const triage = createTriage(options.triage, saved?.triage);
   // Cases and sessions that can no longer change are let go every eighth of the case window
   // of stream time, so triage holds the recent past, not the whole input.
   const settleEvery = (options.triage?.windowMs ?? DEFAULT_CASE_WINDOW_MS) / 8;
-  let nextSettle = Number.NEGATIVE_INFINITY;
+  let nextSettle = saved?.settleAt ?? Number.NEGATIVE_INFINITY;
   const set: DetectorSet = createDetectorSet(detectors, saved ? { snapshot: saved.detectors } : {});
   const context: DetectorContext = createDetectorContext({
     sessions,
@@ -221,6 +225,8 @@ export function createPipeline(
       join: join.snapshot(),
       sockets: sockets.snapshot(),
       detectors: set.snapshot(),
+      triage: triage.snapshot(),
+      settleAt: Number.isFinite(nextSettle) ? nextSettle : null,
     }),
     sizes: () => {
       const states = set.snapshot().states;

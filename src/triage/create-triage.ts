@@ -6,6 +6,7 @@ import { findingTime } from './case-context.js';
 import { collectIndicators } from './indicators.js';
 import { upstreamOf } from './infer-hops.js';
 import { type Hop, resolveTriageOptions, type TriageOptions } from './triage-options.js';
+import type { TriageSnapshot } from './triage-snapshot.js';
 
 /** An actor key findings are grouped by. */
 export type GroupKey = 'user' | 'source_ip' | 'key_fingerprint' | 'session';
@@ -91,6 +92,8 @@ export interface Triage {
   flush(): readonly Case[];
   /** Current state size. */
   size(): TriageSize;
+  /** The state as plain JSON, to continue later with `createTriage(options, snapshot)`. */
+  snapshot(): TriageSnapshot;
 }
 
 interface OpenCase {
@@ -115,6 +118,7 @@ const MAX_CHAIN = 32;
  * `maxOpenCases`, `maxSessions` and `maxFindingsPerCase`.
  *
  * @param options - Grouping, policy, data sources, baseline profiles and caps.
+ * @param initial - State from {@link Triage.snapshot} to continue from (same options).
  * @returns The triage.
  * @throws RangeError or TypeError on invalid options (programmer errors only).
  * @example
@@ -125,7 +129,7 @@ const MAX_CHAIN = 32;
  * for (const c of triage.flush()) console.log(c.id, c.escalate, c.reasons.join(' '));
  * ```
  */
-export function createTriage(options: CreateTriageOptions = {}): Triage {
+export function createTriage(options: CreateTriageOptions = {}, initial?: TriageSnapshot): Triage {
   const resolved = resolveTriageOptions(options);
   const groupBy = new Set(options.groupBy ?? ALL_KEYS);
   const emitQuiet = options.emitQuiet === true;
@@ -140,6 +144,33 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
   let seq = 0;
   let dropped = 0;
   let latest = Number.NEGATIVE_INFINITY;
+  if (initial !== undefined) {
+    seq = initial.seq;
+    dropped = initial.dropped;
+    latest = initial.latest ?? Number.NEGATIVE_INFINITY;
+    for (const s of initial.sessions) sessions.set(s.id, s);
+    for (const [ip, ids] of initial.byLocalIp) byLocalIp.set(ip, new Set(ids));
+    for (const [to, from] of initial.upstream) upstream.set(to, from);
+    const bySeq = new Map<number, OpenCase>();
+    for (const c of initial.cases) {
+      const restored: OpenCase = {
+        seq: c.seq,
+        findings: [...c.findings],
+        keys: new Set(c.keys),
+        extraSessions: new Set(c.extraSessions),
+        cited: new Set(c.cited),
+        first: c.first,
+        last: c.last,
+        merged: false,
+      };
+      open.add(restored);
+      bySeq.set(c.seq, restored);
+    }
+    for (const [key, caseSeq] of initial.index) {
+      const c = bySeq.get(caseSeq);
+      if (c !== undefined) index.set(key, c);
+    }
+  }
 
   function root(id: string): string {
     let current = id;
@@ -357,6 +388,33 @@ export function createTriage(options: CreateTriageOptions = {}): Triage {
     },
     flush() {
       return ordered(open).map(emit);
+    },
+    snapshot() {
+      const seqOf = new Map<OpenCase, number>();
+      for (const c of open) seqOf.set(c, c.seq);
+      return {
+        version: 1,
+        seq,
+        dropped,
+        latest: Number.isFinite(latest) ? latest : null,
+        sessions: [...sessions.values()],
+        byLocalIp: [...byLocalIp].map(([ip, ids]) => [ip, [...ids]] as const),
+        upstream: [...upstream],
+        cases: [...open].map((c) => ({
+          seq: c.seq,
+          findings: [...c.findings],
+          keys: [...c.keys],
+          extraSessions: [...c.extraSessions],
+          cited: [...c.cited],
+          first: c.first,
+          last: c.last,
+        })),
+        // Only keys of open cases: emitted and merged cases are never pointed to.
+        index: [...index].flatMap(([key, c]) => {
+          const n = seqOf.get(c);
+          return n === undefined ? [] : [[key, n] as const];
+        }),
+      };
     },
     size() {
       return {

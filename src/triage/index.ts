@@ -17,3 +17,4 @@ export {
   type TriageOptions,
   type UserProfile,
 } from './triage-options.js';
+export type { TriageSnapshot, TriageSnapshotCase } from './triage-snapshot.js';
