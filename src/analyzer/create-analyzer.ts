@@ -84,7 +84,7 @@ export interface AnalyzerSnapshot {
   readonly buffer: ReorderState;
   /** The session tracker. */
   readonly sessions: SessionTrackerSnapshot;
-  /** Process trees, the telemetry join, socket owners and detector states (absent with `detect: false`). */
+  /** Process trees, the telemetry join, socket owners, detector states and triage (absent with `detect: false`). */
   readonly detection?: PipelineSnapshot;
   /** Time of the latest event processed. */
   readonly lastTime: number;
@@ -174,6 +174,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
  * @param snapshot - A snapshot from {@link Analyzer.snapshot} (after a JSON round trip is fine).
  * @param options - The same options the snapshotted analyzer had.
  * @returns The restored analyzer.
+ * @throws TypeError when `snapshot` is not an analyzer snapshot of this version.
  * @example
  * ```ts
  * const saved = JSON.stringify(first.snapshot());
@@ -184,6 +185,11 @@ export function restoreAnalyzer(
   snapshot: AnalyzerSnapshot,
   options: AnalyzerOptions = {},
 ): Analyzer {
+  // Checked here so the error names what was passed, not the first internal part to reject it.
+  const given = snapshot as Partial<AnalyzerSnapshot> | null | undefined;
+  if (given?.format !== 'sshtrail.analyzer' || given.version !== 1) {
+    throw new TypeError('not a version 1 analyzer snapshot (from Analyzer.snapshot())');
+  }
   return build(options, snapshot);
 }
 

@@ -103,6 +103,15 @@ describe('createAnalyzer', () => {
     );
   });
 
+  it('refuses what is not an analyzer snapshot, naming the analyzer', () => {
+    const tracker = createAnalyzer().snapshot().sessions;
+    for (const bad of [{}, null, { format: 'sshtrail.analyzer', version: 2 }, tracker]) {
+      expect(() => restoreAnalyzer(bad as never)).toThrow(
+        'not a version 1 analyzer snapshot (from Analyzer.snapshot())',
+      );
+    }
+  });
+
   it('merges two sources that are slightly out of order within the skew window', () => {
     const analyzer = createAnalyzer({ skewMs: 5000 });
     const order: number[] = [];
