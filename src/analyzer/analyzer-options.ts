@@ -2,6 +2,9 @@ import type { SessionTrackerOptions } from '../model/index.js';
 import type { SourceFormat } from '../parsers/create-source-parser.js';
 import type { DetectionOptions } from './pipeline.js';
 
+/** @internal How far sources may be out of order by default (`skewMs`). */
+export const DEFAULT_SKEW_MS = 2000;
+
 /**
  * Options of {@link createAnalyzer}.
  */

@@ -22,7 +22,7 @@ import type { LineOutcome } from '../parsers/outcome.js';
 import type { SourceParser } from '../parsers/source-parser.js';
 import type { SourceStats } from '../parsers/source-stats.js';
 import { isValidTimeZone } from '../time/index.js';
-import type { AnalyzerOptions, InputRef } from './analyzer-options.js';
+import { type AnalyzerOptions, DEFAULT_SKEW_MS, type InputRef } from './analyzer-options.js';
 import type { Diagnostic } from './diagnostic.js';
 import { createEmitter, type TypedEmitter } from './emitter.js';
 import { createPipeline, type PipelineSnapshot } from './pipeline.js';
@@ -200,7 +200,7 @@ interface SourceState {
 }
 
 function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined): Analyzer {
-  const skewMs = options.skewMs ?? 2000;
+  const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   const capacity = options.maxBufferedEvents ?? 100_000;
   if (!(skewMs >= 0) || !(capacity >= 1)) {
     throw new RangeError('skewMs must be >= 0 and maxBufferedEvents >= 1');

@@ -1,5 +1,7 @@
+import { DEFAULT_SKEW_MS } from '../analyzer/analyzer-options.js';
 import type { Severity } from '../findings/finding.js';
 import { createAnalyzer, type SshSession, type SshtrailEvent } from '../index.js';
+import { DEFAULT_CLOSE_GRACE_MS } from '../model/tracker-options.js';
 import { mergeByTime } from '../node/merge-by-time.js';
 import { atOrAbove, type InputOptions } from './cli-options.js';
 import { detectionSetup } from './detection-setup.js';
@@ -8,9 +10,9 @@ import { openRecordWriter } from './record-writer.js';
 import { scanSummaryText, wantsSummary } from './run-summary.js';
 import { createSettledSessions } from './settled-sessions.js';
 
-// The session tracker's default close grace (60 s) plus the analyzer's default skew window (2 s):
-// the CLI sets neither, so no late line reaches a closed session after this much event time.
-const SESSION_HOLD_MS = 62_000;
+// The CLI sets neither the close grace nor the skew window, so with their defaults no late line
+// reaches a closed session after this much event time.
+const SESSION_HOLD_MS = DEFAULT_CLOSE_GRACE_MS + DEFAULT_SKEW_MS;
 
 /**
  * `sshtrail scan`: all inputs merged in time order through one analyzer; findings and cases

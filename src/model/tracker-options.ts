@@ -42,12 +42,15 @@ export interface SessionTrackerOptions {
 /** @internal Options with every default applied. */
 export type ResolvedTrackerOptions = Required<SessionTrackerOptions>;
 
+/** @internal How long a closed session takes late lines by default (`closeGraceMs`). */
+export const DEFAULT_CLOSE_GRACE_MS = 60_000;
+
 const DEFAULTS: ResolvedTrackerOptions = {
   maxOpenSessions: 10_000,
   maxPendingConnections: 10_000,
   pendingTimeoutMs: 10 * 60_000,
   idleTimeoutMs: 7 * 86_400_000,
-  closeGraceMs: 60_000,
+  closeGraceMs: DEFAULT_CLOSE_GRACE_MS,
   failureWindowMs: 10 * 60_000,
   maxTrackedSources: 10_000,
   logindWindowMs: 10_000,

@@ -390,8 +390,6 @@ export function createTriage(options: CreateTriageOptions = {}, initial?: Triage
       return ordered(open).map(emit);
     },
     snapshot() {
-      const seqOf = new Map<OpenCase, number>();
-      for (const c of open) seqOf.set(c, c.seq);
       return {
         version: 1,
         seq,
@@ -410,10 +408,7 @@ export function createTriage(options: CreateTriageOptions = {}, initial?: Triage
           last: c.last,
         })),
         // Only keys of open cases: emitted and merged cases are never pointed to.
-        index: [...index].flatMap(([key, c]) => {
-          const n = seqOf.get(c);
-          return n === undefined ? [] : [[key, n] as const];
-        }),
+        index: [...index].flatMap(([key, c]) => (open.has(c) ? [[key, c.seq] as const] : [])),
       };
     },
     size() {
