@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lineBytes } from '../../../src/parsers/auditd/line-bytes.js';
+import { type AuditRecord, readRecord } from '../../../src/parsers/auditd/record.js';
+import { AUDIT_CORPORA, haveCorpora } from './corpora.js';
+
+/** What `lineBytes` must give, a unit at a time (its general path). */
+function expectedBytes(line: string): number[] {
+  return [...Array(line.length).keys()].map((i) => {
+    const c = line.charCodeAt(i);
+    return c < 0x80 ? c : 0xff;
+  });
+}
+
+/** The header part of a read: what a record's first bytes decide. */
+function header(line: string): unknown {
+  const r = readRecord(line, { source: 't', line: 1, text: line });
+  if ('reason' in r) return r;
+  const { type, node, time, serial, key, seconds, fraction, digits, bodyStart } = r;
+  return { type, node, time, serial, key, seconds, fraction, digits, bodyStart };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? filesUnder(p) : e.isFile() ? [p] : [];
+    });
+}
+
+/** Every line of the audit fixtures and corpora that holds a record id. */
+function recordLines(): string[] {
+  const dirs = ['test/parsers/auditd/fixtures', 'test/fixtures'].map((d) =>
+    path.resolve(process.cwd(), d),
+  );
+  if (haveCorpora) dirs.push(AUDIT_CORPORA);
+  return dirs
+    .flatMap(filesUnder)
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+    .filter((l) => l.includes('msg=audit('));
+}
+
+describe('lineBytes', () => {
+  it('is the code units as bytes (non-ASCII as 0xff), then a 0, whatever came before', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        fc.string({ unit: 'binary', maxLength: 3000 }),
+        (line, before) => {
+          lineBytes(before);
+          const b = lineBytes(line);
+          expect([...b.subarray(0, line.length)]).toEqual(expectedBytes(line));
+          expect(b[line.length]).toBe(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('grows for long lines, ASCII or not', () => {
+    for (const line of ['a'.repeat(5000), `${'b'.repeat(9000)}é`, 'c']) {
+      const b = lineBytes(line);
+      expect(b.length).toBeGreaterThan(line.length);
+      expect([...b.subarray(0, line.length)]).toEqual(expectedBytes(line));
+      expect(b[line.length]).toBe(0);
+    }
+  });
+});
+
+describe('readRecord reads the same header from either copy of the bytes', () => {
+  const lines = recordLines();
+
+  it('over every fixture and corpus record line, ASCII or with non-ASCII text after its header', () => {
+    expect(lines.length).toBeGreaterThan(haveCorpora ? 1000 : 100);
+    let records = 0;
+    for (const line of lines) {
+      const r = readRecord(line, { source: 't', line: 1, text: line });
+      if ('reason' in r) continue;
+      records++;
+      const at = (r as AuditRecord).bodyStart;
+      // A non-ASCII unit anywhere after the header sends the line through the unit copy.
+      for (const variant of [`${line}é`, `${line.slice(0, at)}\u{1F600}${line.slice(at)}`]) {
+        expect(header(variant)).toEqual(header(line));
+      }
+    }
+    expect(records).toBeGreaterThan(lines.length / 2);
+  });
+
+  it('for mutated headers, and after any other line (no stale byte is read)', () => {
+    const seeds = lines.length > 0 ? lines : ['type=EOE msg=audit(1.000:5):'];
+    const insert = [
+      ' ',
+      '=',
+      '(',
+      ')',
+      ':',
+      '.',
+      '0',
+      '9',
+      'é',
+      '\u0000',
+      'type=',
+      'msg=audit(',
+      'node=n ',
+    ];
+    const mutated = fc
+      .tuple(
+        fc.constantFrom(...seeds),
+        fc.array(fc.tuple(fc.nat(60), fc.nat(3), fc.constantFrom(...insert)), { maxLength: 3 }),
+        fc.nat(80),
+      )
+      .map(([l, muts, cut]) => {
+        let s = l;
+        for (const [pos, del, ins] of muts) {
+          const p = Math.min(pos, s.length);
+          s = s.slice(0, p) + ins + s.slice(p + del);
+        }
+        return s.slice(0, Math.max(cut, 1) + 20);
+      });
+    fc.assert(
+      fc.property(mutated, fc.constantFrom(...seeds), (line, before) => {
+        lineBytes('');
+        const fresh = header(line);
+        lineBytes(`${before}${before}`);
+        expect(header(line)).toEqual(fresh);
+        const tail = header(`${line}é`);
+        if (!('reason' in (fresh as object)) && !('reason' in (tail as object))) {
+          expect(tail).toEqual(fresh);
+        }
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+});
