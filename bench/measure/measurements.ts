@@ -10,6 +10,7 @@
 import { analysisPass } from './analysis.js';
 import type { ProjectApi, SourceOptions } from './api.js';
 import { auditPass } from './audit.js';
+import { byteFieldsBound, byteReaderFloor, stringFieldsBound } from './bounds.js';
 import { batchesFloor, type PassOutput, rawFloor, readLinesFloor } from './floors.js';
 import { parseBatchesPass, parsePass } from './parse.js';
 
@@ -23,7 +24,11 @@ export type MeasurementId =
   | 'parse-readlines'
   | 'analysis'
   | 'detection'
-  | 'audit-assemble';
+  | 'audit-assemble'
+  | 'bound-reader-bytes'
+  | 'bound-fields-strings'
+  | 'bound-fields-bytes'
+  | 'bound-sessions-bytes';
 
 /** Which corpus a measurement reads. */
 export type Workload = 'auth' | 'audit';
@@ -151,6 +156,39 @@ export const MEASUREMENTS: readonly Measurement[] = [
       if (!readLineBatches) return unavailable('readLineBatches');
       return { ok: true, pass: () => auditPass(createAuditAssembler, readLineBatches, o.source) };
     },
+  },
+  {
+    id: 'bound-reader-bytes',
+    label: 'bound: byte reader, no fields',
+    workloads: ['auth'],
+    floor: 'floor-batches',
+    prepare: (_api, o) => ({ ok: true, pass: () => byteReaderFloor(o.source) }),
+  },
+  {
+    id: 'bound-fields-strings',
+    label: 'bound: common fields from line strings, unchecked',
+    workloads: ['auth'],
+    floor: 'floor-batches',
+    prepare: (api, o) => {
+      const { readLineBatches } = api;
+      return readLineBatches
+        ? { ok: true, pass: () => stringFieldsBound(readLineBatches, o.source) }
+        : unavailable('readLineBatches');
+    },
+  },
+  {
+    id: 'bound-fields-bytes',
+    label: 'bound: common fields from bytes, unchecked',
+    workloads: ['auth'],
+    floor: 'floor-batches',
+    prepare: (_api, o) => ({ ok: true, pass: () => byteFieldsBound(o.source, false) }),
+  },
+  {
+    id: 'bound-sessions-bytes',
+    label: 'bound: fields from bytes + a per-host pid table',
+    workloads: ['auth'],
+    floor: 'floor-batches',
+    prepare: (_api, o) => ({ ok: true, pass: () => byteFieldsBound(o.source, true) }),
   },
 ];
 

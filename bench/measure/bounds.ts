@@ -1,0 +1,94 @@
+/**
+ * Lower bounds (issues 2 and 3): what reading the fields every event carries costs, with no
+ * checks and no grammar, on today's line strings and on bytes, and with the least a
+ * sessionizer keeps. A parser that checks what it reads does strictly more, so its ratio to
+ * the floor cannot be below these.
+ */
+import type { ReadLineBatches } from './api.js';
+import { boundOutcome, newFields } from './bounds/bound-event.js';
+import { readByteLines } from './bounds/byte-lines.js';
+import { createPidTable } from './bounds/pid-table.js';
+import { readFieldsFromBytes } from './bounds/read-bytes.js';
+import { readFieldsFromString } from './bounds/read-strings.js';
+import type { PassOutput } from './floors.js';
+
+// Outcomes are parked here so the engine must build them (no escape analysis).
+const parked: unknown[] = new Array(1024).fill(null);
+
+/**
+ * Fields from line strings (the parser's interface today).
+ *
+ * @param readLineBatches - src/node readLineBatches
+ * @param file - the auth.log
+ * @returns lines and a checksum of the pids
+ * @example
+ * ```ts
+ * await stringFieldsBound(api.readLineBatches, file);
+ * ```
+ */
+export async function stringFieldsBound(
+  readLineBatches: ReadLineBatches,
+  file: string,
+): Promise<PassOutput> {
+  const f = newFields();
+  let lines = 0;
+  let checksum = 0;
+  for await (const batch of readLineBatches(file)) {
+    for (const line of batch) {
+      lines++;
+      readFieldsFromString(line, lines, f);
+      const outcome = boundOutcome(f, line, file, lines);
+      parked[lines & 1023] = outcome;
+      checksum += outcome.event.pid + outcome.event.sourcePort;
+    }
+  }
+  return { lines, checksum };
+}
+
+/**
+ * The byte reader alone: what the byte bounds pay before reading any field.
+ *
+ * @param file - the auth.log
+ * @returns lines and a checksum of their lengths
+ * @example
+ * ```ts
+ * await byteReaderFloor(file);
+ * ```
+ */
+export async function byteReaderFloor(file: string): Promise<PassOutput> {
+  let lines = 0;
+  let checksum = 0;
+  await readByteLines(file, (line) => {
+    lines++;
+    checksum += line.length;
+  });
+  return { lines, checksum };
+}
+
+/**
+ * Fields from bytes, optionally with the least sessionizer.
+ *
+ * @param file - the auth.log
+ * @param sessions - also count lines per host and pid
+ * @returns lines and a checksum of the pids
+ * @example
+ * ```ts
+ * await byteFieldsBound(file, true);
+ * ```
+ */
+export async function byteFieldsBound(file: string, sessions: boolean): Promise<PassOutput> {
+  const f = newFields();
+  const table = createPidTable();
+  let lines = 0;
+  let checksum = 0;
+  await readByteLines(file, (line, bytes, start) => {
+    lines++;
+    if (bytes === null) readFieldsFromString(line, lines, f);
+    else readFieldsFromBytes(line, bytes, start, lines, f);
+    const outcome = boundOutcome(f, line, file, lines);
+    parked[lines & 1023] = outcome;
+    checksum += outcome.event.pid + outcome.event.sourcePort;
+    if (sessions) checksum += table.touch(outcome.event.host, outcome.event.pid, lines);
+  });
+  return { lines, checksum };
+}
