@@ -1,4 +1,5 @@
 import type { RawField } from './fields.js';
+import { lineBytes } from './line-bytes.js';
 
 /**
  * Keys to look for, numbered by their position in `keys`, grouped by length so a key is
@@ -55,6 +56,16 @@ function shapeOf(text: string, from: number, to: number): number {
 }
 
 /**
+ * {@link shapeOf} of bytes (a non-ASCII unit is 0xff there, so its shape may differ, but
+ * no key holds one: the lookup fails either way).
+ */
+function shapeOfBytes(b: Uint8Array, from: number, to: number): number {
+  const n = to - from;
+  if (n === 0) return 0;
+  return n * 65536 + (b[from] ?? 0) * 256 + (b[to - 1] ?? 0);
+}
+
+/**
  * Where the scan puts what it finds: every (wanted) field as a {@link RawField} in
  * `fields`, or, with `spans`, only the first occurrence of each wanted key as three
  * numbers at `3 * keyNumber`: value start, value end and {@link SPAN_BARE}/
@@ -97,7 +108,7 @@ const EQ = 61;
  *
  * @param text - The line.
  * @param start - Where the fields start.
- * @param end - Where they end (the `0x1d` separator or the line end).
+ * @param stop - Where they end (the `0x1d` separator or the line end).
  * @param table - Wanted keys, or undefined for all.
  * @param sink - Where fields go.
  * @returns Where glued ENRICHED fields start (`key=(null)ARCH=x86_64`), else `-1`.
@@ -111,17 +122,21 @@ const EQ = 61;
 export function scanFields(
   text: string,
   start: number,
-  end: number,
+  stop: number,
   table: KeyTable | undefined,
   sink: ScanSink,
 ): number {
   const spans = sink.spans;
+  // The text's bytes (lineBytes: one per code unit, cheaper to read than a sliced string).
+  const bytes = lineBytes(text);
+  // Never past the text (the bytes after it are stale).
+  const end = Math.min(stop, text.length);
   let missing = table === undefined ? -1 : table.keys.length;
-  // Character loops rather than indexOf: fields are short, and a call per field boundary
-  // cost more than the characters. Every position is visited a bounded number of times.
+  // Byte loops rather than indexOf: fields are short, and a call per field boundary cost
+  // more than the bytes. Every position is visited a bounded number of times.
   let i = start;
   while (i < end) {
-    let c = text.charCodeAt(i);
+    let c = bytes[i] ?? 0;
     if (c === SPACE || c === TAB) {
       i++;
       continue;
@@ -129,7 +144,7 @@ export function scanFields(
     // The key runs to the first '=' before any space or tab; without one it is a bare word.
     let eq = i;
     while (eq < end) {
-      c = text.charCodeAt(eq);
+      c = bytes[eq] ?? 0;
       if (c === EQ || c === SPACE || c === TAB) break;
       eq++;
     }
@@ -138,17 +153,17 @@ export function scanFields(
       continue;
     }
     let keyStart = i;
-    while (keyStart < eq && text.charCodeAt(keyStart) === 40) keyStart++;
+    while (keyStart < eq && (bytes[keyStart] ?? 0) === 40) keyStart++;
     // -1: not wanted, -2: every key is wanted.
-    const k = table === undefined ? -2 : lookupKey(table, text, keyStart, eq);
+    const k = table === undefined ? -2 : lookupKey(table, bytes, keyStart, eq);
     i = eq + 1;
-    const v = i < end ? text.charCodeAt(i) : -1;
+    const v = i < end ? (bytes[i] ?? 0) : -1;
     if (v === DQ) {
       let q = text.indexOf('"', i + 1);
       if (q < 0 || q >= end) q = end;
       if (k !== -1) missing = put(sink, table, text, k, keyStart, eq, i + 1, q, 1, missing);
       i = q + 1;
-      if (i < end && isUpper(text.charCodeAt(i))) return i;
+      if (i < end && isUpper(bytes[i] ?? 0)) return i;
       if (missing === 0 && sink.stopEarly) return -1;
       continue;
     }
@@ -174,23 +189,23 @@ export function scanFields(
     let ve = vs;
     let innerEq = -1;
     while (ve < end) {
-      c = text.charCodeAt(ve);
+      c = bytes[ve] ?? 0;
       if (c === SPACE || c === TAB) break;
       if (c === EQ && innerEq < 0) innerEq = ve;
       ve++;
     }
     i = ve;
     if (innerEq >= 0) {
-      let b = innerEq;
-      while (b > vs && isEnrichedKeyChar(text.charCodeAt(b - 1))) b--;
-      if (b > vs && b < innerEq && isUpper(text.charCodeAt(b))) {
-        if (k !== -1) put(sink, table, text, k, keyStart, eq, vs, b, 0, missing);
-        return b;
+      let g = innerEq;
+      while (g > vs && isEnrichedKeyChar(bytes[g - 1] ?? 0)) g--;
+      if (g > vs && g < innerEq && isUpper(bytes[g] ?? 0)) {
+        if (k !== -1) put(sink, table, text, k, keyStart, eq, vs, g, 0, missing);
+        return g;
       }
     }
     if (k === -1) continue;
-    while (ve > vs && text.charCodeAt(ve - 1) === 44) ve--; // trailing ','
-    if (ve > vs && text.charCodeAt(ve - 1) === 41) {
+    while (ve > vs && (bytes[ve - 1] ?? 0) === 44) ve--; // trailing ','
+    if (ve > vs && (bytes[ve - 1] ?? 0) === 41) {
       const open = text.indexOf('(', vs);
       if (open < 0 || open >= ve) ve--; // legacy `res=success)`
     }
@@ -229,61 +244,24 @@ function put(
   return missing;
 }
 
-/**
- * The number of the key of `table` equal to `text[from, to)`, or -1.
- *
- * @param table - The keys.
- * @param text - The text.
- * @param from - Start of the candidate.
- * @param to - Its end.
- * @returns The key number, or -1.
- * @example
- * ```ts
- * lookupKey(keyTable(['pid']), 'x pid', 2, 5); // 0
- * ```
- * @internal
- */
-export function lookupKey(table: KeyTable, text: string, from: number, to: number): number {
-  // Most keys are told apart by length, first and last character (low byte): one map
-  // probe, then one full comparison.
-  const k = table.byShape.get(shapeOf(text, from, to));
+/** The number of the key of `table` equal to bytes `[from, to)` (see scanFields), or -1. */
+function lookupKey(table: KeyTable, b: Uint8Array, from: number, to: number): number {
+  // Most keys are told apart by length, first and last character: one map probe, then one
+  // full comparison.
+  const k = table.byShape.get(shapeOfBytes(b, from, to));
   if (k === undefined) return -1;
-  if (k >= 0) return matchesAt(text, from, table.keys[k] ?? '', 0, to - from) ? k : -1;
+  if (k >= 0) return matchesAt(b, from, table.keys[k] ?? '', to - from) ? k : -1;
   const candidates = table.byLength[to - from];
   if (candidates === undefined) return -1;
   for (const c of candidates) {
-    if (matchesAt(text, from, table.keys[c] ?? '', 0, to - from)) return c;
+    if (matchesAt(b, from, table.keys[c] ?? '', to - from)) return c;
   }
   return -1;
 }
 
-/**
- * True when `text` holds `word[from, to)` at `at` (a character loop: `startsWith` costs
- * more for these short words).
- *
- * @param text - The text.
- * @param at - Where to compare in `text`.
- * @param word - The word.
- * @param from - First character of `word` to compare.
- * @param to - One past the last.
- * @returns Whether they match.
- * @example
- * ```ts
- * matchesAt('type=EOE', 0, 'type=', 0, 5); // true
- * ```
- * @internal
- */
-export function matchesAt(
-  text: string,
-  at: number,
-  word: string,
-  from: number,
-  to: number,
-): boolean {
-  if (at + to - from > text.length) return false;
-  for (let n = from; n < to; n++) {
-    if (text.charCodeAt(at + n - from) !== word.charCodeAt(n)) return false;
-  }
+/** True when bytes `b` hold the first `n` characters of `word` (ASCII) at `at`. */
+function matchesAt(b: Uint8Array, at: number, word: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (b[at + i] !== word.charCodeAt(i)) return false;
   return true;
 }
 

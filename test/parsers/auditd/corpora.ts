@@ -49,3 +49,28 @@ export function readYamlCases(text: string): YamlCase[] {
   }
   return cases.map((c) => ({ name: c.name, text: c.lines.join('\n') }));
 }
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? filesUnder(p) : e.isFile() ? [p] : [];
+    });
+}
+
+/**
+ * Every line holding a record id (`msg=audit(`) in the audit fixtures, the scenario
+ * fixtures and (when present) the shared corpora, whatever the file type.
+ */
+export function auditRecordLines(): string[] {
+  const dirs = ['test/parsers/auditd/fixtures', 'test/fixtures'].map((d) =>
+    path.resolve(process.cwd(), d),
+  );
+  if (haveCorpora) dirs.push(AUDIT_CORPORA);
+  return dirs
+    .flatMap(filesUnder)
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+    .filter((l) => l.includes('msg=audit('));
+}

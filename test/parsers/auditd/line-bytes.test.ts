@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lineBytes } from '../../../src/parsers/auditd/line-bytes.js';
 import { type AuditRecord, readRecord } from '../../../src/parsers/auditd/record.js';
-import { AUDIT_CORPORA, haveCorpora } from './corpora.js';
+import { auditRecordLines, haveCorpora } from './corpora.js';
 
 /** What `lineBytes` must give, a unit at a time (its general path). */
 function expectedBytes(line: string): number[] {
@@ -20,28 +18,6 @@ function header(line: string): unknown {
   if ('reason' in r) return r;
   const { type, node, time, serial, key, seconds, fraction, digits, bodyStart } = r;
   return { type, node, time, serial, key, seconds, fraction, digits, bodyStart };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => {
-      const p = path.join(dir, e.name);
-      return e.isDirectory() ? filesUnder(p) : e.isFile() ? [p] : [];
-    });
-}
-
-/** Every line of the audit fixtures and corpora that holds a record id. */
-function recordLines(): string[] {
-  const dirs = ['test/parsers/auditd/fixtures', 'test/fixtures'].map((d) =>
-    path.resolve(process.cwd(), d),
-  );
-  if (haveCorpora) dirs.push(AUDIT_CORPORA);
-  return dirs
-    .flatMap(filesUnder)
-    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
-    .filter((l) => l.includes('msg=audit('));
 }
 
 describe('lineBytes', () => {
@@ -72,7 +48,7 @@ describe('lineBytes', () => {
 });
 
 describe('readRecord reads the same header from either copy of the bytes', () => {
-  const lines = recordLines();
+  const lines = auditRecordLines();
 
   it('over every fixture and corpus record line, ASCII or with non-ASCII text after its header', () => {
     expect(lines.length).toBeGreaterThan(haveCorpora ? 1000 : 100);
