@@ -1,7 +1,7 @@
 import type { EscalationRuleResult } from '../findings/case.js';
 import type { Finding } from '../findings/finding.js';
-import { cite } from './case-context.js';
-import type { EscalationPolicy } from './triage-options.js';
+import { cite, severityRank } from './case-context.js';
+import { DEFAULT_CORROBORATING_SEVERITY, type EscalationPolicy } from './triage-options.js';
 
 /**
  * The escalation decision for a set of findings: whether to escalate to Tier 2, one sentence
@@ -126,16 +126,29 @@ function corroborated(
     };
   }
   const detectors = new Set(movement.map((f) => f.detector));
-  // Corroboration: another suspicious (non-informational) detector, or both movement kinds.
-  const others = findings.filter(
+  // A finding its own detector rates below the bar (a routine root shell, a second channel on
+  // one's own connection) says "this happened", not "this is suspicious": two such findings of
+  // the same benign session must not add up to an escalation.
+  const floorName = policy.minCorroboratingSeverity ?? DEFAULT_CORROBORATING_SEVERITY;
+  const floor = severityRank(floorName);
+  const suspicious = (f: Finding) =>
+    !policy.informational.includes(f.detector) && severityRank(f.severity) >= floor;
+  const candidates = findings.filter(
     (f) => !detectors.has(f.detector) && !policy.informational.includes(f.detector),
   );
-  const both = detectors.size > 1;
+  const others = candidates.filter(suspicious);
+  // Both movement kinds corroborate each other only when one of them is suspicious itself.
+  const both = detectors.size > 1 && movement.some(suspicious);
   if (others.length === 0 && !both) {
+    const weak = [...candidates, ...(detectors.size > 1 ? movement : [])];
     return {
       rule,
       met: false,
-      reason: `${[...detectors].join(', ')} ${cite(movement)} without corroborating findings from another detector.`,
+      reason: `${[...detectors].join(', ')} ${cite(movement)} without corroborating findings from another detector${
+        weak.length === 0
+          ? ''
+          : ` (below ${floorName} severity, routine on their own: ${weak.map((f) => f.id).join(', ')})`
+      }.`,
       findings: movement.map((f) => f.id),
     };
   }

@@ -10,6 +10,7 @@ export { decideEscalation, type EscalationDecision } from './escalation.js';
 export { collectIndicators, type Indicators } from './indicators.js';
 export { inferHops } from './infer-hops.js';
 export {
+  DEFAULT_CORROBORATING_SEVERITY,
   DEFAULT_ESCALATION_POLICY,
   type EscalationPolicy,
   type Hop,

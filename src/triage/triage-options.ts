@@ -1,3 +1,5 @@
+import type { Severity } from '../findings/finding.js';
+
 /**
  * The escalation decision of the playbook as a configurable policy: which detector ids count
  * for each rule and which rules are on. Unknown detector ids count for nothing but still join
@@ -15,10 +17,16 @@ export interface EscalationPolicy {
   readonly simultaneousSessions: readonly string[];
   /** An abnormal source (a finding carrying `intel` also counts as a known malicious address). */
   readonly abnormalSource: readonly string[];
-  /** Lateral movement or privilege escalation: escalate when corroborated by another detector. */
+  /** Lateral movement or privilege escalation: escalate when corroborated by another detector's suspicious finding. */
   readonly lateralOrPrivilege: readonly string[];
   /** Informational detectors: never corroborate anything on their own. */
   readonly informational: readonly string[];
+  /**
+   * The least severity a finding needs to corroborate lateral movement or privilege escalation
+   * (default {@link DEFAULT_CORROBORATING_SEVERITY}): detectors rate what is routine on its own
+   * `low`, such as a second channel on one's own connection.
+   */
+  readonly minCorroboratingSeverity?: Severity;
   /** Escalate on a known malicious address (intel match) alone; off by default (the playbook pairs it with simultaneous sessions). */
   readonly escalateOnKnownMalicious: boolean;
   /** Findings below this confidence are ignored by the rules (they stay in the case). */
@@ -26,10 +34,22 @@ export interface EscalationPolicy {
 }
 
 /**
+ * The default {@link EscalationPolicy.minCorroboratingSeverity}: `low` findings (a routine root
+ * shell, a multiplexed channel, learned-baseline oddities) do not corroborate.
+ *
+ * @example
+ * ```ts
+ * const lenient: Partial<EscalationPolicy> = { minCorroboratingSeverity: 'low' };
+ * DEFAULT_CORROBORATING_SEVERITY; // 'medium'
+ * ```
+ */
+export const DEFAULT_CORROBORATING_SEVERITY: Severity = 'medium';
+
+/**
  * The playbook's defaults: escalate on unauthorized session access (agent or ControlMaster
  * socket hijack, a key used where its owner is not), on simultaneous sessions together with an
  * abnormal source or a known malicious address, or on lateral movement or privilege escalation
- * corroborated by another suspicious finding.
+ * corroborated by another suspicious finding (of another detector, medium or higher).
  *
  * @example
  * ```ts
@@ -42,6 +62,7 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   abnormalSource: ['ssh.unusual_source'],
   lateralOrPrivilege: ['ssh.lateral_movement_chain', 'ssh.privilege_escalation'],
   informational: ['ssh.agent_forwarding'],
+  minCorroboratingSeverity: DEFAULT_CORROBORATING_SEVERITY,
   escalateOnKnownMalicious: false,
   minConfidence: 0,
 };

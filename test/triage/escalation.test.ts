@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../src/triage/build-case.js';
 import { decideEscalation } from '../../src/triage/escalation.js';
 import { DEFAULT_ESCALATION_POLICY } from '../../src/triage/triage-options.js';
-import { SCENARIOS } from '../fixtures/triage/scenarios.js';
+import { at, finding, SCENARIOS, session } from '../fixtures/triage/scenarios.js';
 
 const byName = (name: string) => {
   const s = SCENARIOS.find((x) => x.name === name);
@@ -80,6 +80,115 @@ describe('decideEscalation', () => {
       ...byName('agent forwarding present, nothing else').findings,
     ];
     expect(decideEscalation(findings, DEFAULT_ESCALATION_POLICY).escalate).toBe(false);
+  });
+
+  describe('corroboration of lateral movement or privilege escalation', () => {
+    // bob, on his own connection: a second terminal (id 1), then sudo /bin/bash in it.
+    const bob = session({
+      host: 'web01',
+      pid: 9101,
+      user: 'bob',
+      ip: '10.60.1.52',
+      port: 60110,
+      start: at(16, 0, 1),
+      end: at(16, 20),
+      line: 2,
+      sudo: { time: at(16, 3), command: '/bin/bash', line: 8 },
+    });
+    const channel = finding({
+      id: 'f-m1',
+      detector: 'ssh.multiplexed_channel',
+      severity: 'low',
+      techniques: ['T1563.001'],
+      title: 'New channel on an existing SSH connection without authentication',
+      time: at(16, 2, 30),
+      host: 'web01',
+      user: 'bob',
+      ip: '10.60.1.52',
+      sessions: [bob],
+      evidence: [
+        {
+          source: 'web01/auth.log',
+          line: 7,
+          text: 'Mar  4 16:02:30 web01 sshd-session[9107]: Starting session: shell on pts/1 for bob from 10.60.1.52 port 60110 id 1',
+        },
+      ],
+      explanation:
+        "Channel 1 opened on bob's connection from 10.60.1.52 with no new authentication.",
+    });
+    const rootShell = finding({
+      id: 'f-p1',
+      detector: 'ssh.privilege_escalation',
+      severity: 'low',
+      techniques: ['T1548.003'],
+      title: 'Privilege escalation in an SSH session',
+      time: at(16, 3),
+      host: 'web01',
+      user: 'bob',
+      ip: '10.60.1.52',
+      sessions: [bob],
+      evidence: [bob.privilegeChanges[0]?.evidence ?? { source: '', line: 1, text: '' }],
+      explanation: 'bob ran sudo /bin/bash as root on web01.',
+    });
+    const newSource = finding({
+      id: 'f-u1',
+      detector: 'ssh.unusual_source',
+      severity: 'medium',
+      techniques: ['T1078'],
+      title: 'Login from a source new for the user',
+      time: at(16, 0, 1),
+      host: 'web01',
+      user: 'bob',
+      ip: '10.60.1.52',
+      sessions: [bob],
+      evidence: bob.evidence.slice(0, 1),
+      explanation: 'bob has not logged in from 10.60.1.52 before.',
+    });
+    const hop = finding({
+      id: 'f-l1',
+      detector: 'ssh.lateral_movement_chain',
+      severity: 'medium',
+      techniques: ['T1021.004'],
+      title: 'Hop chain jump01 -> web01',
+      time: at(16, 0, 1),
+      host: 'web01',
+      user: 'bob',
+      ip: '10.60.1.52',
+      sessions: [bob],
+      evidence: bob.evidence.slice(0, 1),
+      explanation: 'web01 was reached from a session on jump01.',
+    });
+
+    it('does not let a low finding of another detector corroborate a routine root shell', () => {
+      const decision = decideEscalation([channel, rootShell], DEFAULT_ESCALATION_POLICY);
+      expect(decision.escalate).toBe(false);
+      expect(decision.reasons).toContain(
+        'ssh.privilege_escalation (f-p1) without corroborating findings from another detector (below medium severity, routine on their own: f-m1).',
+      );
+    });
+
+    it('lets a medium finding of another detector corroborate it', () => {
+      const decision = decideEscalation([channel, rootShell, newSource], DEFAULT_ESCALATION_POLICY);
+      expect(decision.escalate).toBe(true);
+      expect(decision.reasons).toEqual([
+        'ssh.privilege_escalation (f-p1) corroborated by ssh.unusual_source (f-u1).',
+      ]);
+    });
+
+    it('lets both movement kinds corroborate each other when one is medium or higher', () => {
+      const decision = decideEscalation([hop, rootShell], DEFAULT_ESCALATION_POLICY);
+      expect(decision.escalate).toBe(true);
+      expect(decision.reasons).toEqual([
+        'ssh.lateral_movement_chain and ssh.privilege_escalation (f-l1, f-p1) corroborated by each other.',
+      ]);
+      const lowHop = { ...hop, severity: 'low' as const };
+      expect(decideEscalation([lowHop, rootShell], DEFAULT_ESCALATION_POLICY).escalate).toBe(false);
+    });
+
+    it('counts low findings again when the policy lowers minCorroboratingSeverity', () => {
+      const policy = { ...DEFAULT_ESCALATION_POLICY, minCorroboratingSeverity: 'low' as const };
+      expect(decideEscalation([channel, rootShell], policy).escalate).toBe(true);
+    });
   });
 
   it('escalates a known malicious address alone only when the policy says so', () => {
