@@ -72,6 +72,31 @@ export function actorText(
   return `${name} (${login})`;
 }
 
+/**
+ * @internal The SSH session an acting process belongs to (its audit session, else its process
+ * ancestry, as the analyzer's session join resolves them), so a finding can name the actor's
+ * session next to the owner's and triage can join both into one case.
+ */
+export function actorSessionOf(
+  context: DetectorContext,
+  host: string | undefined,
+  actor: {
+    readonly pid: number | undefined;
+    readonly ses: number | undefined;
+    readonly auid: number | undefined;
+    readonly uid: number | undefined;
+  },
+  time: number,
+): string | undefined {
+  return context.processes?.sessionOf?.(host, {
+    pid: actor.pid,
+    ses: actor.ses,
+    auid: actor.auid,
+    uid: actor.uid,
+    time,
+  })?.sessionId;
+}
+
 /** @internal Unused-owner guard: an owner with neither uid nor user cannot be judged. */
 export function ownerKnown(owner: SocketOwnerFacts): boolean {
   return owner.uid !== undefined || owner.user !== undefined;

@@ -7,7 +7,14 @@ import { type Lru, lruCreate, lruEntries, lruGet, lruSet } from '../lru.js';
 import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
-import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
+import {
+  type ActorIds,
+  actorSessionOf,
+  actorText,
+  isForeign,
+  ownerKnown,
+  relateActor,
+} from './actor.js';
 import { keyLines, loginLines } from './audit-lines.js';
 import {
   createHostFacts,
@@ -50,6 +57,8 @@ export interface MasterUse {
   path: string;
   ownerUser: string | undefined;
   actor: string;
+  /** The actor's SSH session (its audit session or process ancestry), when resolved. */
+  actorSessionId: string | undefined;
   evidence: Provenance[];
   combined: boolean;
 }
@@ -128,7 +137,8 @@ export function controlMasterHijack(
             host: u.host,
             user: c.user ?? u.ownerUser,
             sourceIp: c.sourceIp,
-            sessionIds: [c.sessionId],
+            sessionIds:
+              u.actorSessionId === undefined ? [c.sessionId] : [u.actorSessionId, c.sessionId],
             evidence: [...u.evidence, ...c.evidence],
             explanation:
               `${u.actor} used ${u.ownerUser ?? 'another user'}'s ControlMaster socket ${u.path} on ${u.host ?? '?'} at ${isoSeconds(u.time)}, ` +
@@ -172,13 +182,23 @@ export function controlMasterHijack(
       return [];
     }
     const actor = actorText(state.facts, context, host, ids);
+    const actorSessionId = actorSessionOf(context, host, ids, time);
     const exec = procOf(state.facts, context, host, ids.pid, time)?.lines ?? [];
     const evidence = [...exec, ...lines];
     const ownerUser = owner.user ?? userOfUid(state.facts, context, host, owner.uid);
     lruSet(
       state.uses,
       k,
-      { host, time, path, ownerUser, actor, evidence: evidence.slice(0, 30), combined: false },
+      {
+        host,
+        time,
+        path,
+        ownerUser,
+        actor,
+        actorSessionId,
+        evidence: evidence.slice(0, 30),
+        combined: false,
+      },
       maxTracked,
     );
     const found = [
@@ -192,7 +212,7 @@ export function controlMasterHijack(
         host,
         user: ownerUser,
         sourceIp: undefined,
-        sessionIds: owner.sessionId === undefined ? [] : [owner.sessionId],
+        sessionIds: [owner.sessionId, actorSessionId].filter((x): x is string => x !== undefined),
         evidence,
         explanation:
           `${actor} ${how} ${ownerUser ?? `uid ${owner.uid ?? '?'}`}'s ControlMaster socket ${path} on ${host ?? 'an unnamed host'} at ${isoSeconds(time)}: ` +

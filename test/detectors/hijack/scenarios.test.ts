@@ -64,6 +64,26 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     ).toBe(true);
   });
 
+  it('control-master-hijack: the findings about root (login eve) riding alice’s master cite eve’s session', () => {
+    const list = findings('control-master-hijack');
+    const eve = expect.stringMatching(/^jump01\/22502\//);
+    const client = list.filter(
+      (f) => f.detector === 'ssh.control_master_hijack' && f.host === 'jump01',
+    );
+    expect(client.map((f) => f.severity).sort()).toEqual(['critical', 'high']);
+    for (const f of client) expect(f.sessionIds).toEqual(expect.arrayContaining([eve]));
+    const critical = one(list, 'ssh.control_master_hijack', 'critical');
+    expect(critical.sessionIds).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^db02\/4410\//)]),
+    );
+    const clients = list.filter((f) => f.detector === 'ssh.unexpected_ssh_client');
+    expect(clients).toHaveLength(2);
+    for (const f of clients)
+      expect(f.sessionIds).toEqual([expect.stringMatching(/^jump01\/22502\//)]);
+    // alice's own master (her exec in her own session) is no finding of its own.
+    expect(list.filter((f) => f.user === 'alice' && f.severity === 'low')).toEqual([]);
+  });
+
   it('key-misuse: carol’s key from a host she is not on (high), alice’s key for deploy (medium)', () => {
     const list = findings('key-misuse');
     const carol = one(list, 'ssh.key_misuse', 'high');
