@@ -1,6 +1,14 @@
 import type { Provenance } from '../../events/provenance.js';
 import { detachString } from '../detach-string.js';
 import { buildEvent } from './build-event.js';
+import {
+  addOpenEvent,
+  createOpenEvents,
+  type OpenEvent,
+  openEventsInOrder,
+  removeOpenEvent,
+  touchOpenEvent,
+} from './open-events.js';
 import { type AuditRecord, readRecord } from './record.js';
 import type {
   AuditAssembler,
@@ -10,13 +18,6 @@ import type {
   AuditStats,
 } from './result.js';
 import { type AuditAssemblerSnapshot, checkAuditSnapshot } from './snapshot.js';
-
-interface Group {
-  readonly key: string;
-  readonly time: number;
-  readonly records: AuditRecord[];
-  lastSeq: number;
-}
 
 interface Counters {
   lines: number;
@@ -125,7 +126,8 @@ function build(
   const maxPending = positive(options.maxPending, 4096, 'maxPending');
   const maxRecordsPerEvent = positive(options.maxRecordsPerEvent, 1024, 'maxRecordsPerEvent');
 
-  const pending = new Map<string, Group>();
+  const open = createOpenEvents();
+  const pending = open.byKey;
   const closed: ClosedKeys = {
     ring: new Array(CLOSED_MEMORY),
     set: new Set(),
@@ -138,13 +140,15 @@ function build(
   // (that shrinks the table). When another event's record arrives it joins the map first,
   // so everything else sees `pending` as if it had always been there. Set only while
   // `pending` is empty.
-  let solo: Group | undefined;
+  let solo: OpenEvent | undefined;
   let lastKey = saved?.lastKey ?? '';
   // Always the open event of lastKey (solo, or pending.get(lastKey)): consecutive records of
   // one event skip the map lookup.
-  let lastGroup: Group | undefined;
+  let lastGroup: OpenEvent | undefined;
   // The last record read: a line of the same event reuses its key and time.
   let previous: AuditRecord | undefined;
+  // The last record of the event read before previous's: its key is reused likewise.
+  let other: AuditRecord | undefined;
   const c: Counters =
     saved === undefined
       ? {
@@ -208,9 +212,9 @@ function build(
     return closed.set.has(r.key);
   }
 
-  function close(g: Group, viaEoe: boolean): void {
+  function close(g: OpenEvent, viaEoe: boolean): void {
     if (g === solo) solo = undefined;
-    else pending.delete(g.key);
+    else removeOpenEvent(open, g);
     if (g === lastGroup) lastGroup = undefined;
     c.pending -= g.records.length;
     if (!viaEoe) c.timedOut++;
@@ -231,10 +235,7 @@ function build(
   }
 
   function expire(time: number): void {
-    for (;;) {
-      const front = pending.values().next();
-      if (front.done === true) return;
-      const g = front.value;
+    for (let g = open.stalest; g !== undefined; g = open.stalest) {
       if (seq - g.lastSeq <= timeoutRecords && time - g.time <= timeoutMs) return;
       close(g, false);
     }
@@ -252,7 +253,7 @@ function build(
     if (switched) {
       lastKey = r.key;
       if (solo !== undefined) {
-        pending.set(solo.key, solo);
+        addOpenEvent(open, solo);
         solo = undefined;
       }
       // Nothing open (in-order logs, between events): nothing to expire or find.
@@ -287,11 +288,8 @@ function build(
       g.records.push(r);
       c.pending++;
       g.lastSeq = seq;
-      if (switched) {
-        // Keep the map ordered by last activity so the front is the stalest event.
-        pending.delete(r.key);
-        pending.set(r.key, g);
-      }
+      // Keep the order by last activity so the front is the stalest event.
+      if (switched) touchOpenEvent(open, g);
       return;
     }
     if (wasClosed(r)) {
@@ -304,15 +302,22 @@ function build(
       return;
     }
     if (pending.size >= maxPending) {
-      const front = pending.values().next();
-      if (front.done !== true) {
+      const front = open.stalest;
+      if (front !== undefined) {
         c.evicted++;
-        close(front.value, false);
+        close(front, false);
       }
     }
-    lastGroup = { key: r.key, time: r.time, records: [r], lastSeq: seq };
+    lastGroup = {
+      key: r.key,
+      time: r.time,
+      records: [r],
+      lastSeq: seq,
+      older: undefined,
+      newer: undefined,
+    };
     if (pending.size === 0) solo = lastGroup;
-    else pending.set(r.key, lastGroup);
+    else addOpenEvent(open, lastGroup);
     c.pending++;
   }
 
@@ -335,23 +340,24 @@ function build(
       miss('ignored', 'comment', prov);
       return;
     }
-    const r = readRecord(text, prov, previous);
+    const r = readRecord(text, prov, previous, other);
     if ('reason' in r) {
       miss(r.kind, r.reason, prov);
       return;
     }
     const afterRecord = previous !== undefined;
+    if (afterRecord && !r.continued) other = previous;
     previous = r;
     record(r, afterRecord);
   }
 
   if (saved !== undefined) {
     for (const key of saved.closed) remember(key, serialOf(key));
-    for (const open of saved.open) {
-      const g = reopen(open.records);
+    for (const event of saved.open) {
+      const g = reopen(event.records);
       if (pending.has(g.key)) throw new TypeError(`snapshot: event ${g.key} is open twice`);
-      g.lastSeq = open.lastSeq;
-      pending.set(g.key, g);
+      g.lastSeq = event.lastSeq;
+      addOpenEvent(open, g);
     }
     lastGroup = pending.get(lastKey);
   }
@@ -375,7 +381,7 @@ function build(
     },
     flush() {
       out = undefined;
-      for (const g of [...pending.values()]) close(g, false);
+      for (const g of openEventsInOrder(open)) close(g, false);
       if (solo !== undefined) close(solo, false);
       return taken();
     },
@@ -383,9 +389,9 @@ function build(
       return { ...c };
     },
     snapshot(): AuditAssemblerSnapshot {
-      const open = [];
-      for (const g of solo === undefined ? pending.values() : [solo]) {
-        open.push({ lastSeq: g.lastSeq, records: g.records.map(copyProvenance) });
+      const events = [];
+      for (const g of solo === undefined ? openEventsInOrder(open) : [solo]) {
+        events.push({ lastSeq: g.lastSeq, records: g.records.map(copyProvenance) });
       }
       const keys: string[] = [];
       for (let i = 0; i < CLOSED_MEMORY; i++) {
@@ -398,7 +404,7 @@ function build(
         seq,
         lastKey,
         stats: { ...c },
-        open,
+        open: events,
         closed: keys,
       };
     },
@@ -410,7 +416,7 @@ function copyProvenance(r: AuditRecord): Provenance {
 }
 
 /** Re-reads the records of a snapshotted open event (they were records when snapshotted). */
-function reopen(lines: readonly Provenance[]): Group {
+function reopen(lines: readonly Provenance[]): OpenEvent {
   const records: AuditRecord[] = [];
   for (const p of lines) {
     const r = readRecord(p.text, { source: p.source, line: p.line, text: p.text });
@@ -425,7 +431,14 @@ function reopen(lines: readonly Provenance[]): Group {
   }
   const first = records[0];
   if (first === undefined) throw new TypeError('snapshot: an open event has no records');
-  return { key: first.key, time: first.time, records, lastSeq: 0 };
+  return {
+    key: first.key,
+    time: first.time,
+    records,
+    lastSeq: 0,
+    older: undefined,
+    newer: undefined,
+  };
 }
 
 /** The serial a closed key ends with (`...:SERIAL`), or `Infinity` when it has none. */

@@ -136,6 +136,7 @@ function typeAt(b: Uint8Array, length: number, from: number): number {
  * @param source - Its provenance.
  * @param previous - The record read before, if any: when this line has the same event id,
  * its key is reused (no new key string).
+ * @param other - Another recent record (of another event), whose key is reused likewise.
  * @returns The record, or why it is not one.
  * @example
  * ```ts
@@ -147,6 +148,7 @@ export function readRecord(
   line: string,
   source: Provenance,
   previous?: AuditRecord,
+  other?: AuditRecord,
 ): AuditRecord | RecordMiss {
   // Every read below stops at the end byte (0) before any stale byte after it.
   const b = lineBytes(line);
@@ -213,18 +215,19 @@ export function readRecord(
   const digits =
     (fracStart - 1 - secStart) * 10000 + (serialStart - 1 - fracStart) * 100 + (p - serialStart);
   // The same digits (values and counts) and node are the same id text: reuse the key.
-  const continued =
-    previous !== undefined &&
-    previous.serial === serial &&
-    previous.seconds === seconds &&
-    previous.fraction === fraction &&
-    previous.digits === digits &&
-    previous.node === node;
+  const continued = sameId(previous, serial, seconds, fraction, digits, node);
+  // Else maybe the event before (records of two events often alternate): its key string is
+  // the one the assembler's map holds, already hashed.
+  const same = continued
+    ? previous
+    : sameId(other, serial, seconds, fraction, digits, node)
+      ? other
+      : undefined;
   let key: string;
   let time: number;
-  if (continued) {
-    key = previous.key;
-    time = previous.time;
+  if (same !== undefined) {
+    key = same.key;
+    time = same.time;
   } else {
     // A slice of the line, not a concatenation: it is hashed at once, and concatenations
     // are flattened (copied) first.
@@ -233,7 +236,8 @@ export function readRecord(
     time = seconds * 1000 + Math.floor(millis);
   }
   const body = b[p + 1] === 58 ? p + 2 : p + 1;
-  const gs = line.indexOf('\u001d', body);
+  // An EOE body is empty: no search.
+  const gs = body < length ? line.indexOf('\u001d', body) : -1;
   const bodyEnd = gs < 0 ? length : gs;
   return {
     type,
@@ -251,6 +255,25 @@ export function readRecord(
     userSpace: (known < 0 || known >= KERNEL_COUNT) && hasNestedMsg(line, body, bodyEnd),
     source,
   };
+}
+
+/** Whether `r` has the event id read as these digits (values and counts) and node. */
+function sameId(
+  r: AuditRecord | undefined,
+  serial: number,
+  seconds: number,
+  fraction: number,
+  digits: number,
+  node: string | undefined,
+): r is AuditRecord {
+  return (
+    r !== undefined &&
+    r.serial === serial &&
+    r.seconds === seconds &&
+    r.fraction === fraction &&
+    r.digits === digits &&
+    r.node === node
+  );
 }
 
 // The literals of a header, one comparison per byte; each chain stops at the first

@@ -127,3 +127,36 @@ describe('readRecord', () => {
     );
   });
 });
+
+describe('readRecord with an earlier record of another event', () => {
+  const read = (line: string, previous?: AuditRecord, other?: AuditRecord) =>
+    readRecord(line, { source: 't', line: 1, text: line }, previous, other);
+
+  it('reuses its key string when the id is the same, and reads the same record as alone', () => {
+    const id = fc.tuple(
+      fc.constantFrom(undefined, 'n1', 'n2'),
+      fc.constantFrom('1', '01', '1700000000'),
+      fc.constantFrom('5', '50', '500', '005'),
+      fc.constantFrom('7', '70', '007'),
+    );
+    const line = ([node, s, f, n]: [string | undefined, string, string, string]) =>
+      `${node === undefined ? '' : `node=${node} `}type=PATH msg=audit(${s}.${f}:${n}): item=0`;
+    fc.assert(
+      fc.property(id, id, id, (a, b, c) => {
+        const pa = read(line(a));
+        const pb = read(line(b));
+        if ('reason' in pa || 'reason' in pb) return;
+        const alone = read(line(c));
+        const r = read(line(c), pb, pa);
+        if ('reason' in r || 'reason' in alone) return;
+        const same = (x: typeof a, y: typeof a) => JSON.stringify(x) === JSON.stringify(y);
+        // The same record as read alone; `continued` says whether it is `previous`'s event.
+        expect({ ...r, continued: false }).toEqual({ ...alone, continued: false });
+        expect(r.continued).toBe(same(b, c));
+        // Another event's id: its key (the string the assembler's map holds) is reused.
+        if (same(a, c) && !same(b, c)) expect(r.key).toBe(pa.key);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
