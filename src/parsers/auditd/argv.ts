@@ -108,7 +108,7 @@ function plainArgv(r: AuditRecord): Argv | undefined {
   pos = next + 1;
   while (pos < r.bodyEnd) {
     const eq = text.indexOf('=', pos);
-    if (parseUnsigned(text.slice(pos + 1, eq)) !== argv.length) return undefined;
+    if (!isIndexAt(text, pos + 1, eq, argv.length)) return undefined;
     const start = eq + 1;
     const quoted = text.charCodeAt(start) === 34;
     let end = quoted ? text.indexOf('"', start + 1) + 1 : text.indexOf(' ', start);
@@ -121,6 +121,21 @@ function plainArgv(r: AuditRecord): Argv | undefined {
     return { argv, truncated: argc !== undefined && argc > argv.length };
   }
   return { argv: argv.slice(0, argc), truncated: false };
+}
+
+/**
+ * Whether `text[from, to)` reads as `n` by `parseUnsigned` (1 to 15 digits), compared in
+ * place: no slice per argument.
+ */
+function isIndexAt(text: string, from: number, to: number, n: number): boolean {
+  if (to <= from || to - from > 15) return false;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    value = value * 10 + d;
+  }
+  return value === n;
 }
 
 function joinChunks(m: ReadonlyMap<number, RawField>): { text: string; missing: boolean } {

@@ -334,7 +334,7 @@ function syscallEvent(
   const exe = valueText(sys, S.exe, true);
   const comm = valueText(sys, S.comm, true);
   const tty = valueText(sys, S.tty, false);
-  const key = valueText(sys, S.key, true)?.replaceAll('\u0001', ',');
+  const key = keyText(valueText(sys, S.key, true));
   const success = successOf(sys);
   const exit = parseSigned(valueText(sys, S.exit, false));
   const cwd = cwdOf(parts);
@@ -471,6 +471,11 @@ function syscallEvent(
     targetSes: obj === undefined ? undefined : pickedId(obj, O.oses),
     targetComm: obj === undefined ? undefined : pickedText(obj, O.ocomm, true),
   };
+}
+
+/** Several audit keys are joined by 0x01: shown comma-separated (a check first: replaceAll costs). */
+function keyText(key: string | undefined): string | undefined {
+  return key === undefined || key.indexOf('\u0001') < 0 ? key : key.replaceAll('\u0001', ',');
 }
 
 function fileOp(name: string, op: FileOperation, sys: FieldValues): FileOperation {
