@@ -32,6 +32,21 @@ import { parseSshArgs } from './ssh-args.js';
 // Steps that find nothing reuse one object per state (see createQuietSteps).
 const quiet = createQuietSteps();
 
+// Syslog stamps server lines to the second: a client's use may look up to this much later.
+const SKEW_MS = 5_000;
+// Client processes remembered per foreign use (oldest dropped first).
+const MAX_CLIENTS = 8;
+
+/**
+ * Whether an ssh client with these arguments can open a session channel on a master: a
+ * control command cannot (`-O check`, `-O exit`...), except `-O proxy`, which carries sessions.
+ */
+function opensChannel(argv: readonly string[] | undefined): boolean | undefined {
+  if (argv === undefined || argv.length === 0) return undefined;
+  const command = parseSshArgs(argv).controlCommand;
+  return command === undefined || command === 'proxy';
+}
+
 /** Detector id of {@link controlMasterHijack}. */
 export const CONTROL_MASTER_HIJACK = 'ssh.control_master_hijack';
 
@@ -50,6 +65,21 @@ export interface ControlMasterHijackOptions {
   readonly maxTracked?: number;
 }
 
+/** One client process of a {@link MasterUse} (plain JSON state of {@link controlMasterHijack}). */
+export interface MasterClient {
+  /** Its pid, when known. */
+  pid: number | undefined;
+  /** When it first used the socket. */
+  time: number;
+  /**
+   * Whether it can open a session channel: `false` for a control command (`-O check`, `-O
+   * exit`...), `true` for a plain `ssh -S`, `undefined` when its arguments are unknown.
+   */
+  opens: boolean | undefined;
+  /** Its exec and connect lines. */
+  evidence: Provenance[];
+}
+
 /** A foreign use of a ControlMaster socket on a client host (plain JSON state of {@link controlMasterHijack}). */
 export interface MasterUse {
   host: string | undefined;
@@ -59,7 +89,13 @@ export interface MasterUse {
   actor: string;
   /** The actor's SSH session (its audit session or process ancestry), when resolved. */
   actorSessionId: string | undefined;
+  /** The first use's lines (the context of a later critical finding). */
   evidence: Provenance[];
+  /**
+   * Each client process of the actor that used the socket, oldest first: the one that opened
+   * a server's channel is the one a critical finding cites (absent in states saved before).
+   */
+  clients?: MasterClient[];
   combined: boolean;
 }
 
@@ -122,10 +158,12 @@ export function controlMasterHijack(
       if (u.combined) continue;
       for (const [, c] of lruEntries(state.channels)) {
         if (c.combined || c.clientHost === undefined || c.clientHost !== u.host) continue;
-        if (Math.abs(c.time - u.time) > correlationMs) continue;
         if (u.ownerUser !== undefined && c.user !== undefined && c.user !== u.ownerUser) continue;
+        const client = channelClient(u, c.time);
+        if (client === undefined) continue;
         u.combined = true;
         c.combined = true;
+        const first = client === (u.clients?.[0] ?? client);
         out.push(
           createFinding({
             detector: CONTROL_MASTER_HIJACK,
@@ -133,15 +171,16 @@ export function controlMasterHijack(
             severity: 'critical',
             confidence: 0.95,
             techniques: ['T1563.001', 'T1021.004'],
-            time: Math.max(u.time, c.time),
+            time: Math.max(client.time, c.time),
             host: u.host,
             user: c.user ?? u.ownerUser,
             sourceIp: c.sourceIp,
             sessionIds:
               u.actorSessionId === undefined ? [c.sessionId] : [u.actorSessionId, c.sessionId],
-            evidence: [...u.evidence, ...c.evidence],
+            evidence: [...u.evidence, ...client.evidence, ...c.evidence],
             explanation:
-              `${u.actor} used ${u.ownerUser ?? 'another user'}'s ControlMaster socket ${u.path} on ${u.host ?? '?'} at ${isoSeconds(u.time)}, ` +
+              `${u.actor} used ${u.ownerUser ?? 'another user'}'s ControlMaster socket ${u.path} on ${u.host ?? '?'} at ${isoSeconds(client.time)}` +
+              `${client.pid === undefined ? '' : ` (pid ${client.pid})`}${first ? '' : `, after a first use at ${isoSeconds(u.time)}`}, ` +
               `and ${c.host ?? 'the server'} started a new channel on ${c.user ?? 'that user'}'s existing connection (session ${c.sessionId}) at ${isoSeconds(c.time)} with no new authentication.`,
           }),
         );
@@ -149,6 +188,27 @@ export function controlMasterHijack(
       }
     }
     return out;
+  };
+
+  /**
+   * The client process behind a server channel at `time`: one that can open a channel (a
+   * control command such as `-O check` cannot), within `correlationMs`; the latest that used
+   * the socket before the channel (syslog stamps it to the second, hence SKEW_MS), else the
+   * first after it (clocks of two hosts may disagree).
+   */
+  const channelClient = (u: MasterUse, time: number): MasterClient | undefined => {
+    const clients = u.clients ?? [
+      { pid: undefined, time: u.time, opens: undefined, evidence: u.evidence },
+    ];
+    let before: MasterClient | undefined;
+    let after: MasterClient | undefined;
+    for (const cl of clients) {
+      if (cl.opens === false || Math.abs(time - cl.time) > correlationMs) continue;
+      if (cl.time <= time + SKEW_MS) {
+        if (before === undefined || cl.time >= before.time) before = cl;
+      } else if (after === undefined || cl.time < after.time) after = cl;
+    }
+    return before ?? after;
   };
 
   const clientUse = (
@@ -176,14 +236,32 @@ export function controlMasterHijack(
     const relation = relateActor(state.facts, context, host, owner, ids);
     if (!isForeign(relation)) return [];
     const k = `${host ?? ''}\u0000${ids.ses ?? `p${ids.pid ?? '?'}`}\u0000${path}`;
+    const proc = procOf(state.facts, context, host, ids.pid, time);
+    const exec = proc?.lines ?? [];
     const known = lruGet(state.uses, k);
     if (known !== undefined) {
-      for (const l of lines) if (known.evidence.length < 30) known.evidence.push(l);
-      return [];
+      // A later process of the same actor (the command after a `-O check`): remember it on its
+      // own, it may be the one a server's channel came from.
+      const clients = known.clients ?? [
+        { pid: undefined, time: known.time, opens: undefined, evidence: known.evidence },
+      ];
+      known.clients = clients;
+      const same = clients.find((cl) => cl.pid !== undefined && cl.pid === ids.pid);
+      if (same !== undefined) {
+        for (const l of lines) if (same.evidence.length < 30) same.evidence.push(l);
+      } else {
+        if (clients.length >= MAX_CLIENTS) clients.shift();
+        clients.push({
+          pid: ids.pid,
+          time,
+          opens: opensChannel(proc?.argv),
+          evidence: [...exec, ...lines].slice(0, 30),
+        });
+      }
+      return combine(state);
     }
     const actor = actorText(state.facts, context, host, ids);
     const actorSessionId = actorSessionOf(context, host, ids, time);
-    const exec = procOf(state.facts, context, host, ids.pid, time)?.lines ?? [];
     const evidence = [...exec, ...lines];
     const ownerUser = owner.user ?? userOfUid(state.facts, context, host, owner.uid);
     lruSet(
@@ -197,6 +275,9 @@ export function controlMasterHijack(
         actor,
         actorSessionId,
         evidence: evidence.slice(0, 30),
+        clients: [
+          { pid: ids.pid, time, opens: opensChannel(proc?.argv), evidence: evidence.slice(0, 30) },
+        ],
         combined: false,
       },
       maxTracked,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHijackDetectors } from '../../../src/detectors/index.js';
 import type { Finding } from '../../../src/findings/finding.js';
-import { present, runScenario } from './pipeline.js';
+import {
+  parseFiles,
+  present,
+  runPipeline,
+  runScenario,
+  scenarioConfig,
+  scenarioFiles,
+} from './pipeline.js';
 
 // Multi-host, multi-source scenarios (test/fixtures/scenarios/<name>/README.md says what happened).
 const root = new URL('../../fixtures/scenarios/', import.meta.url).pathname;
@@ -80,8 +87,38 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     expect(clients).toHaveLength(2);
     for (const f of clients)
       expect(f.sessionIds).toEqual([expect.stringMatching(/^jump01\/22502\//)]);
+    // db02's channel came from pid 22533 (`ssh -S ... x 'cat ...'`), not from the `-O check`
+    // (pid 22530) before it: the critical cites and times 22533, the probe stays as context.
+    expect(critical.time).toBe('2026-11-27T09:26:50.010Z');
+    expect(texts(critical)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ pid=22533 .*syscall|syscall=59 .* pid=22533 /),
+        expect.stringContaining('a3="x" a4=636174'),
+        expect.stringContaining('inode=9022533'),
+        expect.stringContaining('a3="-O" a4="check"'),
+        'Nov 27 09:26:50 db02 sshd-session[4417]: Starting session: command for alice from 10.50.0.5 port 48822 id 0',
+      ]),
+    );
+    expect(critical.explanation).toContain(
+      'at 2026-11-27T09:26:50Z (pid 22533), after a first use at 2026-11-27T09:26:42Z',
+    );
     // alice's own master (her exec in her own session) is no finding of its own.
     expect(list.filter((f) => f.user === 'alice' && f.severity === 'low')).toEqual([]);
+  });
+
+  it('control-master-hijack without the command: a lone `-O check` opened no channel, so no critical', () => {
+    const dir = `${root}control-master-hijack`;
+    // Drop pid 22533 (audit.log lines 58-70): what is left cannot have started db02's channel.
+    const events = parseFiles(scenarioFiles(dir), 2026).filter(
+      (e) => !(e.source.source.endsWith('jump01/audit.log') && e.source.line >= 58),
+    );
+    const list = runPipeline(events, createHijackDetectors(), scenarioConfig(dir)).findings;
+    expect(
+      list
+        .filter((f) => f.detector === 'ssh.control_master_hijack')
+        .map((f) => `${f.host} ${f.severity}`)
+        .sort(),
+    ).toEqual(['db02 high', 'jump01 high']);
   });
 
   it('key-misuse: carol’s key from a host she is not on (high), alice’s key for deploy (medium)', () => {
