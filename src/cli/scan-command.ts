@@ -1,10 +1,13 @@
 import { DEFAULT_SKEW_MS } from '../analyzer/analyzer-options.js';
 import type { Severity } from '../findings/finding.js';
 import { createAnalyzer, type SshSession, type SshtrailEvent } from '../index.js';
+import type { SessionNetworkView } from '../model/join/join-types.js';
 import { DEFAULT_CLOSE_GRACE_MS } from '../model/tracker-options.js';
 import { mergeByTime } from '../node/merge-by-time.js';
+import { userProfiles } from '../triage/user-profiles.js';
 import { atOrAbove, type InputOptions } from './cli-options.js';
 import { detectionSetup } from './detection-setup.js';
+import { observeSources } from './observed-sources.js';
 import { openInputs } from './open-inputs.js';
 import { openRecordWriter } from './record-writer.js';
 import { scanSummaryText, wantsSummary } from './run-summary.js';
@@ -13,6 +16,8 @@ import { createSettledSessions } from './settled-sessions.js';
 // The CLI sets neither the close grace nor the skew window, so with their defaults no late line
 // reaches a closed session after this much event time.
 const SESSION_HOLD_MS = DEFAULT_CLOSE_GRACE_MS + DEFAULT_SKEW_MS;
+// Joined Zeek views kept for triage's answers: triage keeps 50,000 sessions by default.
+const MAX_NETWORK_VIEWS = 50_000;
 
 /**
  * `sshtrail scan`: all inputs merged in time order through one analyzer; findings and cases
@@ -23,8 +28,18 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   const detection = await detectionSetup(options.config, options.baseline);
   const writer = await openRecordWriter(options.output, options.out, 'sshtrail scan');
   const inputs = await openInputs(options);
+  // Triage answers `no` only where a source would have shown a `yes`: tell it what was read.
+  const observed = observeSources(detection.intel !== undefined);
+  const profileOf = userProfiles(detection);
+  // Zeek records the analyzer joined to sessions, by session id (network_correlation).
+  const networkViews = new Map<string, SessionNetworkView>();
   const analyzer = createAnalyzer({
     ...detection,
+    triage: {
+      dataSources: observed.dataSources,
+      networkViewOf: (id) => networkViews.get(id),
+      ...(profileOf === undefined ? {} : { profileOf }),
+    },
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
@@ -67,10 +82,21 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     cases.add(c.id);
     pending.push(() => writer.incident(c));
   });
+  analyzer.on('network', (change) => {
+    if (change.kind !== 'link') return;
+    networkViews.delete(change.sessionId);
+    networkViews.set(change.sessionId, change.network);
+    // Bounded like triage's own session context: the oldest join goes first.
+    if (networkViews.size > MAX_NETWORK_VIEWS) {
+      const oldest = networkViews.keys().next().value;
+      if (oldest !== undefined) networkViews.delete(oldest);
+    }
+  });
   const diagnostics: string[] = [];
   analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
   const push = (event: SshtrailEvent): void => {
     if (event.time > now) now = event.time;
+    observed.note(event);
     analyzer.pushEvent(event);
     if (options.sessions) writeSettled(settled.settle(now));
   };

@@ -87,14 +87,16 @@ function suspectedSource(c: CaseContext): Answer {
       c,
     );
   }
-  const known = c.options.dataSources.intel === true || c.options.profileOf !== undefined;
-  if (known) {
-    return answer(
-      'no',
-      'No source address matched the intel lists or departed from the baseline.',
-      [],
-      [],
-    );
+  const intelGiven = c.options.dataSources.intel === true;
+  const profileOf = c.options.profileOf;
+  const users = uniqueSorted([...c.findings.map((f) => f.user), ...c.sessions.map((s) => s.user)]);
+  const profiled = profileOf === undefined ? [] : users.filter((u) => profileOf(u) !== undefined);
+  if (intelGiven || profiled.length > 0) {
+    const judged = [
+      ...(intelGiven ? ['matched the intel lists'] : []),
+      ...(profiled.length > 0 ? [`departed from the baseline of ${profiled.join(', ')}`] : []),
+    ];
+    return answer('no', `No source address ${judged.join(' or ')}.`, [], []);
   }
   return answer(
     'unknown',
@@ -187,12 +189,17 @@ function agentForwarding(c: CaseContext): Answer {
       [],
     );
   }
+  // Audit socket rules already in place show an agent being used, not forwarding left unused.
+  const missing =
+    c.options.dataSources.auditSockets === true
+      ? 'enable sshd LogLevel DEBUG1 (the audit socket rules in place record agent use, not forwarding itself)'
+      : 'enable sshd LogLevel DEBUG1 or auditd socket rules (connect() to /tmp/ssh-*/agent.*)';
   return answer(
     'unknown',
     'The logs do not say whether agent forwarding was requested (INFO level does not log it).',
     [],
     [],
-    'enable sshd LogLevel DEBUG1 or auditd socket rules (connect() to /tmp/ssh-*/agent.*)',
+    missing,
   );
 }
 
@@ -237,10 +244,22 @@ function keyOrSocket(c: CaseContext): Answer {
     const kinds = uniqueSorted(hits.map((f) => f.detector));
     return fromFindings('yes', `${kinds.join(', ')} ${cite(hits)}.`, hits, c);
   }
-  if (c.options.dataSources.auditSockets === true) {
+  const sources = c.options.dataSources;
+  if (sources.auditSockets === true) {
+    const covered = sources.auditSocketHosts;
+    const hosts = uniqueSorted([
+      ...c.findings.map((f) => f.host),
+      ...c.sessions.map((s) => s.host),
+    ]);
+    const uncovered = covered === undefined ? [] : hosts.filter((h) => !covered.includes(h));
+    const on =
+      covered === undefined
+        ? ''
+        : ` of ${hosts.filter((h) => covered.includes(h)).join(', ') || 'other hosts'}`;
+    const gap = uncovered.length === 0 ? '' : ` No such records from ${uncovered.join(', ')}.`;
     return answer(
       'no',
-      'Audit rules on agent sockets and key files recorded no foreign access.',
+      `Audit rules on agent sockets and key files${on} recorded no foreign access.${gap}`,
       [],
       [],
     );
@@ -304,16 +323,41 @@ function isNetworkEvidence(e: Evidence): boolean {
 
 function networkCorrelation(c: CaseContext): Answer {
   const joined = c.findings.filter((f) => f.evidence.some(isNetworkEvidence));
-  if (joined.length > 0) {
-    const evidence = joined
-      .flatMap((f) => f.evidence.filter(isNetworkEvidence))
-      .slice(0, c.options.maxEvidence);
-    return answer(
-      'yes',
-      `Zeek records corroborate the sessions ${cite(joined)}.`,
-      joined,
-      evidence,
-    );
+  const viewOf = c.options.networkViewOf;
+  const matched =
+    viewOf === undefined
+      ? []
+      : c.sessions.flatMap((s) => {
+          const view = viewOf(s.id);
+          return view === undefined ? [] : [{ session: s, view }];
+        });
+  if (joined.length > 0 || matched.length > 0) {
+    const evidence = [
+      ...joined.flatMap((f) => f.evidence.filter(isNetworkEvidence)),
+      ...sessionEvidence(
+        matched.map((m) => m.session),
+        c.options.maxEvidence,
+      ),
+    ].slice(0, c.options.maxEvidence);
+    const parts = [
+      ...(joined.length > 0 ? [`Zeek records corroborate the sessions ${cite(joined)}.`] : []),
+      ...(matched.length > 0
+        ? [
+            `Zeek saw ${matched
+              .map(
+                ({ session, view }) =>
+                  `${session.id} as ${view.uid ?? 'a connection'} (${view.origIp}:${view.origPort} -> ${view.respIp}:${view.respPort}${view.sensor === undefined ? '' : ` at ${view.sensor}`})`,
+              )
+              .join(', ')}.`,
+          ]
+        : []),
+    ];
+    const unseen = c.sessions.length - matched.length;
+    const rest =
+      matched.length > 0 && unseen > 0
+        ? ` ${unseen} other case session(s) had no Zeek record.`
+        : '';
+    return answer('yes', `${parts.join(' ')}${rest}`, joined, evidence);
   }
   if (c.options.dataSources.network === true) {
     return answer(
@@ -325,7 +369,7 @@ function networkCorrelation(c: CaseContext): Answer {
   }
   return answer(
     'unknown',
-    'Auth logs could not be correlated with network logs.',
+    'No network logs (Zeek) were read, so auth logs could not be correlated with them.',
     [],
     [],
     'Zeek ssh.log and conn.log for the segment (joined by 5-tuple and time)',

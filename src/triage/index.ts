@@ -19,3 +19,4 @@ export {
   type UserProfile,
 } from './triage-options.js';
 export type { TriageSnapshot, TriageSnapshotCase } from './triage-snapshot.js';
+export { type ProfileSources, userProfiles } from './user-profiles.js';

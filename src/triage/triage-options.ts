@@ -1,4 +1,5 @@
 import type { Severity } from '../findings/finding.js';
+import type { SessionNetworkView } from '../model/join/join-types.js';
 
 /**
  * The escalation decision of the playbook as a configurable policy: which detector ids count
@@ -81,6 +82,11 @@ export interface TriageDataSources {
   readonly sshdDebug?: boolean;
   /** auditd rules on agent sockets and key files (connect() to `/tmp/ssh-*`, `-w ~/.ssh -p rwa`). */
   readonly auditSockets?: boolean;
+  /**
+   * The hosts those audit rules cover, when known: a case host missing here is named in the
+   * `key_or_socket_access` answer as not covered.
+   */
+  readonly auditSocketHosts?: readonly string[];
   /** Zeek ssh.log / conn.log for the segment. */
   readonly network?: boolean;
   /** A threat-intel list was loaded. */
@@ -134,6 +140,12 @@ export interface TriageOptions {
   readonly dataSources?: TriageDataSources;
   /** The user's baseline profile, when a baseline is given. */
   readonly profileOf?: (user: string) => UserProfile | undefined;
+  /**
+   * The network sensor's view of a session, when a Zeek record was joined to it (the
+   * analyzer's `network` link events): answers `network_correlation` for sessions no finding
+   * cites Zeek lines for.
+   */
+  readonly networkViewOf?: (sessionId: string) => SessionNetworkView | undefined;
   /** Open cases kept at most; beyond it the least recently active is emitted early (default 10,000). */
   readonly maxOpenCases?: number;
   /** Sessions kept for context at most, oldest dropped first (default 50,000). */
@@ -150,6 +162,7 @@ export interface ResolvedTriageOptions {
   readonly policy: EscalationPolicy;
   readonly dataSources: TriageDataSources;
   readonly profileOf: ((user: string) => UserProfile | undefined) | undefined;
+  readonly networkViewOf: ((sessionId: string) => SessionNetworkView | undefined) | undefined;
   readonly maxOpenCases: number;
   readonly maxSessions: number;
   readonly maxFindingsPerCase: number;
@@ -168,6 +181,9 @@ export function resolveTriageOptions(options: TriageOptions = {}): ResolvedTriag
   if (options.profileOf !== undefined && typeof options.profileOf !== 'function') {
     throw new TypeError('profileOf must be a function');
   }
+  if (options.networkViewOf !== undefined && typeof options.networkViewOf !== 'function') {
+    throw new TypeError('networkViewOf must be a function');
+  }
   const policy = { ...DEFAULT_ESCALATION_POLICY, ...options.policy };
   if (!(policy.minConfidence >= 0 && policy.minConfidence <= 1)) {
     throw new RangeError('policy.minConfidence must be between 0 and 1');
@@ -177,6 +193,7 @@ export function resolveTriageOptions(options: TriageOptions = {}): ResolvedTriag
     policy,
     dataSources: options.dataSources ?? {},
     profileOf: options.profileOf,
+    networkViewOf: options.networkViewOf,
     maxOpenCases,
     maxSessions,
     maxFindingsPerCase,

@@ -81,3 +81,71 @@ describe('scan: escalation of routine activity', () => {
     expect(c?.containment.map((s) => s.action)).toContain('isolate_host');
   });
 });
+
+describe('scan: triage is told which sources were read', () => {
+  const FIXTURES = path.join(ROOT, 'test/fixtures/triage');
+  const answersOf = (run: Scan) => {
+    expect(run.cases).toHaveLength(1);
+    const answers = run.cases[0]?.answers;
+    if (answers === undefined) throw new Error('no case');
+    return answers;
+  };
+
+  it('answers from the audit socket records and the Zeek joins it read', () => {
+    const answers = answersOf(scan('ansible-become'));
+    expect(answers.key_or_socket_access).toMatchObject({
+      answer: 'no',
+      detail:
+        'Audit rules on agent sockets and key files of jump01 recorded no foreign access. No such records from web01, web02.',
+    });
+    expect(answers.key_or_socket_access.missing).toBeUndefined();
+    expect(answers.network_correlation.answer).toBe('yes');
+    expect(answers.network_correlation.detail).toContain(
+      'as CWeb1b2 (10.50.0.5:39110 -> 10.50.0.31:22 at sensor)',
+    );
+    expect(answers.network_correlation.evidence.map((e) => e.text)).toContain(
+      'Nov 27 13:00:31 web01 sshd-session[6101]: Connection from 10.50.0.5 port 39110 on 10.50.0.31 port 22 rdomain ""',
+    );
+    expect(answers.agent_forwarding.missing).toBe(
+      'enable sshd LogLevel DEBUG1 (the audit socket rules in place record agent use, not forwarding itself)',
+    );
+    // Neither an intel list nor a baseline was given.
+    expect(answers.suspected_source_ip.answer).toBe('unknown');
+    expect(answers.usual_login_behavior.answer).toBe('unknown');
+  });
+
+  it('quotes the baseline given with --baseline', () => {
+    const baseline = path.join(FIXTURES, 'ansible-become-baseline.json');
+    const answers = answersOf(scan('ansible-become', ['--baseline', baseline]));
+    expect(answers.usual_login_behavior).toMatchObject({
+      answer: 'no',
+      detail:
+        'Times and sources within the baseline. Baseline — ops: usual hours 13:00-13:59 UTC (learned from 3 sessions), usual sources 10.50.0.0/24, 10.60.1.0/24.',
+    });
+    expect(answers.usual_login_behavior.missing).toBeUndefined();
+    expect(answers.suspected_source_ip).toMatchObject({
+      answer: 'no',
+      detail: 'No source address departed from the baseline of ops.',
+    });
+  });
+
+  it('judges sources against the intel list of --config', () => {
+    const config = path.join(FIXTURES, 'estate-intel.json');
+    const answers = answersOf(scan('ansible-become', ['--config', config]));
+    expect(answers.suspected_source_ip).toMatchObject({
+      answer: 'no',
+      detail: 'No source address matched the intel lists.',
+    });
+  });
+
+  it('still says unknown, with what is missing, when only auth logs were read', () => {
+    const answers = answersOf(scan('own-channel-sudo'));
+    for (const key of ['key_or_socket_access', 'network_correlation'] as const) {
+      expect(answers[key].answer).toBe('unknown');
+      expect(answers[key].missing).toBeDefined();
+    }
+    expect(answers.network_correlation.detail).toBe(
+      'No network logs (Zeek) were read, so auth logs could not be correlated with them.',
+    );
+  });
+});
