@@ -21,6 +21,7 @@ interface ScanRecord {
 /** What `sshtrail scan` must report at medium or above, per scenario (look-alikes: nothing). */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'agent-hijack': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
+  'agent-hijack-probe-first': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
   'control-master-hijack': ['ssh.control_master_hijack', 'ssh.unexpected_ssh_client'],
   'control-master-server-side': ['ssh.control_master_hijack'],
   'key-misuse': ['ssh.key_misuse'],

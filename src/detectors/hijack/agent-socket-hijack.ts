@@ -4,7 +4,7 @@ import type { Finding } from '../../findings/finding.js';
 import { authSockOf } from '../../model/processes/observations.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
-import type { Detector, DetectorContext } from '../detector.js';
+import type { Detector, DetectorContext, DetectorInput, DetectorStep } from '../detector.js';
 import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruPeek, lruSet } from '../lru.js';
 import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
@@ -47,6 +47,40 @@ export interface AgentSocketHijackOptions {
   readonly maxActors?: number;
 }
 
+/**
+ * One ssh client process of a {@link HijackActor} (plain JSON state of {@link agentSocketHijack}):
+ * an onward login is pinned on the client that went there, not on the actor's first use.
+ */
+export interface OnwardClient {
+  /** Its pid, when known. */
+  pid: number | undefined;
+  /** When it started (its exec, else its first line seen). */
+  time: number;
+  /** Its exec and TCP connect lines. */
+  lines: Provenance[];
+  /** Addresses it connected to on port 22. */
+  addresses: string[];
+  /** Its own uses of the socket (connect lines). */
+  uses: Provenance[];
+  /** When it first used the socket, once seen. */
+  useTime: number | undefined;
+}
+
+/**
+ * An onward login already matched to an actor, held until the client's own use of the socket
+ * is seen (syslog stamps the login to the second, so that use may come later in the stream).
+ */
+export interface PendingOnward {
+  /** The actor's key in {@link AgentSocketHijackState.actors}. */
+  actorKey: string;
+  /** The client process it waits for. */
+  clientPid: number | undefined;
+  /** The onward session. */
+  session: SshSession;
+  /** Stream time after which it is reported without that use. */
+  due: number;
+}
+
 /** One actor that used another user's agent (plain JSON state of {@link agentSocketHijack}). */
 export interface HijackActor {
   host: string | undefined;
@@ -64,6 +98,8 @@ export interface HijackActor {
   onward: Provenance[];
   onwardAddresses: string[];
   onwardTime: number | undefined;
+  /** Its ssh client processes (absent in states saved before). */
+  clients?: OnwardClient[];
   escalated: boolean;
 }
 
@@ -81,11 +117,65 @@ export interface AgentSocketHijackState {
   readonly inetHosts: Lru<true>;
   /** Recently opened sessions (downstream candidates that may be logged before the hijack). */
   readonly recent: SshSession[];
+  /** Hosts whose unix-socket connects are audited (absent in states saved before). */
+  readonly unixHosts?: Lru<true>;
+  /** Onward logins waiting for their client's own socket use (absent in states saved before). */
+  pending?: PendingOnward[];
 }
 
 const ENV_PREFIX = 'SSH_AUTH_SOCK=';
 const SKEW_MS = 5_000;
 const MAX_RECENT = 128;
+const MAX_CLIENTS = 8;
+
+/** The actor's client process `pid` (created when `create`). */
+function clientOf(
+  a: HijackActor,
+  pid: number | undefined,
+  time: number,
+  create: boolean,
+): OnwardClient | undefined {
+  const clients = a.clients ?? [];
+  a.clients = clients;
+  const known = clients.find((c) => c.pid !== undefined && c.pid === pid);
+  if (known !== undefined || !create || pid === undefined) return known;
+  if (clients.length >= MAX_CLIENTS) clients.shift();
+  const fresh: OnwardClient = { pid, time, lines: [], addresses: [], uses: [], useTime: undefined };
+  clients.push(fresh);
+  return fresh;
+}
+
+/** The key under which an actor is followed. */
+function keyOfActor(state: AgentSocketHijackState, a: HijackActor): string | undefined {
+  for (const [k, x] of lruEntries(state.actors)) if (x === a) return k;
+  return undefined;
+}
+
+/** Records a client's own use of the socket. */
+function recordUse(c: OnwardClient, time: number, lines: readonly Provenance[]): void {
+  c.useTime ??= time;
+  for (const l of lines) if (c.uses.length < 10) c.uses.push(l);
+}
+
+/**
+ * The client behind an onward login at `t` to `localIp`: the latest one that connected to that
+ * address, else the latest started before the login (SKEW_MS: second-precision syslog).
+ */
+function onwardClient(
+  a: HijackActor,
+  t: number,
+  localIp: string | undefined,
+): OnwardClient | undefined {
+  let to: OnwardClient | undefined;
+  let before: OnwardClient | undefined;
+  for (const c of a.clients ?? []) {
+    if (c.time > t + SKEW_MS || c.lines.length === 0) continue;
+    if (localIp !== undefined && c.addresses.includes(localIp)) {
+      if (to === undefined || c.time >= to.time) to = c;
+    } else if (before === undefined || c.time >= before.time) before = c;
+  }
+  return to ?? before;
+}
 
 function actorKey(
   host: string | undefined,
@@ -140,8 +230,18 @@ export function agentSocketHijack(
     const k = `${actorKey(event.host, ids.ses, ids.pid)}\u0000${path}`;
     const known = lruGet(state.actors, k);
     if (known !== undefined) {
-      for (const l of lines) if (known.evidence.length < 40) known.evidence.push(l);
-      return [];
+      const client = isSshClientExe(
+        procOf(state.facts, context, event.host, ids.pid, event.time)?.exe,
+      )
+        ? clientOf(known, ids.pid, event.time, true)
+        : undefined;
+      if (client === undefined) {
+        for (const l of lines) if (known.evidence.length < 40) known.evidence.push(l);
+        return [];
+      }
+      recordUse(client, event.time, lines);
+      // The onward login waiting for this client's own use is complete now.
+      return settle(state, (p) => p.actorKey === k && p.clientPid === ids.pid);
     }
     const actor = actorText(state.facts, context, event.host, ids);
     const actorSessionId = context.processes?.sessionOf?.(event.host, {
@@ -179,6 +279,11 @@ export function agentSocketHijack(
       isSshClientExe(procOf(state.facts, context, event.host, ids.pid, event.time)?.exe)
     ) {
       entry.onward.push(...exec);
+      const client = clientOf(entry, ids.pid, event.time, true);
+      if (client !== undefined) {
+        client.lines.push(...exec);
+        recordUse(client, event.time, lines);
+      }
     }
     const ownerText = `${owner.user ?? `uid ${owner.uid ?? '?'}`}${owner.uid === undefined || owner.user === undefined ? '' : ` (uid ${owner.uid})`}`;
     return [
@@ -270,25 +375,81 @@ export function agentSocketHijack(
     const traced = a.onward.length > 0 || lruGet(state.execHosts, a.host ?? '') === undefined;
     if (!traced) return undefined;
     a.escalated = true;
+    const client = onwardClient(a, t, s.localIp);
+    const unix = state.unixHosts !== undefined && lruPeek(state.unixHosts, a.host ?? '') === true;
+    if (client !== undefined && client.useTime === undefined && unix) {
+      // Its own connect to the socket may follow in the stream: wait for it, SKEW_MS at most.
+      const pending = state.pending ?? [];
+      state.pending = pending;
+      const k = keyOfActor(state, a);
+      if (k !== undefined) {
+        pending.push({ actorKey: k, clientPid: client.pid, session: s, due: t + SKEW_MS });
+        return undefined;
+      }
+    }
+    return critical(a, s, client);
+  };
+
+  /** The critical finding of an actor whose client logged in onward as the owner. */
+  const critical = (a: HijackActor, s: SshSession, client: OnwardClient | undefined): Finding => {
+    const t = s.authTime ?? s.startTime;
+    const sameKey = a.ownerKey !== undefined && s.key?.fingerprint === a.ownerKey;
+    const useTime = client?.useTime ?? a.time;
+    const firstPid = a.pid === undefined ? '' : ` (pid ${a.pid})`;
+    const first = `${isoSeconds(a.time)}${firstPid}`;
+    // Name the client that logged in onward; the first use is context when it was another process.
+    const how =
+      client === undefined || client.pid === undefined
+        ? `at ${isoSeconds(a.time)}`
+        : client.useTime === undefined
+          ? `at ${first}, its ssh client (pid ${client.pid}) started at ${isoSeconds(client.time)}`
+          : client.pid === a.pid
+            ? `at ${isoSeconds(useTime)} from its ssh client (pid ${client.pid})`
+            : `at ${isoSeconds(useTime)} from its ssh client (pid ${client.pid}), after a first use at ${first}`;
     return createFinding({
       detector: AGENT_SOCKET_HIJACK,
       title: "Another user's SSH agent used to log in onward",
       severity: 'critical',
       confidence: a.onward.length > 0 ? 0.95 : 0.8,
       techniques: ['T1563.001', 'T1021.004'],
-      time: Math.max(t, a.time),
+      time: Math.max(t, useTime),
       host: a.host,
       user: a.ownerUser,
       sourceIp: s.sourceIp,
       sessionIds: [a.ownerSessionId, a.actorSessionId, s.id].filter(
         (x): x is string => x !== undefined,
       ),
-      evidence: [...a.evidence, ...a.onward, ...loginLines(s.evidence)],
+      // The first use stays as context; the client that logged in onward is the incident.
+      evidence: [
+        ...a.evidence,
+        ...(client === undefined ? a.onward : [...client.lines, ...client.uses]),
+        ...loginLines(s.evidence),
+      ],
       explanation:
-        `${a.actor} used ${a.ownerUser ?? 'another user'}'s agent socket ${a.path} on ${a.host ?? 'an unnamed host'} at ${isoSeconds(a.time)}, ` +
+        `${a.actor} used ${a.ownerUser ?? 'another user'}'s agent socket ${a.path} on ${a.host ?? 'an unnamed host'} ${how}, ` +
         `then ${s.host ?? 'a monitored host'} accepted ${sameKey ? `${a.ownerUser ?? 'the owner'}'s key ${a.ownerKey}` : `a login as ${s.user}`} ` +
         `from ${s.sourceIp ?? a.host ?? '?'} at ${isoSeconds(t)} (session ${s.id}).`,
     });
+  };
+
+  /** Reports the held onward logins that `ready` picks (all of them at a flush). */
+  const settle = (
+    state: AgentSocketHijackState,
+    ready: (p: PendingOnward) => boolean,
+  ): Finding[] => {
+    const pending = state.pending;
+    if (pending === undefined || pending.length === 0) return [];
+    const out: Finding[] = [];
+    state.pending = pending.filter((p) => {
+      if (!ready(p)) return true;
+      const a = lruPeek(state.actors, p.actorKey);
+      if (a !== undefined) {
+        const client = a.clients?.find((c) => c.pid === p.clientPid);
+        out.push(critical(a, p.session, client));
+      }
+      return false;
+    });
+    return out;
   };
 
   const escalateSession = (
@@ -316,6 +477,170 @@ export function agentSocketHijack(
     return [];
   };
 
+  const stepInput = (
+    state: AgentSocketHijackState,
+    input: DetectorInput,
+    context: DetectorContext,
+  ): DetectorStep<AgentSocketHijackState> => {
+    if (input.kind === 'session') {
+      learnSession(state.facts, input.session);
+      if (input.change !== 'open') return quiet(state);
+      const s = input.session;
+      state.recent.push(s);
+      while (
+        state.recent.length > MAX_RECENT ||
+        (state.recent[0] !== undefined && state.recent[0].startTime < s.startTime - onwardWindowMs)
+      ) {
+        state.recent.shift();
+      }
+      if (state.actors.size === 0) return quiet(state);
+      return { state, findings: escalateSession(state, context, s) };
+    }
+    const e = input.event;
+    learnEvent(state.facts, e);
+    switch (e.kind) {
+      case 'socket.connect': {
+        if (e.success === false) return quiet(state);
+        const ids = {
+          uid: e.uid,
+          euid: e.euid,
+          auid: e.auid,
+          exe: e.exe,
+          ses: e.ses,
+          pid: e.pid,
+        };
+        if (e.family !== 'unix') {
+          if (e.host !== undefined && lruPeek(state.inetHosts, e.host) === undefined) {
+            lruSet(state.inetHosts, e.host, true, 4_096);
+          }
+          if (e.port !== 22 || state.actors.size === 0) return quiet(state);
+          const found: Finding[] = [];
+          for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
+            if (a.onward.length < 10) a.onward.push(...keyLines(e));
+            if (e.address !== undefined && !a.onwardAddresses.includes(e.address)) {
+              a.onwardAddresses.push(e.address);
+            }
+            a.onwardTime = e.time;
+            const client = clientOf(a, e.pid, e.time, true);
+            if (client !== undefined) {
+              if (client.lines.length < 10) client.lines.push(...keyLines(e));
+              if (e.address !== undefined && !client.addresses.includes(e.address)) {
+                client.addresses.push(e.address);
+              }
+            }
+            found.push(...escalateActor(state, context, a));
+          }
+          return { state, findings: found };
+        }
+        if (e.path === undefined || e.path.startsWith('@')) return quiet(state);
+        if (
+          e.host !== undefined &&
+          state.unixHosts !== undefined &&
+          lruPeek(state.unixHosts, e.host) === undefined
+        ) {
+          lruSet(state.unixHosts, e.host, true, 4_096);
+        }
+        const owner = ownerOfSocket(
+          state.facts,
+          context,
+          e.host,
+          e.path,
+          e.time,
+          inodeOwner(e),
+          false,
+        );
+        if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
+        return {
+          state,
+          findings: report(state, context, e, ids, e.path, owner, 'connected to', keyLines(e)),
+        };
+      }
+      case 'process.exec': {
+        if (e.host !== undefined) lruSet(state.execHosts, e.host, true, 4_096);
+        const ids = {
+          uid: e.uid,
+          euid: e.euid,
+          auid: e.auid,
+          exe: e.exe,
+          ses: e.ses,
+          pid: e.pid,
+        };
+        const findings: Finding[] = [];
+        for (const arg of e.argv) {
+          if (arg.startsWith('/proc/')) environ(state, context, e, ids, arg, keyLines(e));
+          else if (arg.startsWith(ENV_PREFIX)) {
+            const path = arg.slice(ENV_PREFIX.length);
+            if (!path.startsWith('/')) continue;
+            const owner = ownerOfSocket(
+              state.facts,
+              context,
+              e.host,
+              path,
+              e.time,
+              undefined,
+              false,
+            );
+            if (!isAgentKind(owner.kind) || !ownerKnown(owner)) continue;
+            findings.push(
+              ...report(state, context, e, ids, path, owner, 'set SSH_AUTH_SOCK to', keyLines(e)),
+            );
+          }
+        }
+        if (state.actors.size > 0 && (isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) {
+          for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
+            if (a.onward.length < 10) a.onward.push(...keyLines(e));
+            a.onwardTime = e.time;
+            const client = clientOf(a, e.pid, e.time, true);
+            if (client !== undefined && client.lines.length < 10) {
+              client.time = e.time;
+              client.lines.push(...keyLines(e));
+            }
+            findings.push(...escalateActor(state, context, a));
+          }
+        }
+        return { state, findings };
+      }
+      case 'file.access': {
+        if (e.path?.startsWith('/proc/') && e.success !== false) {
+          const ids = {
+            uid: e.uid,
+            euid: e.euid,
+            auid: e.auid,
+            exe: e.exe,
+            ses: e.ses,
+            pid: e.pid,
+          };
+          environ(state, context, e, ids, e.path, keyLines(e));
+        }
+        return quiet(state);
+      }
+      case 'env.snapshot': {
+        const path = authSockOf(e);
+        if (path === undefined || !path.startsWith('/')) return quiet(state);
+        const p = procOf(state.facts, context, e.host, e.pid, e.time);
+        if (p === undefined) return quiet(state);
+        const owner = ownerOfSocket(state.facts, context, e.host, path, e.time, undefined, false);
+        if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
+        const ids = {
+          uid: p.uid,
+          euid: p.euid,
+          auid: p.auid,
+          exe: p.exe,
+          ses: p.ses,
+          pid: e.pid,
+        };
+        return {
+          state,
+          findings: report(state, context, e, ids, path, owner, 'runs with SSH_AUTH_SOCK set to', [
+            e.source,
+          ]),
+        };
+      }
+      default:
+        return quiet(state);
+    }
+  };
+
   return {
     id: AGENT_SOCKET_HIJACK,
     title: "Another user's SSH agent socket used",
@@ -331,160 +656,22 @@ export function agentSocketHijack(
       execHosts: lruCreate(),
       recent: [],
       inetHosts: lruCreate(),
+      unixHosts: lruCreate(),
+      pending: [],
     }),
     step(state, input, context) {
-      if (input.kind === 'session') {
-        learnSession(state.facts, input.session);
-        if (input.change !== 'open') return quiet(state);
-        const s = input.session;
-        state.recent.push(s);
-        while (
-          state.recent.length > MAX_RECENT ||
-          (state.recent[0] !== undefined &&
-            state.recent[0].startTime < s.startTime - onwardWindowMs)
-        ) {
-          state.recent.shift();
-        }
-        if (state.actors.size === 0) return quiet(state);
-        return { state, findings: escalateSession(state, context, s) };
-      }
-      const e = input.event;
-      learnEvent(state.facts, e);
-      switch (e.kind) {
-        case 'socket.connect': {
-          if (e.success === false) return quiet(state);
-          const ids = {
-            uid: e.uid,
-            euid: e.euid,
-            auid: e.auid,
-            exe: e.exe,
-            ses: e.ses,
-            pid: e.pid,
-          };
-          if (e.family !== 'unix') {
-            if (e.host !== undefined && lruPeek(state.inetHosts, e.host) === undefined) {
-              lruSet(state.inetHosts, e.host, true, 4_096);
-            }
-            if (e.port !== 22 || state.actors.size === 0) return quiet(state);
-            const found: Finding[] = [];
-            for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
-              if (a.onward.length < 10) a.onward.push(...keyLines(e));
-              if (e.address !== undefined && !a.onwardAddresses.includes(e.address)) {
-                a.onwardAddresses.push(e.address);
-              }
-              a.onwardTime = e.time;
-              found.push(...escalateActor(state, context, a));
-            }
-            return { state, findings: found };
-          }
-          if (e.path === undefined || e.path.startsWith('@')) return quiet(state);
-          const owner = ownerOfSocket(
-            state.facts,
-            context,
-            e.host,
-            e.path,
-            e.time,
-            inodeOwner(e),
-            false,
-          );
-          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
-          return {
-            state,
-            findings: report(state, context, e, ids, e.path, owner, 'connected to', keyLines(e)),
-          };
-        }
-        case 'process.exec': {
-          if (e.host !== undefined) lruSet(state.execHosts, e.host, true, 4_096);
-          const ids = {
-            uid: e.uid,
-            euid: e.euid,
-            auid: e.auid,
-            exe: e.exe,
-            ses: e.ses,
-            pid: e.pid,
-          };
-          const findings: Finding[] = [];
-          for (const arg of e.argv) {
-            if (arg.startsWith('/proc/')) environ(state, context, e, ids, arg, keyLines(e));
-            else if (arg.startsWith(ENV_PREFIX)) {
-              const path = arg.slice(ENV_PREFIX.length);
-              if (!path.startsWith('/')) continue;
-              const owner = ownerOfSocket(
-                state.facts,
-                context,
-                e.host,
-                path,
-                e.time,
-                undefined,
-                false,
-              );
-              if (!isAgentKind(owner.kind) || !ownerKnown(owner)) continue;
-              findings.push(
-                ...report(state, context, e, ids, path, owner, 'set SSH_AUTH_SOCK to', keyLines(e)),
-              );
-            }
-          }
-          if (state.actors.size > 0 && (isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) {
-            for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
-              if (a.onward.length < 10) a.onward.push(...keyLines(e));
-              a.onwardTime = e.time;
-              findings.push(...escalateActor(state, context, a));
-            }
-          }
-          return { state, findings };
-        }
-        case 'file.access': {
-          if (e.path?.startsWith('/proc/') && e.success !== false) {
-            const ids = {
-              uid: e.uid,
-              euid: e.euid,
-              auid: e.auid,
-              exe: e.exe,
-              ses: e.ses,
-              pid: e.pid,
-            };
-            environ(state, context, e, ids, e.path, keyLines(e));
-          }
-          return quiet(state);
-        }
-        case 'env.snapshot': {
-          const path = authSockOf(e);
-          if (path === undefined || !path.startsWith('/')) return quiet(state);
-          const p = procOf(state.facts, context, e.host, e.pid, e.time);
-          if (p === undefined) return quiet(state);
-          const owner = ownerOfSocket(state.facts, context, e.host, path, e.time, undefined, false);
-          if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
-          const ids = {
-            uid: p.uid,
-            euid: p.euid,
-            auid: p.auid,
-            exe: p.exe,
-            ses: p.ses,
-            pid: e.pid,
-          };
-          return {
-            state,
-            findings: report(
-              state,
-              context,
-              e,
-              ids,
-              path,
-              owner,
-              'runs with SSH_AUTH_SOCK set to',
-              [e.source],
-            ),
-          };
-        }
-        default:
-          return quiet(state);
-      }
+      const now = input.kind === 'session' ? input.session.lastSeenTime : input.event.time;
+      // Held onward logins whose client never used the socket within SKEW_MS go out as they are.
+      const due = settle(state, (p) => now > p.due);
+      const step = stepInput(state, input, context);
+      return due.length === 0 ? step : { state: step.state, findings: [...due, ...step.findings] };
     },
     flush(state, now) {
+      const held = settle(state, () => true);
       for (const [k, a] of lruEntries(state.actors)) {
         if (now - a.time > onwardWindowMs * 6) lruDelete(state.actors, k);
       }
-      return quiet(state);
+      return held.length === 0 ? quiet(state) : { state, findings: held };
     },
   };
 }

@@ -60,6 +60,40 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     expect(texts(misuse).some((t) => t.includes('a1="alice@app1"'))).toBe(true);
   });
 
+  it('agent-hijack-probe-first: the critical cites the ssh client that logged in, not the ssh-add probe', () => {
+    const list = findings('agent-hijack-probe-first');
+    const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
+    // pid 21640's own connect to alice's socket (audit.log lines 64-68) sorts after db02's
+    // second-stamped Accepted: the finding waits for it and is timed by it.
+    expect(critical.time).toBe('2026-11-26T14:08:41.012Z');
+    const lines = critical.evidence.filter((e) => e.source.endsWith('jump01/audit.log'));
+    expect(lines.map((e) => e.line)).toEqual(expect.arrayContaining([53, 54, 60, 64, 67]));
+    expect(texts(critical)).toContain(
+      'Nov 26 14:08:41 db02 sshd-session[3390]: Accepted publickey for alice from 10.50.0.5 port 51880 ssh2: ED25519 SHA256:Jf3mYq0Lk8Rz2Wc5Tb7Nv1Xp4Hs6Ud9Ga0Ee3Ki5Oo7',
+    );
+    // The ssh-add probe stays as context, named as the first use.
+    expect(lines.map((e) => e.line)).toEqual(expect.arrayContaining([40, 47]));
+    expect(critical.explanation).toContain(
+      'at 2026-11-26T14:08:41Z from its ssh client (pid 21640), after a first use at 2026-11-26T14:08:39Z (pid 21633)',
+    );
+    const high = one(list, 'ssh.agent_socket_hijack', 'high');
+    expect(high.time).toBe('2026-11-26T14:08:39.704Z');
+  });
+
+  it('agent-hijack-probe-first without the client’s own socket connect: the critical still comes, timed by the login', () => {
+    const dir = `${root}agent-hijack-probe-first`;
+    // As if pid 21640 had signed with a key file: no connect of its own (audit.log lines 64-69).
+    const events = parseFiles(scenarioFiles(dir), 2026).filter(
+      (e) => !(e.source.source.endsWith('jump01/audit.log') && e.source.line >= 64),
+    );
+    const list = runPipeline(events, createHijackDetectors(), scenarioConfig(dir)).findings;
+    const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
+    expect(critical.time).toBe('2026-11-26T14:08:41.000Z');
+    expect(critical.explanation).toContain(
+      'at 2026-11-26T14:08:39Z (pid 21633), its ssh client (pid 21640) started at 2026-11-26T14:08:40Z',
+    );
+  });
+
   it('control-master-server-side: a new channel on bob’s connection after bob left the client host', () => {
     const f = one(findings('control-master-server-side'), 'ssh.control_master_hijack', 'high');
     expect(f.host).toBe('db1');
