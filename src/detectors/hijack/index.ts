@@ -1,11 +1,11 @@
-export type { HijackActor } from './agent-socket-hijack.js';
+export type { HijackActor, OnwardClient, PendingOnward } from './agent-socket-hijack.js';
 export {
   AGENT_SOCKET_HIJACK,
   type AgentSocketHijackOptions,
   type AgentSocketHijackState,
   agentSocketHijack,
 } from './agent-socket-hijack.js';
-export type { MasterUse, ServerChannel } from './control-master-hijack.js';
+export type { MasterClient, MasterUse, ServerChannel } from './control-master-hijack.js';
 export {
   CONTROL_MASTER_HIJACK,
   type ControlMasterHijackOptions,
