@@ -78,6 +78,9 @@ const USER_INNER_KEYS: ReadonlySet<string> = new Set([
   'cmd',
 ]);
 
+// The events copy the base fields one by one, in AuditEventBase order (what a spread gave):
+// an object spread after another property costs about 4x the literal.
+
 function resOf(v: string | undefined): 'success' | 'failed' | undefined {
   if (v === 'success' || v === 'yes' || v === '1') return 'success';
   if (v === 'failed' || v === 'failure' || v === 'no' || v === '0') return 'failed';
@@ -115,9 +118,18 @@ export function userLogin(
     return f === undefined ? undefined : decodeValue(f, false);
   };
   const addr = right('addr');
+  const b = base(numberField(outer, 'pid'));
   return {
     kind: 'audit.login',
-    ...base(numberField(outer, 'pid')),
+    time: b.time,
+    timeBasis: b.timeBasis,
+    host: b.host,
+    program: b.program,
+    pid: b.pid,
+    repeat: b.repeat,
+    source: b.source,
+    serial: b.serial,
+    evidence: b.evidence,
     recordType: r.type,
     uid: idField(outer, 'uid'),
     auid: idField(outer, 'auid'),
@@ -156,9 +168,20 @@ export function kernelLogin(
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditLoginEvent {
   const f = pick(r.line, r.bodyStart, r.bodyEnd, LOGIN_KEYS, true);
+  const b = base(
+    pickedNumber(f, L.pid) ?? (sys === undefined ? undefined : valueNumber(sys, S.pid)),
+  );
   return {
     kind: 'audit.login',
-    ...base(pickedNumber(f, L.pid) ?? (sys === undefined ? undefined : valueNumber(sys, S.pid))),
+    time: b.time,
+    timeBasis: b.timeBasis,
+    host: b.host,
+    program: b.program,
+    pid: b.pid,
+    repeat: b.repeat,
+    source: b.source,
+    serial: b.serial,
+    evidence: b.evidence,
     recordType: r.type,
     uid: pickedId(f, L.uid),
     auid: pickedId(f, L.auid),
@@ -213,9 +236,20 @@ export function anomaly(
       : sys === undefined
         ? undefined
         : valueId(sys, S[key]);
+  const b = base(
+    numberField(all, 'pid') ?? (sys === undefined ? undefined : valueNumber(sys, S.pid)),
+  );
   return {
     kind: 'audit.anomaly',
-    ...base(numberField(all, 'pid') ?? (sys === undefined ? undefined : valueNumber(sys, S.pid))),
+    time: b.time,
+    timeBasis: b.timeBasis,
+    host: b.host,
+    program: b.program,
+    pid: b.pid,
+    repeat: b.repeat,
+    source: b.source,
+    serial: b.serial,
+    evidence: b.evidence,
     recordType: r.type,
     uid: id('uid'),
     auid: id('auid'),
