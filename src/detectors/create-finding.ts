@@ -1,5 +1,5 @@
 import type { Provenance } from '../events/provenance.js';
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, FindingActor, Severity } from '../findings/finding.js';
 import { detachProvenance } from '../model/detach-provenance.js';
 
 /** Default cap on evidence lines per finding. */
@@ -45,6 +45,8 @@ export interface FindingSpec {
   readonly explanation: string;
   /** Evidence cap (default {@link DEFAULT_MAX_EVIDENCE}). */
   readonly maxEvidence?: number;
+  /** Who acted, when known apart from `user` (left out of the id: ids stay as they were). */
+  readonly actor?: FindingActor | undefined;
 }
 
 /**
@@ -89,6 +91,7 @@ export function createFinding(spec: FindingSpec): Finding {
     sessionIds: [...spec.sessionIds],
     evidence,
     explanation: spec.explanation,
+    ...(spec.actor === undefined ? {} : { actor: spec.actor }),
   };
 }
 

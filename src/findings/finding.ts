@@ -26,6 +26,38 @@ export interface FindingIntel {
 }
 
 /**
+ * Who acted, when a detector knows it apart from the finding's `user` (the account whose
+ * identity, socket or key was used): the process that did it, the person logged in behind it
+ * (audit login uid) and their SSH session. Set by the hijack detectors.
+ *
+ * @example
+ * ```ts
+ * const actor: FindingActor = {
+ *   user: 'mallory', uid: 1003, effectiveUser: 'root', effectiveUid: 0,
+ *   sessionId: 'bastion/5201/1773133240000', sourceIp: '10.20.0.66', pid: 5250, exe: '/usr/bin/ssh',
+ * };
+ * ```
+ */
+export interface FindingActor {
+  /** The account the actor logged in as (audit login uid), else the one it ran as. */
+  readonly user?: string;
+  /** That account's uid. */
+  readonly uid?: number;
+  /** The account the acting process ran as (`root` after sudo), when known. */
+  readonly effectiveUser?: string;
+  /** That account's uid. */
+  readonly effectiveUid?: number;
+  /** The actor's SSH session (one of the finding's `sessionIds`), when resolved. */
+  readonly sessionId?: string;
+  /** The address the actor's SSH session came from, when known. */
+  readonly sourceIp?: string;
+  /** The acting process. */
+  readonly pid?: number;
+  /** Its executable. */
+  readonly exe?: string;
+}
+
+/**
  * A detector's finding (the `type: "finding"` record of the JSONL contract in DESIGN.md).
  * Every finding cites the log lines behind it and explains itself in one or two sentences.
  *
@@ -70,4 +102,9 @@ export interface Finding {
   readonly explanation: string;
   /** The threat-intel match behind the finding, when a listed address was involved. */
   readonly intel?: FindingIntel;
+  /**
+   * Who acted, when known apart from `user` (hijack detectors: the other account behind a
+   * socket or process of `user`).
+   */
+  readonly actor?: FindingActor;
 }

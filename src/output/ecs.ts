@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, FindingActor, Severity } from '../findings/finding.js';
 import { canonicalIp } from '../ip.js';
 import type { SshSession } from '../model/session.js';
 import { attackTechnique } from './attack.js';
@@ -51,6 +51,23 @@ export function ecsCategories(detector: string): string[] {
   return ['intrusion_detection', CATEGORY[detector] ?? 'session'];
 }
 
+/**
+ * @internal The address the finding's actor came from: its own, else its session's (when the
+ * lookup knows it), canonical; `undefined` when there is no actor or no valid address.
+ */
+export function actorSourceIp(finding: Finding, options: OutputOptions): string | undefined {
+  const actor = finding.actor;
+  if (actor === undefined) return undefined;
+  const session = actor.sessionId === undefined ? undefined : options.sessionOf?.(actor.sessionId);
+  const ip = actor.sourceIp ?? session?.sourceIp;
+  return ip === undefined ? undefined : canonicalIp(ip);
+}
+
+/** @internal The base name of an executable path. */
+export function exeName(exe: string | undefined): string | undefined {
+  return exe === undefined ? undefined : exe.slice(exe.lastIndexOf('/') + 1) || undefined;
+}
+
 /** @internal The sessions of a finding that the lookup knows. */
 export function sessionsOf(finding: Finding, options: OutputOptions): SshSession[] {
   const lookup = options.sessionOf;
@@ -67,7 +84,11 @@ function unique(values: readonly (string | undefined)[]): string[] {
  * and risk score, `rule.*` (the detector), `threat.*` (MITRE ATT&CK technique, sub-technique
  * and tactic), `source.ip`, `user.name`, `host.name`, `process.pid` (the session's sshd monitor,
  * when a session lookup is given), `related.*`, the evidence lines in `event.original`, and
- * sshtrail's own data under `labels`. Pure; field map in docs/outputs.md.
+ * sshtrail's own data under `labels`. With an `actor` (hijack findings), ECS's own split
+ * applies: `user.*` is the actor (the person logged in), `user.effective.*` the account its
+ * process ran as, `user.target.*` the finding's user (whose identity was used), `process.*` the
+ * acting process and `source.ip` the actor's address; `related.*` lists every one. Pure; field
+ * map in docs/outputs.md.
  *
  * @param finding - The finding.
  * @param options - An optional session lookup.
@@ -81,6 +102,8 @@ function unique(values: readonly (string | undefined)[]): string[] {
 export function toEcs(finding: Finding, options: OutputOptions = {}): EcsDocument {
   const sessions = sessionsOf(finding, options);
   const sourceIp = finding.sourceIp === undefined ? undefined : canonicalIp(finding.sourceIp);
+  const actorIp = actorSourceIp(finding, options);
+  const actor = finding.actor;
   const pid = sessions.map((s) => s.pids.monitor ?? s.pids.child).find((p) => p !== undefined);
   const techniques = finding.techniques.map(attackTechnique);
   const parents = new Map(techniques.map((t) => [t.parentId, t] as const));
@@ -118,8 +141,13 @@ export function toEcs(finding: Finding, options: OutputOptions = {}): EcsDocumen
     },
     labels: labels(finding),
     related: {
-      ip: unique([sourceIp, ...sessions.map((s) => s.sourceIp)]),
-      user: unique([finding.user, ...sessions.map((s) => s.user)]),
+      ip: unique([sourceIp, ...sessions.map((s) => s.sourceIp), actorIp]),
+      user: unique([
+        finding.user,
+        ...sessions.map((s) => s.user),
+        actor?.user,
+        actor?.effectiveUser,
+      ]),
       hosts: unique([finding.host, ...sessions.map((s) => s.host)]),
     },
   };
@@ -150,11 +178,37 @@ export function toEcs(finding: Finding, options: OutputOptions = {}): EcsDocumen
     }
     doc.threat = threat;
   }
-  if (sourceIp !== undefined) doc.source = { ip: sourceIp };
-  if (finding.user !== undefined) doc.user = { name: finding.user };
+  const source = actorIp ?? sourceIp;
+  if (source !== undefined) doc.source = { ip: source };
+  const user = actor?.user === undefined ? undefined : actorUser(actor.user, actor, finding.user);
+  if (user !== undefined) doc.user = user;
+  else if (finding.user !== undefined) doc.user = { name: finding.user };
   if (finding.host !== undefined) doc.host = { name: finding.host };
-  if (pid !== undefined) doc.process = { pid, name: 'sshd' };
+  const name = exeName(actor?.exe);
+  if (actor?.pid !== undefined)
+    doc.process = { pid: actor.pid, ...(name === undefined ? {} : { name }) };
+  else if (pid !== undefined) doc.process = { pid, name: 'sshd' };
   return doc;
+}
+
+/** ECS `user.*` of an actor: the person, the account it ran as, the account it used. */
+function actorUser(
+  name: string,
+  actor: FindingActor,
+  target: string | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { name };
+  if (actor.uid !== undefined) out.id = String(actor.uid);
+  if (actor.effectiveUser !== undefined && actor.effectiveUser !== name) {
+    out.effective = {
+      name: actor.effectiveUser,
+      ...(actor.effectiveUid === undefined ? {} : { id: String(actor.effectiveUid) }),
+    };
+  }
+  if (target !== undefined && target !== name && target !== actor.effectiveUser) {
+    out.target = { name: target };
+  }
+  return out;
 }
 
 function labels(finding: Finding): Record<string, string> {

@@ -1,7 +1,7 @@
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, FindingActor, Severity } from '../findings/finding.js';
 import { canonicalIp } from '../ip.js';
 import { ATTACK_VERSION, attackTechnique } from './attack.js';
-import { type OutputOptions, sessionsOf } from './ecs.js';
+import { actorSourceIp, exeName, type OutputOptions, sessionsOf } from './ecs.js';
 
 /** The OCSF schema version the findings follow (`metadata.version`). */
 export const OCSF_VERSION = '1.8.0';
@@ -36,7 +36,9 @@ function confidence(score: number): readonly [number, string] {
  * Create): severity and confidence, `finding_info` (uid, title, description, detector as type and
  * analytic, ATT&CK `attacks` with technique, sub-technique and tactic), `evidences` (the log lines
  * with the source endpoint, user, device and sshd process), `observables`, `device` and
- * `resources`. Pure; validated against the compiled class in the tests; field map in
+ * `resources`. With an `actor` (hijack findings), the evidence's `actor` is who acted (user,
+ * process, session) and its `user` stays the affected user (the finding's); `src_endpoint` is
+ * the actor's address. Pure; validated against the compiled class in the tests; field map in
  * docs/outputs.md.
  *
  * @param finding - The finding.
@@ -53,7 +55,9 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
   const [severityId, severity] = SEVERITY[finding.severity];
   const [confidenceId, confidenceName] = confidence(finding.confidence);
   const sessions = sessionsOf(finding, options);
-  const sourceIp = finding.sourceIp === undefined ? undefined : canonicalIp(finding.sourceIp);
+  const sourceIp =
+    actorSourceIp(finding, options) ??
+    (finding.sourceIp === undefined ? undefined : canonicalIp(finding.sourceIp));
   const pid = sessions.map((s) => s.pids.monitor ?? s.pids.child).find((p) => p !== undefined);
   const max = options.maxEvidence ?? 20;
 
@@ -81,6 +85,18 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
     });
   }
   if (pid !== undefined) evidence.process = { pid, name: 'sshd' };
+  const actor = finding.actor === undefined ? undefined : ocsfActor(finding.actor);
+  if (actor !== undefined) {
+    evidence.actor = actor;
+    if (finding.actor?.user !== undefined) {
+      observables.push({
+        name: 'evidences[0].actor.user.name',
+        type_id: 4,
+        type: 'User Name',
+        value: finding.actor.user,
+      });
+    }
+  }
 
   const event: Record<string, unknown> = {
     activity_id: 1,
@@ -136,6 +152,31 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
   }
   if (observables.length > 0) event.observables = observables;
   return event;
+}
+
+/** OCSF `actor` of a finding's actor: the user, the acting process (as whom it ran), the session. */
+function ocsfActor(actor: FindingActor): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  if (actor.user !== undefined) {
+    out.user = { name: actor.user, ...(actor.uid === undefined ? {} : { uid: String(actor.uid) }) };
+  }
+  if (actor.pid !== undefined) {
+    const name = exeName(actor.exe);
+    out.process = {
+      pid: actor.pid,
+      ...(name === undefined ? {} : { name }),
+      ...(actor.effectiveUser === undefined
+        ? {}
+        : {
+            user: {
+              name: actor.effectiveUser,
+              ...(actor.effectiveUid === undefined ? {} : { uid: String(actor.effectiveUid) }),
+            },
+          }),
+    };
+  }
+  if (actor.sessionId !== undefined) out.session = { uid: actor.sessionId };
+  return Object.keys(out).length === 0 ? undefined : out;
 }
 
 function attack(id: string): Record<string, unknown> {

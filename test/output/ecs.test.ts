@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createHijackDetectors } from '../../src/detectors/index.js';
 import { ECS_VERSION, toEcs } from '../../src/output/ecs.js';
+import { runScenario } from '../detectors/hijack/pipeline.js';
 import { SCENARIOS } from '../fixtures/triage/scenarios.js';
 import { EcsVersion, validateEcs } from './ecs-validator.js';
 
@@ -62,6 +64,49 @@ describe('toEcs', () => {
       hosts: ['bastion'],
     });
     expect(String(doc.event?.original).split('\n')).toHaveLength(3);
+  });
+
+  it('maps a hijack finding’s actor to user.*, its account to user.effective.*, the victim to user.target.*', () => {
+    // root (login eve) rode alice’s ControlMaster on jump01 (test/fixtures/scenarios).
+    const dir = new URL('../fixtures/scenarios/control-master-hijack/', import.meta.url).pathname;
+    const run = runScenario(dir, createHijackDetectors());
+    const byId = new Map(run.sessions.map((x) => [x.id, x] as const));
+    const f = run.findings.find(
+      (x) =>
+        x.detector === 'ssh.control_master_hijack' && x.severity === 'high' && x.host === 'jump01',
+    );
+    if (f === undefined) throw new Error('fixture');
+    expect(f.user).toBe('alice');
+    const doc = toEcs(f, { sessionOf: (id) => byId.get(id) }) as Record<string, unknown>;
+    expect(validateEcs(doc)).toEqual([]);
+    expect(doc.user).toEqual({
+      name: 'eve',
+      id: '1005',
+      effective: { name: 'root', id: '0' },
+      target: { name: 'alice' },
+    });
+    expect(doc.process).toEqual({ pid: 22530, name: 'ssh' });
+    // eve’s workstation, not alice’s (10.60.1.14).
+    expect(doc.source).toEqual({ ip: '10.60.1.77' });
+    expect(doc.related).toMatchObject({
+      user: expect.arrayContaining(['alice', 'eve', 'root']),
+      ip: expect.arrayContaining(['10.60.1.14', '10.60.1.77']),
+    });
+    // Without a session lookup the actor still carries its address.
+    expect(toEcs(f).source).toEqual({ ip: '10.60.1.77' });
+  });
+
+  it('keeps user.name as the finding’s user when the finding names no actor', () => {
+    const dir = new URL('../fixtures/scenarios/control-master-hijack/', import.meta.url).pathname;
+    const server = runScenario(dir, createHijackDetectors()).findings.find(
+      (x) => x.detector === 'ssh.control_master_hijack' && x.host === 'db02',
+    );
+    if (server === undefined) throw new Error('fixture');
+    expect(server.actor).toBeUndefined();
+    const doc = toEcs(server);
+    expect(doc.user).toEqual({ name: 'alice' });
+    expect(doc.source).toEqual({ ip: '10.50.0.5' });
+    expect(validateEcs(doc)).toEqual([]);
   });
 
   it('carries intel matches as keyword labels', () => {

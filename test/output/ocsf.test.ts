@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHijackDetectors } from '../../src/detectors/index.js';
 import { OCSF_VERSION, toOcsf } from '../../src/output/ocsf.js';
+import { runScenario } from '../detectors/hijack/pipeline.js';
 import { SCENARIOS } from '../fixtures/triage/scenarios.js';
 import { OcsfSchema, validateOcsf } from './ocsf-schema.js';
 
@@ -83,6 +85,36 @@ describe.skipIf(!present)('toOcsf (against the compiled OCSF 1.8.0 Detection Fin
       { src_endpoint: { ip: '203.0.113.77' }, user: { name: 'mallory' }, process: { pid: 2301 } },
     ]);
     expect(e.device).toMatchObject({ hostname: 'bastion' });
+  });
+
+  it('names a hijack finding’s actor in evidences[0].actor and keeps the affected user in evidences[0].user', () => {
+    if (schema === undefined || cls === undefined) return;
+    // root (login eve) used alice’s forwarded agent on jump01, then logged in to db02 as alice.
+    const dir = new URL('../fixtures/scenarios/agent-hijack-probe-first/', import.meta.url)
+      .pathname;
+    const f = runScenario(dir, createHijackDetectors()).findings.find(
+      (x) => x.detector === 'ssh.agent_socket_hijack' && x.severity === 'critical',
+    );
+    if (f === undefined) throw new Error('fixture');
+    const e = toOcsf(f) as Record<string, unknown>;
+    expect(validateOcsf(schema, cls, e)).toEqual([]);
+    expect(e.evidences).toMatchObject([
+      {
+        user: { name: 'alice' },
+        src_endpoint: { ip: '10.60.1.77' },
+        actor: {
+          user: { name: 'eve', uid: '1005' },
+          process: { pid: 21640, user: { name: 'root', uid: '0' } },
+          session: { uid: expect.stringMatching(/^jump01\/21502\//) },
+        },
+      },
+    ]);
+    expect(e.observables).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'evidences[0].actor.user.name', value: 'eve' }),
+        expect.objectContaining({ name: 'evidences[0].user.name', value: 'alice' }),
+      ]),
+    );
   });
 
   it('the validator catches a missing required attribute, an unknown one and a bad enum', () => {

@@ -1,3 +1,4 @@
+import type { FindingActor } from '../../findings/finding.js';
 import type { DetectorContext } from '../detector.js';
 import { type HostFacts, isSshdExe, userOfUid } from './host-facts.js';
 import type { SocketOwnerFacts } from './socket-owner.js';
@@ -95,6 +96,49 @@ export function actorSessionOf(
     uid: actor.uid,
     time,
   })?.sessionId;
+}
+
+/**
+ * @internal The {@link FindingActor} of an acting process: the person logged in behind it (login
+ * uid, else the uid it ran as), the account it ran as, its session and that session's address.
+ */
+export function findingActor(
+  facts: HostFacts,
+  context: DetectorContext,
+  host: string | undefined,
+  ids: ActorIds & { readonly pid: number | undefined },
+  sessionId: string | undefined,
+): FindingActor {
+  const acting = ids.euid ?? ids.uid;
+  const uid = ids.auid ?? acting;
+  const user = userOfUid(facts, context, host, uid);
+  const effectiveUser = userOfUid(facts, context, host, acting);
+  const session =
+    sessionId === undefined || user === undefined
+      ? undefined
+      : (context.sessions.sessionsOfUser(user).find((s) => s.id === sessionId) ??
+        context.sessions.recentSessions(user).find((s) => s.id === sessionId));
+  return {
+    ...(user === undefined ? {} : { user }),
+    ...(uid === undefined ? {} : { uid }),
+    ...(effectiveUser === undefined ? {} : { effectiveUser }),
+    ...(acting === undefined ? {} : { effectiveUid: acting }),
+    ...(sessionId === undefined ? {} : { sessionId }),
+    ...(session?.sourceIp === undefined ? {} : { sourceIp: session.sourceIp }),
+    ...(ids.pid === undefined ? {} : { pid: ids.pid }),
+    ...(ids.exe === undefined ? {} : { exe: ids.exe }),
+  };
+}
+
+/** @internal The same actor acting through another of its processes. */
+export function actorProcess(
+  actor: FindingActor,
+  pid: number | undefined,
+  exe: string | undefined,
+): FindingActor {
+  if (pid === undefined || pid === actor.pid) return actor;
+  const { pid: _pid, exe: _exe, ...rest } = actor;
+  return { ...rest, pid, ...(exe === undefined ? {} : { exe }) };
 }
 
 /** @internal Unused-owner guard: an owner with neither uid nor user cannot be judged. */

@@ -1,6 +1,6 @@
 import type { SshtrailEvent } from '../../events/index.js';
 import type { Provenance } from '../../events/provenance.js';
-import type { Finding } from '../../findings/finding.js';
+import type { Finding, FindingActor } from '../../findings/finding.js';
 import { authSockOf } from '../../model/processes/observations.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
@@ -9,7 +9,15 @@ import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruPeek, lruSet } f
 import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
-import { type ActorIds, actorText, isForeign, ownerKnown, relateActor } from './actor.js';
+import {
+  type ActorIds,
+  actorProcess,
+  actorText,
+  findingActor,
+  isForeign,
+  ownerKnown,
+  relateActor,
+} from './actor.js';
 import { keyLines, loginLines } from './audit-lines.js';
 import {
   createHostFacts,
@@ -100,6 +108,8 @@ export interface HijackActor {
   onwardTime: number | undefined;
   /** Its ssh client processes (absent in states saved before). */
   clients?: OnwardClient[];
+  /** Who acted, as findings name it (absent in states saved before). */
+  who?: FindingActor;
   escalated: boolean;
 }
 
@@ -251,6 +261,7 @@ export function agentSocketHijack(
       uid: ids.uid,
       time: event.time,
     })?.sessionId;
+    const who = findingActor(state.facts, context, event.host, ids, actorSessionId);
     const recon = lruGet(state.recon, actorKey(event.host, ids.ses, ids.pid)) ?? [];
     const exec = procOf(state.facts, context, event.host, ids.pid, event.time)?.lines ?? [];
     const evidence = [...acceptedLines(owner.session), ...recon, ...exec, ...lines];
@@ -270,6 +281,7 @@ export function agentSocketHijack(
       onward: [],
       onwardAddresses: [],
       onwardTime: undefined,
+      who,
       escalated: false,
     };
     lruSet(state.actors, k, entry, maxActors);
@@ -298,6 +310,7 @@ export function agentSocketHijack(
         user: owner.user,
         sourceIp: owner.session?.sourceIp,
         sessionIds: [owner.sessionId, actorSessionId].filter((s): s is string => s !== undefined),
+        actor: who,
         evidence,
         explanation:
           `${actor} ${how} ${ownerText}'s SSH agent socket ${path} on ${event.host ?? 'an unnamed host'} at ${isoSeconds(event.time)}` +
@@ -419,6 +432,8 @@ export function agentSocketHijack(
       sessionIds: [a.ownerSessionId, a.actorSessionId, s.id].filter(
         (x): x is string => x !== undefined,
       ),
+      // The client that logged in onward is the acting process.
+      actor: a.who === undefined ? undefined : actorProcess(a.who, client?.pid, undefined),
       // The first use stays as context; the client that logged in onward is the incident.
       evidence: [
         ...a.evidence,

@@ -1,5 +1,5 @@
 import type { Provenance } from '../../events/provenance.js';
-import type { Finding } from '../../findings/finding.js';
+import type { Finding, FindingActor } from '../../findings/finding.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
@@ -9,8 +9,10 @@ import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import {
   type ActorIds,
+  actorProcess,
   actorSessionOf,
   actorText,
+  findingActor,
   isForeign,
   ownerKnown,
   relateActor,
@@ -96,6 +98,8 @@ export interface MasterUse {
    * a server's channel is the one a critical finding cites (absent in states saved before).
    */
   clients?: MasterClient[];
+  /** Who acted, as findings name it (absent in states saved before). */
+  who?: FindingActor;
   combined: boolean;
 }
 
@@ -177,6 +181,8 @@ export function controlMasterHijack(
             sourceIp: c.sourceIp,
             sessionIds:
               u.actorSessionId === undefined ? [c.sessionId] : [u.actorSessionId, c.sessionId],
+            // The client that opened the channel is the acting process.
+            actor: u.who === undefined ? undefined : actorProcess(u.who, client.pid, undefined),
             evidence: [...u.evidence, ...client.evidence, ...c.evidence],
             explanation:
               `${u.actor} used ${u.ownerUser ?? 'another user'}'s ControlMaster socket ${u.path} on ${u.host ?? '?'} at ${isoSeconds(client.time)}` +
@@ -262,6 +268,7 @@ export function controlMasterHijack(
     }
     const actor = actorText(state.facts, context, host, ids);
     const actorSessionId = actorSessionOf(context, host, ids, time);
+    const who = findingActor(state.facts, context, host, ids, actorSessionId);
     const evidence = [...exec, ...lines];
     const ownerUser = owner.user ?? userOfUid(state.facts, context, host, owner.uid);
     lruSet(
@@ -274,6 +281,7 @@ export function controlMasterHijack(
         ownerUser,
         actor,
         actorSessionId,
+        who,
         evidence: evidence.slice(0, 30),
         clients: [
           { pid: ids.pid, time, opens: opensChannel(proc?.argv), evidence: evidence.slice(0, 30) },
@@ -294,6 +302,7 @@ export function controlMasterHijack(
         user: ownerUser,
         sourceIp: undefined,
         sessionIds: [owner.sessionId, actorSessionId].filter((x): x is string => x !== undefined),
+        actor: who,
         evidence,
         explanation:
           `${actor} ${how} ${ownerUser ?? `uid ${owner.uid ?? '?'}`}'s ControlMaster socket ${path} on ${host ?? 'an unnamed host'} at ${isoSeconds(time)}: ` +

@@ -1,12 +1,12 @@
 import type { Provenance } from '../../events/provenance.js';
-import type { Severity } from '../../findings/finding.js';
+import type { FindingActor, Severity } from '../../findings/finding.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext } from '../detector.js';
 import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
 import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds, isServiceAccount } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
-import { actorSessionOf } from './actor.js';
+import { actorSessionOf, findingActor } from './actor.js';
 import { keyLines } from './audit-lines.js';
 import {
   baseName,
@@ -86,8 +86,12 @@ const TRACED: ReadonlySet<string> = new Set([
   'screen',
   'ssh-agent',
 ]);
-/** The SSH session the process ran in (its audit session or ancestry), so triage can join it. */
-function sessionOfProcess(
+/**
+ * The SSH session the process ran in (its audit session or ancestry), so triage can join it,
+ * and the process as the finding's actor.
+ */
+function acting(
+  facts: HostFacts,
   context: DetectorContext,
   e: {
     readonly host: string | undefined;
@@ -95,11 +99,16 @@ function sessionOfProcess(
     readonly ses: number | undefined;
     readonly auid: number | undefined;
     readonly uid: number | undefined;
+    readonly euid: number | undefined;
+    readonly exe: string | undefined;
     readonly time: number;
   },
-): string[] {
+): { readonly sessionIds: string[]; readonly actor: FindingActor } {
   const id = actorSessionOf(context, e.host, e, e.time);
-  return id === undefined ? [] : [id];
+  return {
+    sessionIds: id === undefined ? [] : [id],
+    actor: findingActor(facts, context, e.host, e, id),
+  };
 }
 
 const RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -172,7 +181,7 @@ export function unexpectedSshClient(
               host: e.host,
               user: userOfUid(state.facts, context, e.host, targetUid),
               sourceIp: undefined,
-              sessionIds: sessionOfProcess(context, e),
+              ...acting(state.facts, context, e),
               evidence: [...(target?.lines ?? []), ...keyLines(e)],
               explanation: `${by} traced ${name} pid ${e.targetPid ?? '?'} (${e.requestName ?? 'ptrace'}) on ${e.host ?? 'an unnamed host'} at ${isoSeconds(e.time)}${foreign ? ", a process of another user: it can read the session's keys or inject into it" : ''}.`,
             }),
@@ -248,7 +257,7 @@ export function unexpectedSshClient(
             host: e.host,
             user,
             sourceIp: undefined,
-            sessionIds: sessionOfProcess(context, e),
+            ...acting(state.facts, context, e),
             evidence,
             explanation: `${baseName(e.exe) ?? 'ssh'} (${e.argv.slice(0, 8).join(' ')}) started on ${e.host ?? 'an unnamed host'} at ${isoSeconds(e.time)}: ${reasons.join('; ')}.`,
           }),

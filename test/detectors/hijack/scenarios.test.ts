@@ -140,6 +140,53 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     expect(list.filter((f) => f.user === 'alice' && f.severity === 'low')).toEqual([]);
   });
 
+  it('control-master-hijack: the findings name eve (as root, in her session, from her address) as the actor, alice stays the user', () => {
+    const list = findings('control-master-hijack');
+    const eve = {
+      user: 'eve',
+      uid: 1005,
+      effectiveUser: 'root',
+      effectiveUid: 0,
+      sessionId: expect.stringMatching(/^jump01\/22502\//),
+      sourceIp: '10.60.1.77',
+    };
+    const high = list.find(
+      (f) =>
+        f.detector === 'ssh.control_master_hijack' && f.severity === 'high' && f.host === 'jump01',
+    );
+    expect(high?.user).toBe('alice');
+    expect(high?.actor).toEqual({ ...eve, pid: 22530, exe: '/usr/bin/ssh' });
+    const critical = one(list, 'ssh.control_master_hijack', 'critical');
+    expect(critical.user).toBe('alice');
+    expect(critical.actor).toEqual({ ...eve, pid: 22533 });
+    // The server alone cannot tell who rode the connection.
+    const server = list.find(
+      (f) => f.detector === 'ssh.control_master_hijack' && f.host === 'db02',
+    );
+    expect(server?.actor).toBeUndefined();
+    const clients = list.filter((f) => f.detector === 'ssh.unexpected_ssh_client');
+    expect(clients.map((f) => [f.user, f.actor?.user, f.actor?.pid])).toEqual([
+      ['root', 'eve', 22530],
+      ['root', 'eve', 22533],
+    ]);
+  });
+
+  it('agent-hijack-probe-first: the high finding’s actor is the ssh-add probe, the critical’s the ssh client', () => {
+    const list = findings('agent-hijack-probe-first');
+    expect(one(list, 'ssh.agent_socket_hijack', 'high').actor).toMatchObject({
+      user: 'eve',
+      effectiveUser: 'root',
+      pid: 21633,
+      exe: '/usr/bin/ssh-add',
+      sourceIp: '10.60.1.77',
+    });
+    expect(one(list, 'ssh.agent_socket_hijack', 'critical').actor).toMatchObject({
+      user: 'eve',
+      pid: 21640,
+      sessionId: expect.stringMatching(/^jump01\/21502\//),
+    });
+  });
+
   it('control-master-hijack without the command: a lone `-O check` opened no channel, so no critical', () => {
     const dir = `${root}control-master-hijack`;
     // Drop pid 22533 (audit.log lines 58-70): what is left cannot have started db02's channel.
