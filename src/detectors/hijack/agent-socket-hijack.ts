@@ -72,6 +72,8 @@ export interface OnwardClient {
   uses: Provenance[];
   /** When it first used the socket, once seen. */
   useTime: number | undefined;
+  /** Its executable, when known (absent in states saved before). */
+  exe?: string | undefined;
 }
 
 /**
@@ -249,6 +251,7 @@ export function agentSocketHijack(
         for (const l of lines) if (known.evidence.length < 40) known.evidence.push(l);
         return [];
       }
+      client.exe ??= ids.exe;
       recordUse(client, event.time, lines);
       // The onward login waiting for this client's own use is complete now.
       return settle(state, (p) => p.actorKey === k && p.clientPid === ids.pid);
@@ -293,6 +296,7 @@ export function agentSocketHijack(
       entry.onward.push(...exec);
       const client = clientOf(entry, ids.pid, event.time, true);
       if (client !== undefined) {
+        client.exe ??= ids.exe;
         client.lines.push(...exec);
         recordUse(client, event.time, lines);
       }
@@ -433,7 +437,7 @@ export function agentSocketHijack(
         (x): x is string => x !== undefined,
       ),
       // The client that logged in onward is the acting process.
-      actor: a.who === undefined ? undefined : actorProcess(a.who, client?.pid, undefined),
+      actor: a.who === undefined ? undefined : actorProcess(a.who, client?.pid, client?.exe),
       // The first use stays as context; the client that logged in onward is the incident.
       evidence: [
         ...a.evidence,
@@ -607,6 +611,7 @@ export function agentSocketHijack(
             a.onwardTime = e.time;
             const client = clientOf(a, e.pid, e.time, true);
             if (client !== undefined && client.lines.length < 10) {
+              client.exe ??= e.exe;
               client.time = e.time;
               client.lines.push(...keyLines(e));
             }

@@ -80,6 +80,8 @@ export interface MasterClient {
   opens: boolean | undefined;
   /** Its exec and connect lines. */
   evidence: Provenance[];
+  /** Its executable, when known (absent in states saved before). */
+  exe?: string | undefined;
 }
 
 /** A foreign use of a ControlMaster socket on a client host (plain JSON state of {@link controlMasterHijack}). */
@@ -182,7 +184,7 @@ export function controlMasterHijack(
             sessionIds:
               u.actorSessionId === undefined ? [c.sessionId] : [u.actorSessionId, c.sessionId],
             // The client that opened the channel is the acting process.
-            actor: u.who === undefined ? undefined : actorProcess(u.who, client.pid, undefined),
+            actor: u.who === undefined ? undefined : actorProcess(u.who, client.pid, client.exe),
             evidence: [...u.evidence, ...client.evidence, ...c.evidence],
             explanation:
               `${u.actor} used ${u.ownerUser ?? 'another user'}'s ControlMaster socket ${u.path} on ${u.host ?? '?'} at ${isoSeconds(client.time)}` +
@@ -262,6 +264,7 @@ export function controlMasterHijack(
           time,
           opens: opensChannel(proc?.argv),
           evidence: [...exec, ...lines].slice(0, 30),
+          exe: proc?.exe,
         });
       }
       return combine(state);
@@ -284,7 +287,13 @@ export function controlMasterHijack(
         who,
         evidence: evidence.slice(0, 30),
         clients: [
-          { pid: ids.pid, time, opens: opensChannel(proc?.argv), evidence: evidence.slice(0, 30) },
+          {
+            pid: ids.pid,
+            time,
+            opens: opensChannel(proc?.argv),
+            evidence: evidence.slice(0, 30),
+            exe: proc?.exe,
+          },
         ],
         combined: false,
       },

@@ -158,7 +158,7 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     expect(high?.actor).toEqual({ ...eve, pid: 22530, exe: '/usr/bin/ssh' });
     const critical = one(list, 'ssh.control_master_hijack', 'critical');
     expect(critical.user).toBe('alice');
-    expect(critical.actor).toEqual({ ...eve, pid: 22533 });
+    expect(critical.actor).toEqual({ ...eve, pid: 22533, exe: '/usr/bin/ssh' });
     // The server alone cannot tell who rode the connection.
     const server = list.find(
       (f) => f.detector === 'ssh.control_master_hijack' && f.host === 'db02',
@@ -183,6 +183,7 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     expect(one(list, 'ssh.agent_socket_hijack', 'critical').actor).toMatchObject({
       user: 'eve',
       pid: 21640,
+      exe: '/usr/bin/ssh',
       sessionId: expect.stringMatching(/^jump01\/21502\//),
     });
   });
