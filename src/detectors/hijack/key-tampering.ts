@@ -6,7 +6,7 @@ import { type Lru, lruCreate, lruGet, lruSet } from '../lru.js';
 import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { booleanOption, knownOptions, numberOption } from '../ssh/options.js';
-import { actorText, isForeign, relateActor } from './actor.js';
+import { actorSessionOf, actorText, findingActor, isForeign, relateActor } from './actor.js';
 import { keyLines } from './audit-lines.js';
 import {
   baseName,
@@ -144,6 +144,8 @@ export function keyTampering(options: KeyTamperingOptions = {}): Detector<KeyTam
     if (lruGet(state.reported, k) !== undefined) return [];
     lruSet(state.reported, k, true, maxFiles);
     const actor = actorText(state.facts, context, e.host, ids);
+    // The writer's (or reader's) own session, so triage joins the person behind it.
+    const actorSessionId = actorSessionOf(context, e.host, e, e.time);
     return [
       createFinding({
         detector: KEY_TAMPERING,
@@ -160,7 +162,8 @@ export function keyTampering(options: KeyTamperingOptions = {}): Detector<KeyTam
         host: e.host,
         user: owner.user,
         sourceIp: undefined,
-        sessionIds: [],
+        sessionIds: actorSessionId === undefined ? [] : [actorSessionId],
+        actor: findingActor(state.facts, context, e.host, { ...ids, pid: e.pid }, actorSessionId),
         evidence: keyLines(e),
         explanation: `${actor} ${what} on ${e.host ?? 'an unnamed host'} at ${isoSeconds(e.time)} (${baseName(e.exe) ?? e.comm ?? '?'}).`,
       }),

@@ -236,6 +236,12 @@ describe.skipIf(!present(root))('incident scenarios', () => {
       ),
     ).toBe(true);
     expect(list.find((f) => f.user === 'mallory')?.severity).toBe('low');
+    // The files' owners stay the users; mallory (root through sudo, in her session) is the actor.
+    for (const f of high) {
+      expect(f.actor).toMatchObject({ user: 'mallory', uid: 1003, effectiveUser: 'root' });
+      expect(f.sessionIds).toEqual([expect.stringMatching(/^bastion\/5301\//)]);
+      expect(f.actor?.sessionId).toBe(f.sessionIds[0]);
+    }
   });
 
   it('three-hop-chain: mallory’s chain to web1 across four monitored hosts', () => {
