@@ -1,5 +1,5 @@
 import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
-import type { Provenance } from '../../events/provenance.js';
+import type { Provenance, TimeBasis } from '../../events/provenance.js';
 import { rebuildArgv } from './argv.js';
 import { pickShaped, readCwd, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
 import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
@@ -78,6 +78,9 @@ interface Parts {
 
 const NO_RECORDS: readonly AuditRecord[] = Object.freeze([]);
 
+/** Audit stamps carry year and zone (epoch seconds): one shared basis, as other parsers do. */
+const LINE_BASIS: TimeBasis = { year: 'line', zone: 'line' };
+
 /**
  * Turns the records of one assembled audit event into a {@link HostEvent}, or says why not.
  * Never throws on record content.
@@ -136,7 +139,7 @@ function baseOf(
   const first = records[0] as AuditRecord;
   return (pid) => ({
     time: first.time,
-    timeBasis: { year: 'line', zone: 'line' },
+    timeBasis: LINE_BASIS,
     host: first.node ?? defaultHost,
     program: 'auditd',
     pid,
@@ -344,7 +347,7 @@ function syscallEvent(
     return {
       kind: 'process.exec',
       time: first.time,
-      timeBasis: { year: 'line', zone: 'line' },
+      timeBasis: LINE_BASIS,
       host,
       program: 'auditd',
       pid,
@@ -374,7 +377,7 @@ function syscallEvent(
     return {
       kind: 'socket.connect',
       time: first.time,
-      timeBasis: { year: 'line', zone: 'line' },
+      timeBasis: LINE_BASIS,
       host,
       program: 'auditd',
       pid,
@@ -406,7 +409,7 @@ function syscallEvent(
     return {
       kind: 'file.access',
       time: first.time,
-      timeBasis: { year: 'line', zone: 'line' },
+      timeBasis: LINE_BASIS,
       host,
       program: 'auditd',
       pid,
@@ -439,7 +442,7 @@ function syscallEvent(
   return {
     kind: 'process.ptrace',
     time: first.time,
-    timeBasis: { year: 'line', zone: 'line' },
+    timeBasis: LINE_BASIS,
     host,
     program: 'auditd',
     pid,
