@@ -1,5 +1,5 @@
 import type { Provenance } from '../../events/provenance.js';
-import type { Finding, Severity } from '../../findings/finding.js';
+import type { Finding, FindingActor, Severity } from '../../findings/finding.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector } from '../detector.js';
@@ -7,6 +7,7 @@ import { inputTime } from '../input.js';
 import { type Lru, lruCreate, lruGet, lruPeek, lruSet } from '../lru.js';
 import { isoSeconds, isServiceAccount } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
+import { actorSessionOf, findingActor } from './actor.js';
 import { keyLines, loginLines } from './audit-lines.js';
 import {
   createHostFacts,
@@ -47,6 +48,10 @@ export interface ClientStart {
   uid: number | undefined;
   auid: number | undefined;
   lines: Provenance[];
+  /** Its pid, audit session and executable (absent in states saved before). */
+  pid?: number | undefined;
+  ses?: number | undefined;
+  exe?: string | undefined;
 }
 
 /** State of {@link keyMisuse}. */
@@ -116,6 +121,7 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
     const reasons: string[] = [];
     let severity: Severity | undefined;
     const evidence: Provenance[] = [...loginLines(s.evidence)];
+    let actor: FindingActor | undefined;
     if (owner !== s.user) {
       severity = 'medium';
       reasons.push(`the key belongs to ${owner} but was accepted for ${s.user}`);
@@ -153,7 +159,13 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
         reasons.push(
           `the ssh client on ${from} that started then ran as ${userOfUid(state.facts, context, from, c?.uid) ?? `uid ${c?.uid ?? '?'}`} (login ${userOfUid(state.facts, context, from, c?.auid) ?? (c?.auid === undefined ? 'unset' : `uid ${c.auid}`)}), not as ${owner}`,
         );
-        if (c !== undefined) evidence.unshift(...c.lines);
+        if (c !== undefined) {
+          evidence.unshift(...c.lines);
+          // That client is who used the key: name it and its session on the source host.
+          const ids = { uid: c.uid, euid: c.uid, auid: c.auid, exe: c.exe, pid: c.pid };
+          const id = actorSessionOf(context, from, { ...ids, ses: c.ses }, c.time);
+          actor = findingActor(state.facts, context, from, ids, id);
+        }
       }
       for (const x of live.slice(0, 1)) evidence.unshift(...loginLines(x.evidence).slice(-1));
     }
@@ -170,7 +182,8 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
         host: s.host,
         user: s.user,
         sourceIp: s.sourceIp,
-        sessionIds: [s.id],
+        sessionIds: actor?.sessionId === undefined ? [s.id] : [actor.sessionId, s.id],
+        actor,
         evidence,
         explanation: `${s.host ?? 'A host'} accepted key ${fp} for ${s.user} from ${from ?? s.sourceIp ?? '?'} at ${isoSeconds(t)}, but ${reasons.join(', and ')}.`,
       }),
@@ -224,7 +237,15 @@ export function keyMisuse(options: KeyMisuseOptions = {}): Detector<KeyMisuseSta
       if (e.kind === 'process.exec' && (isSshClientExe(e.exe) || isSshClientExe(e.argv[0]))) {
         const k = e.host ?? '';
         const list = lruGet(state.clients, k) ?? [];
-        list.push({ time: e.time, uid: e.euid ?? e.uid, auid: e.auid, lines: [...keyLines(e)] });
+        list.push({
+          time: e.time,
+          uid: e.euid ?? e.uid,
+          auid: e.auid,
+          lines: [...keyLines(e)],
+          pid: e.pid,
+          ses: e.ses,
+          exe: e.exe,
+        });
         if (list.length > MAX_CLIENTS) list.shift();
         lruSet(state.clients, k, list, 4_096);
       }

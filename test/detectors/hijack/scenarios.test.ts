@@ -58,6 +58,13 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     const misuse = one(list, 'ssh.key_misuse', 'high');
     expect(misuse.host).toBe('app1');
     expect(texts(misuse).some((t) => t.includes('a1="alice@app1"'))).toBe(true);
+    // The ssh client that used alice's key (root, login mallory) is the actor, in her session.
+    expect(misuse.user).toBe('alice');
+    expect(misuse.actor).toMatchObject({ user: 'mallory', effectiveUser: 'root', pid: 5250 });
+    expect(misuse.sessionIds).toEqual([
+      expect.stringMatching(/^bastion\/5201\//),
+      expect.stringMatching(/^app1\/7301\//),
+    ]);
   });
 
   it('agent-hijack-probe-first: the critical cites the ssh client that logged in, not the ssh-add probe', () => {
