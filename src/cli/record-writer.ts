@@ -8,6 +8,7 @@ import {
   toOcsf,
 } from '../index.js';
 import type { SweepInventory } from '../node/sweep/sweep-report.js';
+import type { Hop } from '../triage/index.js';
 import type { OutputFormat } from './cli-options.js';
 import { openLineWriter } from './line-writer.js';
 
@@ -18,7 +19,8 @@ export interface RecordWriter {
   /** A session to write (`--sessions`, jsonl) or to look up (ecs, ocsf) or draw (html). */
   session(session: SshSession, write: boolean): Promise<void>;
   sweep(inventory: SweepInventory): Promise<void>;
-  close(): Promise<void>;
+  /** Finishes the output; `html` draws `hops` (else it infers them from the sessions). */
+  close(hops?: readonly Hop[]): Promise<void>;
 }
 
 /**
@@ -57,10 +59,11 @@ export async function openRecordWriter(
     async sweep(inventory) {
       if (format === 'jsonl') await lines.write(JSON.stringify(inventory, nulls));
     },
-    async close() {
+    async close(hops) {
       if (format === 'html') {
+        const drawn = hops === undefined ? {} : { hops };
         await lines.write(
-          renderHtmlReport({ findings, cases, sessions: [...sessions.values()], title }),
+          renderHtmlReport({ findings, cases, sessions: [...sessions.values()], title, ...drawn }),
         );
       }
       await lines.close();

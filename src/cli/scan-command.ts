@@ -10,6 +10,7 @@ import { detectionSetup } from './detection-setup.js';
 import { observeSources } from './observed-sources.js';
 import { openInputs } from './open-inputs.js';
 import { openRecordWriter } from './record-writer.js';
+import { collectReportHops } from './report-hops.js';
 import { scanSummaryText, wantsSummary } from './run-summary.js';
 import { createSettledSessions } from './settled-sessions.js';
 
@@ -92,6 +93,14 @@ export async function scanCommand(options: InputOptions): Promise<number> {
       if (oldest !== undefined) networkViews.delete(oldest);
     }
   });
+  // The report draws hops from the session that ran the ssh client, when telemetry shows it.
+  const reportHops = options.output === 'html' ? collectReportHops(detection.config) : undefined;
+  if (reportHops !== undefined) {
+    analyzer.on('session:open', (s) => reportHops.session(s));
+    analyzer.on('session:update', (s) => reportHops.session(s));
+    analyzer.on('session:close', (s) => reportHops.session(s));
+    analyzer.on('event', (e) => reportHops.event(e));
+  }
   const diagnostics: string[] = [];
   analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
   const push = (event: SshtrailEvent): void => {
@@ -132,7 +141,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
   analyzer.flush();
   writeSettled(settled.rest());
   await drain();
-  await writer.close();
+  await writer.close(reportHops?.hops());
   if (options.stats) {
     const report = { sources: inputs.stats(), skipped: inputs.skipped, diagnostics };
     process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import type { Severity } from '../findings/finding.js';
+import type { HopAttribution } from '../model/hops/hop-types.js';
 import type { SessionNetworkView } from '../model/join/join-types.js';
 
 /**
@@ -121,6 +122,10 @@ export interface Hop {
   readonly from: string;
   /** Downstream session id. */
   readonly to: string;
+  /** Why `from` is the upstream session, when known (`same_user` and `latest_session` are guesses). */
+  readonly attribution?: HopAttribution;
+  /** Sessions open on the upstream host when the hop started (`from` is one of them). */
+  readonly openSessions?: number;
 }
 
 /**

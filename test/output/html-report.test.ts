@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/finding.js';
+import type { SshSession } from '../../src/model/session.js';
 import { renderHtmlReport } from '../../src/output/html/render-html-report.js';
 import { createTriage } from '../../src/triage/create-triage.js';
 import { at, finding, SCENARIOS, session } from '../fixtures/triage/scenarios.js';
@@ -147,6 +148,44 @@ describe('renderHtmlReport', () => {
     expect(
       renderHtmlReport({ findings: [], cases: [], sessions: [upstream, downstream], hops: [] }),
     ).not.toContain('data-hop=');
+  });
+
+  it('says when an inferred hop’s source session is a guess among several open ones', () => {
+    const at9 = { ip: '198.51.100.23', port: 51514 };
+    const alice = {
+      ...session({ host: 'bastion', pid: 2210, user: 'alice', start: at(9, 2), ...at9 }),
+      localIp: '10.0.0.10',
+    };
+    const mallory = {
+      ...session({
+        host: 'bastion',
+        pid: 2301,
+        user: 'mallory',
+        start: at(9, 20),
+        ...at9,
+        port: 40022,
+      }),
+      localIp: '10.0.0.10',
+    };
+    const web1 = session({
+      host: 'web1',
+      pid: 3100,
+      user: 'alice',
+      ip: '10.0.0.10',
+      port: 43122,
+      start: at(9, 25),
+    });
+    const hopTitle = (sessions: SshSession[]) =>
+      renderHtmlReport({ findings: [], cases: [], sessions }).match(
+        /<title>(hop [^<]*)<\/title>/,
+      )?.[1];
+    expect(hopTitle([alice, web1])).toBe(`hop ${alice.id} → ${web1.id}`);
+    expect(hopTitle([alice, mallory, web1])).toBe(
+      `hop ${alice.id} → ${web1.id} (source session uncertain: 2 sessions were open on bastion and nothing tied the ssh client to one; this is the one of the same user)`,
+    );
+    expect(
+      renderHtmlReport({ findings: [], cases: [], sessions: [alice, mallory, web1] }),
+    ).toContain('<path class="hop guess"');
   });
 
   it('labels its counts in the singular for one', () => {

@@ -64,14 +64,17 @@ const carolOnWeb1 = session({
 
 describe('inferHops', () => {
   it('links a session to the open session of the same user on the host it came from', () => {
+    // Two sessions were open on bastion: picking alice's by user is a guess, and says so.
     expect(inferHops([alice, mallory, closed, aliceOnWeb1])).toEqual([
-      { from: alice.id, to: aliceOnWeb1.id },
+      { from: alice.id, to: aliceOnWeb1.id, attribution: 'same_user', openSessions: 2 },
     ]);
   });
 
   it('links nothing when several sessions were open and none is of the same user', () => {
     expect(inferHops([alice, mallory, bobOnWeb1])).toEqual([]);
-    expect(inferHops([mallory, bobOnWeb1])).toEqual([{ from: mallory.id, to: bobOnWeb1.id }]);
+    expect(inferHops([mallory, bobOnWeb1])).toEqual([
+      { from: mallory.id, to: bobOnWeb1.id, attribution: 'only_session', openSessions: 1 },
+    ]);
   });
 
   it('does not link to a session that had ended, started later, or is on the same host', () => {

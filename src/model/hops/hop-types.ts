@@ -10,6 +10,17 @@ import type { HostIdentity } from '../join/host-identity.js';
 export type HopMethod = 'ssh_client' | 'proxy_jump' | 'unknown';
 
 /**
+ * Why a hop's parent is the session it names, among the sessions open on the upstream host:
+ * - `process`: process telemetry ties the `ssh` client that started then to that session (its
+ *   audit login session, or its terminal), whoever's key or account the hop used;
+ * - `only_session`: it was the only session open there;
+ * - `same_user`: several were open and it was the one of the downstream session's user (a
+ *   guess: an actor using another user's agent or socket looks the same);
+ * - `latest_session`: several were open, none of that user: the latest opened (a guess).
+ */
+export type HopAttribution = 'process' | 'only_session' | 'same_user' | 'latest_session';
+
+/**
  * One session of a chain.
  *
  * @example
@@ -64,6 +75,10 @@ export interface HopLink {
   readonly gapMs: number;
   /** How the hop was made. */
   readonly method: HopMethod;
+  /** Why `parentId` is the upstream session (see {@link HopAttribution}). */
+  readonly attribution?: HopAttribution;
+  /** Sessions open on `fromHost` when the hop started (the parent is one of them). */
+  readonly openSessions?: number;
 }
 
 /**

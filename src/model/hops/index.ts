@@ -1,2 +1,9 @@
 export { createHopGraph, type HopGraph } from './create-hop-graph.js';
-export type { HopChain, HopGraphOptions, HopLink, HopMethod, HopNode } from './hop-types.js';
+export type {
+  HopAttribution,
+  HopChain,
+  HopGraphOptions,
+  HopLink,
+  HopMethod,
+  HopNode,
+} from './hop-types.js';

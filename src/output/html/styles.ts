@@ -20,6 +20,7 @@ svg .lane-bg{fill:#f0f3f7}
 svg .session{fill:var(--session);stroke:#7d93ab}
 svg .session.hot{fill:var(--session-hot);stroke:#2e3f52}
 svg .hop{fill:none;stroke:#d9373b;stroke-width:2;stroke-dasharray:5 3}
+svg .hop.guess{stroke-dasharray:1 4;opacity:.75}
 svg a:hover .marker{stroke:#000;stroke-width:2}
 .sev{display:inline-block;border-radius:4px;padding:1px 7px;color:#fff;font-size:12px;font-weight:600;text-transform:uppercase}
 .sev-low{background:var(--low)}.sev-medium{background:var(--medium)}.sev-high{background:var(--high)}.sev-critical{background:var(--critical)}

@@ -117,8 +117,9 @@ export function renderSwimlanes(input: LaneInput): string {
       const y1 = rowY(from);
       const y2 = rowY(to) + (rowY(to) > y1 ? -8 : 8);
       const bend = Math.min(60, Math.abs(y2 - y1) / 2 + 10);
+      const guess = hop.attribution === 'same_user' || hop.attribution === 'latest_session';
       parts.push(
-        `<path class="hop" data-hop="${escapeHtml(`${hop.from} -> ${hop.to}`)}" d="M${hx.toFixed(1)} ${y1.toFixed(1)} C${(hx + bend).toFixed(1)} ${y1.toFixed(1)} ${(hx + bend).toFixed(1)} ${y2.toFixed(1)} ${hx.toFixed(1)} ${y2.toFixed(1)}" marker-end="url(#arrow-host)"><title>${escapeHtml(`hop ${hop.from} → ${hop.to}`)}</title></path>`,
+        `<path class="hop${guess ? ' guess' : ''}" data-hop="${escapeHtml(`${hop.from} -> ${hop.to}`)}" d="M${hx.toFixed(1)} ${y1.toFixed(1)} C${(hx + bend).toFixed(1)} ${y1.toFixed(1)} ${(hx + bend).toFixed(1)} ${y2.toFixed(1)} ${hx.toFixed(1)} ${y2.toFixed(1)}" marker-end="url(#arrow-host)"><title>${escapeHtml(`hop ${hop.from} → ${hop.to}${hopBasis(hop, from.session.host)}`)}</title></path>`,
       );
     }
   }
@@ -138,4 +139,20 @@ export function renderSwimlanes(input: LaneInput): string {
   }
   parts.push('</svg>');
   return parts.join('\n');
+}
+
+/** Why the hop starts at its upstream session, in words; a guess says it is one. */
+function hopBasis(hop: Hop, host: string | undefined): string {
+  const where = host ?? 'the upstream host';
+  const open = hop.openSessions === undefined ? 'several' : String(hop.openSessions);
+  switch (hop.attribution) {
+    case 'process':
+      return ` (the ssh client ran in ${hop.from})`;
+    case 'same_user':
+      return ` (source session uncertain: ${open} sessions were open on ${where} and nothing tied the ssh client to one; this is the one of the same user)`;
+    case 'latest_session':
+      return ` (source session uncertain: ${open} sessions were open on ${where}; this is the latest opened)`;
+    default:
+      return '';
+  }
 }
