@@ -77,7 +77,13 @@ function parseFlags(
       );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`option '${flag}' needs a value (try: sshtrail ${command} --help)`);
+      // The same code covers a switch given a value (`--sessions=yes`) and a value missing.
+      const isSwitch = specs.some((s) => `--${s.name}` === flag && s.type === 'boolean');
+      throw new UsageError(
+        isSwitch
+          ? `option '${flag}' is a switch and takes no value: write '${flag}' alone (try: sshtrail ${command} --help)`
+          : `option '${flag}' needs a value (try: sshtrail ${command} --help)`,
+      );
     }
     throw new UsageError(message.split('\n')[0] ?? 'bad arguments');
   }

@@ -111,6 +111,10 @@ describe('sshtrail error paths: one line, exit 1', () => {
     [['help', 'frobnicate'], "unknown command 'frobnicate' (try: sshtrail --help)"],
     [['scan', '--nope', log], "unknown option '--nope' for scan (try: sshtrail scan --help)"],
     [['parse', log, '--year'], "option '--year' needs a value (try: sshtrail parse --help)"],
+    [
+      ['scan', '--sessions=yes', log],
+      "option '--sessions' is a switch and takes no value: write '--sessions' alone (try: sshtrail scan --help)",
+    ],
     [['scan'], "no input: give one or more files or directories, or '-' for stdin"],
     [['parse', '--format', 'xml', log], /--format must be auto, syslog, .* \(got 'xml'\)$/],
     [['parse', '--year', '24', log], "--year must be a four-digit year (got '24')"],
