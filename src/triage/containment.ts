@@ -1,7 +1,7 @@
 import type { CaseAnswers, ContainmentStep } from '../findings/case.js';
 import type { Finding } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
-import { type CaseContext, uniqueSorted } from './case-context.js';
+import { type CaseContext, cite, uniqueSorted } from './case-context.js';
 import { collectIndicators } from './indicators.js';
 
 /**
@@ -269,10 +269,14 @@ function isolateHosts(context: CaseContext, suspicious: readonly Finding[]): Con
   const basis = compromised.length > 0 ? compromised : suspicious;
   return uniqueSorted(basis.map((f) => f.host)).map((host) => {
     const mine = basis.filter((f) => f.host === host);
+    // Finding ids already start with their detector: name each detector once, then its ids.
+    const byDetector = uniqueSorted(mine.map((f) => f.detector)).map(
+      (d) => `${d} ${cite(mine.filter((f) => f.detector === d))}`,
+    );
     return step(
       'isolate_host',
       host,
-      `${mine.map((f) => `${f.id} ${f.detector}`).join('; ')}: isolate for forensic analysis (residual binaries, scripts, agent sockets).`,
+      `${byDetector.join(', ')} on ${host}: isolate it for forensic analysis (residual binaries, scripts, agent sockets).`,
       undefined,
       host,
       mine,

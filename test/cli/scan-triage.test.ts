@@ -149,3 +149,15 @@ describe('scan: triage is told which sources were read', () => {
     );
   });
 });
+
+describe('scan: containment steps', () => {
+  it('names each detector once in why a host is to be isolated', () => {
+    const { cases } = scan('agent-hijack-hop');
+    const isolate = cases.flatMap((c) => c.containment).filter((s) => s.action === 'isolate_host');
+    expect(isolate.map((s) => s.target)).toEqual(['db02', 'jump01']);
+    expect(isolate[0]?.why).toMatch(
+      /^ssh\.key_misuse \(ssh\.key_misuse:[0-9a-f]{16}\) on db02: isolate it for forensic analysis \(residual binaries, scripts, agent sockets\)\.$/,
+    );
+    for (const s of isolate) expect(s.why).not.toMatch(/:[0-9a-f]{16} ssh\./);
+  });
+});

@@ -53,6 +53,9 @@ describe('case containment', () => {
 
   it('isolates the compromised hosts and lists the indicators to sweep for', () => {
     expect(of('isolate_host').map((s) => s.target)).toEqual(['bastion', 'web1']);
+    expect(of('isolate_host')[1]?.why).toBe(
+      'ssh.lateral_movement_chain (f-a2), ssh.privilege_escalation (f-a3) on web1: isolate it for forensic analysis (residual binaries, scripts, agent sockets).',
+    );
     const sweep = of('sweep_indicators')[0];
     expect(sweep?.target).toBe(
       `addresses 10.0.0.5, 203.0.113.77; fingerprints ${FP_ALICE}; sockets ${ALICE_SOCKET}`,
