@@ -33,7 +33,13 @@ export type {
   EscalationRuleResult,
   TimelineEntry,
 } from './findings/case.js';
-export type { Evidence, Finding, FindingIntel, Severity } from './findings/finding.js';
+export type {
+  Evidence,
+  Finding,
+  FindingActor,
+  FindingIntel,
+  Severity,
+} from './findings/finding.js';
 export * from './intel/index.js';
 export { canonicalIp, ipInCidr } from './ip.js';
 export * from './model/gaps/index.js';

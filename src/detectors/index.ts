@@ -1,5 +1,3 @@
-// FindingSpec.actor's type; the root entry point lists the other finding types.
-export type { FindingActor } from '../findings/finding.js';
 export {
   AUTH_DETECTOR_IDS,
   createDetectors,
