@@ -58,12 +58,15 @@ function fromFindings(value: AnswerValue, detail: string, hits: Finding[], c: Ca
 function sessionEvidence(sessions: readonly SshSession[], max: number): Evidence[] {
   const out: Evidence[] = [];
   for (const s of sessions) {
-    const first = s.evidence[0];
-    if (first !== undefined) out.push(first);
+    // The login itself (`Accepted ...`), not the `Connection from` line before it.
+    const login = s.evidence.find((e) => ACCEPTED.test(e.text)) ?? s.evidence[0];
+    if (login !== undefined) out.push(login);
     if (out.length >= max) break;
   }
   return out;
 }
+
+const ACCEPTED = /\bAccepted \S+ for /;
 
 function suspectedSource(c: CaseContext): Answer {
   const intel = c.findings.filter((f) => f.intel !== undefined);
@@ -118,7 +121,13 @@ function simultaneous(c: CaseContext): Answer {
       c,
     );
   }
-  const overlap = overlappingSessions(c.sessions);
+  const isHop = hopTest(c);
+  // As the concurrent-sessions detector counts origins: a session opened from a host where the
+  // same user is logged in is a hop of that session (a jump host), and sessions from one
+  // address (tmux, parallel scp, a jump host's fan-out) are one origin.
+  const sameOrigin = (a: SshSession, b: SshSession) =>
+    isHop(a, b) || isHop(b, a) || (a.sourceIp !== undefined && a.sourceIp === b.sourceIp);
+  const overlap = overlappingSessions(c.sessions, sameOrigin);
   if (overlap.length > 0) {
     const users = uniqueSorted(overlap.map((s) => s.user));
     return answer(
@@ -126,6 +135,29 @@ function simultaneous(c: CaseContext): Answer {
       `${overlap.length} sessions of ${users.join(', ')} overlap in time.`,
       [],
       sessionEvidence(overlap, c.options.maxEvidence),
+    );
+  }
+  const oneOrigin = overlappingSessions(c.sessions, () => false);
+  if (oneOrigin.length > 0) {
+    const users = uniqueSorted(oneOrigin.map((s) => s.user));
+    const pairs = oneOrigin.flatMap((a) => oneOrigin.map((b) => [a, b] as const));
+    const hops = uniqueSorted(
+      pairs.filter(([a, b]) => isHop(a, b)).map(([a, b]) => `${a.host ?? '?'} -> ${b.host ?? '?'}`),
+    );
+    const shared = uniqueSorted(
+      pairs
+        .filter(([a, b]) => a.id !== b.id && a.sourceIp !== undefined && a.sourceIp === b.sourceIp)
+        .map(([a]) => a.sourceIp),
+    );
+    const why = [
+      ...(hops.length > 0 ? [`hop chain ${hops.join(', ')}`] : []),
+      ...(shared.length > 0 ? [`from one address ${shared.join(', ')}`] : []),
+    ];
+    return answer(
+      'no',
+      `${oneOrigin.length} sessions of ${users.join(', ')} overlap, but from one origin (${why.join('; ')}), not separate logins.`,
+      [],
+      [],
     );
   }
   if (c.sessions.length > 0) {
@@ -145,7 +177,23 @@ function simultaneous(c: CaseContext): Answer {
   );
 }
 
-function overlappingSessions(sessions: readonly SshSession[]): SshSession[] {
+/** Whether session `b` was opened from session `a` (a known hop, or `b`'s source is `a`'s server address). */
+function hopTest(c: CaseContext): (a: SshSession, b: SshSession) => boolean {
+  const upstream = new Map((c.hops ?? []).map((h) => [h.to, h.from] as const));
+  return (a, b) => {
+    // A known hop names the session it came from (maybe another user's, as in a hijack); the
+    // address is the fallback, as the concurrent-sessions detector uses it.
+    const from = upstream.get(b.id);
+    if (from !== undefined) return from === a.id;
+    return a.host !== b.host && a.localIp !== undefined && a.localIp === b.sourceIp;
+  };
+}
+
+/** Sessions of one user that overlap in time, leaving out the pairs of one origin. */
+function overlappingSessions(
+  sessions: readonly SshSession[],
+  sameOrigin: (a: SshSession, b: SshSession) => boolean,
+): SshSession[] {
   const out = new Set<SshSession>();
   const sorted = [...sessions].sort((a, b) => a.startTime - b.startTime);
   for (let i = 0; i < sorted.length; i++) {
@@ -156,7 +204,7 @@ function overlappingSessions(sessions: readonly SshSession[]): SshSession[] {
       const b = sorted[j];
       if (b === undefined) continue;
       if (b.startTime >= aEnd) break;
-      if (b.user === a.user && b.id !== a.id) {
+      if (b.user === a.user && b.id !== a.id && !sameOrigin(a, b)) {
         out.add(a);
         out.add(b);
       }

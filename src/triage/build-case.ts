@@ -6,7 +6,7 @@ import { findingTime, maxSeverity, uniqueSorted } from './case-context.js';
 import { planContainment } from './containment.js';
 import { decideEscalation } from './escalation.js';
 import { collectIndicators } from './indicators.js';
-import { resolveTriageOptions, type TriageOptions } from './triage-options.js';
+import { type Hop, resolveTriageOptions, type TriageOptions } from './triage-options.js';
 
 /**
  * Builds one case from findings already grouped together: severity rolled up, hosts, users,
@@ -18,6 +18,7 @@ import { resolveTriageOptions, type TriageOptions } from './triage-options.js';
  * @param sessions - Sessions for context (those of the case are picked by id).
  * @param options - Triage options (policy, data sources, baseline profiles).
  * @param extraSessionIds - Further session ids of the case (e.g. upstream sessions of a hop chain).
+ * @param hops - Hops between the sessions (a user's hop chain is not simultaneous logins).
  * @returns The case record.
  * @example
  * ```ts
@@ -30,6 +31,7 @@ export function buildCase(
   sessions: Iterable<SshSession> = [],
   options: TriageOptions = {},
   extraSessionIds: readonly string[] = [],
+  hops: readonly Hop[] = [],
 ): Case {
   const resolved = resolveTriageOptions(options);
   const ordered = [...findings].sort(
@@ -40,7 +42,7 @@ export function buildCase(
   const caseSessions: SshSession[] = [];
   for (const s of sessions) if (wanted.has(s.id)) caseSessions.push(s);
   caseSessions.sort((a, b) => a.startTime - b.startTime);
-  const context = { findings: ordered, sessions: caseSessions, options: resolved };
+  const context = { findings: ordered, sessions: caseSessions, options: resolved, hops };
   const decision = decideEscalation(ordered, resolved.policy);
   const answers = answerQuestions(context);
   const containment = planContainment(context, decision.escalate, answers);

@@ -1,6 +1,6 @@
 import type { Evidence, Finding, Severity } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
-import type { ResolvedTriageOptions } from './triage-options.js';
+import type { Hop, ResolvedTriageOptions } from './triage-options.js';
 
 /** @internal What the escalation, answer and containment steps look at. */
 export interface CaseContext {
@@ -10,6 +10,8 @@ export interface CaseContext {
   readonly sessions: readonly SshSession[];
   /** Options with defaults. */
   readonly options: ResolvedTriageOptions;
+  /** Hops between the case's sessions, when known (a hop chain is not simultaneous logins). */
+  readonly hops?: readonly Hop[];
 }
 
 const RANK: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3, critical: 4 };

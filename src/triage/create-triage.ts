@@ -235,7 +235,13 @@ export function createTriage(options: CreateTriageOptions = {}, initial?: Triage
   function emit(c: OpenCase): Case {
     open.delete(c);
     for (const key of c.keys) if (index.get(key) === c) index.delete(key);
-    return buildCase(c.findings, caseSessions(c), options, [...c.extraSessions]);
+    const ids = caseSessionIds(c);
+    const hops: Hop[] = [];
+    for (const to of ids) {
+      const from = upstream.get(to);
+      if (from !== undefined && ids.has(from)) hops.push({ from, to });
+    }
+    return buildCase(c.findings, caseSessions(c), options, [...c.extraSessions], hops);
   }
 
   function caseSessions(c: OpenCase): SshSession[] {

@@ -104,7 +104,7 @@ describe('scan: triage is told which sources were read', () => {
       'as CWeb1b2 (10.50.0.5:39110 -> 10.50.0.31:22 at sensor)',
     );
     expect(answers.network_correlation.evidence.map((e) => e.text)).toContain(
-      'Nov 27 13:00:31 web01 sshd-session[6101]: Connection from 10.50.0.5 port 39110 on 10.50.0.31 port 22 rdomain ""',
+      'Nov 27 13:00:31 web01 sshd-session[6101]: Accepted publickey for ops from 10.50.0.5 port 39110 ssh2: ED25519 SHA256:Pl3Ok7Ij1Uh5Yg9Tf3Rd7Es1Wa5Qz9Xs3Cd7Vf1Bg5N',
     );
     expect(answers.agent_forwarding.missing).toBe(
       'enable sshd LogLevel DEBUG1 (the audit socket rules in place record agent use, not forwarding itself)',
@@ -159,5 +159,27 @@ describe('scan: containment steps', () => {
       /^ssh\.key_misuse \(ssh\.key_misuse:[0-9a-f]{16}\) on db02: isolate it for forensic analysis \(residual binaries, scripts, agent sockets\)\.$/,
     );
     for (const s of isolate) expect(s.why).not.toMatch(/:[0-9a-f]{16} ssh\./);
+  });
+});
+
+describe('scan: simultaneous sessions', () => {
+  it('does not call a jump host’s hop chain simultaneous logins', () => {
+    const [c] = scan('ansible-become').cases;
+    expect(c?.answers.simultaneous_sessions).toMatchObject({
+      answer: 'no',
+      detail:
+        '3 sessions of ops overlap, but from one origin (hop chain jump01 -> web01, jump01 -> web02; from one address 10.50.0.5), not separate logins.',
+    });
+  });
+
+  it('still answers yes when the user’s key logs in while the user is on another host, citing the logins', () => {
+    const [c] = scan('agent-hijack-hop').cases;
+    const answer = c?.answers.simultaneous_sessions;
+    expect(answer?.answer).toBe('yes');
+    expect(answer?.detail).toBe('2 sessions of alice overlap in time.');
+    expect(answer?.evidence.map((e) => e.text)).toEqual([
+      'Nov 26 14:00:02 jump01 sshd[21410]: Accepted publickey for alice from 10.60.1.14 port 53122 ssh2: ED25519 SHA256:Jf3mYq0Lk8Rz2Wc5Tb7Nv1Xp4Hs6Ud9Ga0Ee3Ki5Oo7',
+      'Nov 26 14:08:41 db02 sshd-session[3390]: Accepted publickey for alice from 10.50.0.5 port 51880 ssh2: ED25519 SHA256:Jf3mYq0Lk8Rz2Wc5Tb7Nv1Xp4Hs6Ud9Ga0Ee3Ki5Oo7',
+    ]);
   });
 });

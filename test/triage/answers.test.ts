@@ -138,3 +138,85 @@ describe('case answers', () => {
     expect(given.answers.network_correlation.answer).toBe('no');
   });
 });
+
+describe('simultaneous_sessions and hop chains', () => {
+  // alice on bastion (server address 10.0.0.10) hops to web1; carol's session is unrelated.
+  const bastion = {
+    ...session({
+      host: 'bastion',
+      pid: 2210,
+      user: 'alice',
+      ip: '198.51.100.23',
+      port: 51514,
+      start: at(9, 2),
+    }),
+    localIp: '10.0.0.10',
+  };
+  const web1 = session({
+    host: 'web1',
+    pid: 3100,
+    user: 'alice',
+    ip: '10.0.0.10',
+    port: 43122,
+    start: at(9, 25),
+  });
+  const vpn = session({
+    host: 'db1',
+    pid: 4100,
+    user: 'alice',
+    ip: '203.0.113.77',
+    port: 40022,
+    start: at(9, 30),
+  });
+  const sudo = (s: typeof web1, host: string) =>
+    finding({
+      id: `f-${host}`,
+      detector: 'ssh.privilege_escalation',
+      title: 'sudo',
+      severity: 'low',
+      techniques: ['T1548.003'],
+      time: s.startTime + 60_000,
+      host,
+      user: 'alice',
+      ip: s.sourceIp ?? '',
+      sessions: [s],
+      evidence: s.evidence.slice(0, 1),
+      explanation: 'alice ran sudo.',
+    });
+
+  it('answers no for a user’s own hop chain, naming it', () => {
+    const { answers } = buildCase([sudo(web1, 'web1')], [bastion, web1], {}, [bastion.id]);
+    expect(answers.simultaneous_sessions).toMatchObject({
+      answer: 'no',
+      detail:
+        '2 sessions of alice overlap, but from one origin (hop chain bastion -> web1), not separate logins.',
+    });
+    // The same, known from the hop rather than from the server address.
+    const plain = { ...bastion, localIp: undefined };
+    const hop = [{ from: plain.id, to: web1.id }];
+    expect(
+      buildCase([sudo(web1, 'web1')], [plain, web1], {}, [plain.id], hop).answers
+        .simultaneous_sessions.answer,
+    ).toBe('no');
+  });
+
+  it('answers yes for a login from elsewhere, citing the Accepted lines', () => {
+    const { answers } = buildCase(
+      [sudo(web1, 'web1'), sudo(vpn, 'db1')],
+      [bastion, web1, vpn],
+      {},
+      [bastion.id],
+    );
+    expect(answers.simultaneous_sessions.answer).toBe('yes');
+    expect(answers.simultaneous_sessions.evidence.every((e) => e.text.includes('Accepted'))).toBe(
+      true,
+    );
+  });
+
+  it('answers yes when a known hop came from another user’s session', () => {
+    // The hop graph tied the client to mallory's session: alice's two sessions are not a chain.
+    const hop = [{ from: 'bastion/2301/1', to: web1.id }];
+    const { answers } = buildCase([sudo(web1, 'web1')], [bastion, web1], {}, [bastion.id], hop);
+    expect(answers.simultaneous_sessions.answer).toBe('yes');
+  });
+});
