@@ -1,7 +1,9 @@
+import { MIN_HISTORY } from '../detectors/ssh/knowledge.js';
 import type { Answer, AnswerValue, CaseAnswers } from '../findings/case.js';
 import type { Evidence, Finding } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
 import { type CaseContext, cite, collectEvidence, uniqueSorted } from './case-context.js';
+import type { UserProfile } from './triage-options.js';
 
 const SOCKET_OR_KEY = [
   'ssh.agent_socket_hijack',
@@ -68,6 +70,11 @@ function sessionEvidence(sessions: readonly SshSession[], max: number): Evidence
 
 const ACCEPTED = /\bAccepted \S+ for /;
 
+/** Whether a profile can judge: configured, or learned from the detectors' minimum history. */
+function judges(p: UserProfile | undefined): boolean {
+  return p !== undefined && (p.learnedSessions === undefined || p.learnedSessions >= MIN_HISTORY);
+}
+
 function suspectedSource(c: CaseContext): Answer {
   const intel = c.findings.filter((f) => f.intel !== undefined);
   if (intel.length > 0) {
@@ -93,7 +100,7 @@ function suspectedSource(c: CaseContext): Answer {
   const intelGiven = c.options.dataSources.intel === true;
   const profileOf = c.options.profileOf;
   const users = uniqueSorted([...c.findings.map((f) => f.user), ...c.sessions.map((s) => s.user)]);
-  const profiled = profileOf === undefined ? [] : users.filter((u) => profileOf(u) !== undefined);
+  const profiled = profileOf === undefined ? [] : users.filter((u) => judges(profileOf(u)));
   if (intelGiven || profiled.length > 0) {
     const judged = [
       ...(intelGiven ? ['matched the intel lists'] : []),
@@ -334,7 +341,7 @@ function usualBehavior(c: CaseContext): Answer {
     .map(([u, p]) =>
       p === undefined
         ? `${u}: no baseline`
-        : `${u}: usual hours ${p.usualHours ?? 'unknown'}, usual sources ${p.usualSources.join(', ') || 'none recorded'}`,
+        : `${u}: usual hours ${p.usualHours ?? 'unknown'}, usual sources ${p.usualSources.join(', ') || 'none recorded'}${judges(p) ? '' : ' (too few sessions to judge)'}`,
     )
     .join('; ');
   const suffix = usual === '' ? '' : ` Baseline — ${usual}.`;
@@ -347,8 +354,20 @@ function usualBehavior(c: CaseContext): Answer {
       collectEvidence(hits, c.options.maxEvidence),
     );
   }
-  if (profiles.some(([, p]) => p !== undefined)) {
+  if (profiles.some(([, p]) => judges(p))) {
     return answer('no', `Times and sources within the baseline.${suffix}`, [], []);
+  }
+  const thin = profiles.flatMap(([u, p]) =>
+    p?.learnedSessions === undefined ? [] : [`${u} (${p.learnedSessions})`],
+  );
+  if (thin.length > 0) {
+    return answer(
+      'unknown',
+      `The baseline has too few sessions of ${thin.join(', ')} to judge: the detectors need ${MIN_HISTORY}.${suffix}`,
+      [],
+      [],
+      `a baseline learned over a longer history (at least ${MIN_HISTORY} sessions per user), or usual hours and sources in the config`,
+    );
   }
   return answer(
     'unknown',

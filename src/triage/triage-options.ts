@@ -107,6 +107,12 @@ export interface UserProfile {
   readonly usualHours: string | undefined;
   /** Usual source networks or addresses. */
   readonly usualSources: readonly string[];
+  /**
+   * Sessions a learned-only profile (no configured hours or sources) was learned from. Below
+   * the detectors' minimum history (5 sessions) the baseline judges nothing, and the answers
+   * say `unknown` rather than `no`.
+   */
+  readonly learnedSessions?: number;
 }
 
 /**

@@ -46,11 +46,15 @@ export function userProfiles(
     const hours = (conf?.usualHours ?? []).map((w) => windowText(w, zone));
     const sources = [...(conf?.usualSources ?? []), ...(base?.networks ?? [])];
     if (hours.length === 0 && sources.length === 0 && base === undefined) return undefined;
-    return {
+    const configuredAny = hours.length > 0 || (conf?.usualSources.length ?? 0) > 0;
+    const profile: UserProfile = {
       usualHours:
         hours.length > 0 ? hours.join(', ') : base === undefined ? undefined : learnedHours(base),
       usualSources: [...new Set(sources)],
     };
+    return configuredAny || base === undefined
+      ? profile
+      : { ...profile, learnedSessions: base.sessions };
   };
 }
 

@@ -120,13 +120,25 @@ describe('scan: triage is told which sources were read', () => {
     expect(answers.usual_login_behavior).toMatchObject({
       answer: 'no',
       detail:
-        'Times and sources within the baseline. Baseline — ops: usual hours 13:00-13:59 UTC (learned from 3 sessions), usual sources 10.50.0.0/24, 10.60.1.0/24.',
+        'Times and sources within the baseline. Baseline — ops: usual hours 12:00-14:59 UTC (learned from 40 sessions), usual sources 10.50.0.0/24, 10.60.1.0/24.',
     });
     expect(answers.usual_login_behavior.missing).toBeUndefined();
     expect(answers.suspected_source_ip).toMatchObject({
       answer: 'no',
       detail: 'No source address departed from the baseline of ops.',
     });
+  });
+
+  it('says unknown, not no, when the baseline has too few sessions to judge', () => {
+    const baseline = path.join(FIXTURES, 'ansible-become-baseline-thin.json');
+    const answers = answersOf(scan('ansible-become', ['--baseline', baseline]));
+    expect(answers.usual_login_behavior).toMatchObject({
+      answer: 'unknown',
+      detail:
+        'The baseline has too few sessions of ops (3) to judge: the detectors need 5. Baseline — ops: usual hours 13:00-13:59 UTC (learned from 3 sessions), usual sources 10.50.0.0/24, 10.60.1.0/24 (too few sessions to judge).',
+    });
+    expect(answers.usual_login_behavior.missing).toContain('longer history');
+    expect(answers.suspected_source_ip.answer).toBe('unknown');
   });
 
   it('judges sources against the intel list of --config', () => {

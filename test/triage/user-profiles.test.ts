@@ -39,6 +39,7 @@ describe('userProfiles', () => {
     expect(profileOf?.('alice')).toEqual({
       usualHours: '08:00-10:59, 14:00-14:59 Europe/Berlin (learned from 41 sessions)',
       usualSources: ['10.60.1.0/24'],
+      learnedSessions: 41,
     });
     expect(profileOf?.('eve')).toBeUndefined();
     expect(profileOf?.('constructor')).toBeUndefined();
