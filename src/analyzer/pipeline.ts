@@ -199,6 +199,11 @@ export function createPipeline(
         case 'process.exec':
           hops.addProcess(event);
           break;
+        case 'audit.login':
+          // At LogLevel INFO sshd names no child pid: the login record ties an audit session to
+          // its sshd, so a later ssh client is attributed to the session it ran in.
+          hops.addLogin(event);
+          break;
         case 'net.ssh':
         case 'net.flow':
           joined(network.addNetwork(event));
