@@ -115,7 +115,10 @@ export interface EscalationRuleResult {
 }
 
 /**
- * One entry of a case timeline: a finding, or a session start/end, in time order.
+ * One entry of a case timeline, in time order: a finding, a session start/end, or an action
+ * of a case session (`session_action`: a sudo/su decision or a started channel, citing its
+ * line; when the per-case cap left some out, a last `session_action` entry without a session
+ * counts them).
  *
  * @example
  * ```ts
@@ -130,7 +133,7 @@ export interface TimelineEntry {
   /** ISO-8601 UTC time. */
   readonly time: string;
   /** What happened. */
-  readonly kind: 'finding' | 'session_start' | 'session_end';
+  readonly kind: 'finding' | 'session_start' | 'session_end' | 'session_action';
   /** The host, when known. */
   readonly host: string | undefined;
   /** The user, when known. */
@@ -139,7 +142,7 @@ export interface TimelineEntry {
   readonly text: string;
   /** The finding cited, for `finding` entries. */
   readonly findingId: string | undefined;
-  /** The session cited, for session entries. */
+  /** The session cited, for session and session action entries. */
   readonly sessionId: string | undefined;
   /** The log lines behind the entry (capped). */
   readonly evidence: readonly Evidence[];
@@ -191,6 +194,6 @@ export interface Case {
   readonly end: string;
   /** Each escalation rule with its outcome and findings. */
   readonly escalation: readonly EscalationRuleResult[];
-  /** Findings and session starts/ends in time order. */
+  /** Findings, session starts/ends and session actions (sudo/su, channels) in time order. */
   readonly timeline: readonly TimelineEntry[];
 }

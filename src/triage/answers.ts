@@ -2,7 +2,8 @@ import { MIN_HISTORY } from '../detectors/ssh/knowledge.js';
 import type { Answer, AnswerValue, CaseAnswers } from '../findings/case.js';
 import type { Evidence, Finding } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
-import { type CaseContext, cite, collectEvidence, uniqueSorted } from './case-context.js';
+import { type CaseContext, cite, collectEvidence, lineKey, uniqueSorted } from './case-context.js';
+import { collectSessionActions } from './session-actions.js';
 import type { UserProfile } from './triage-options.js';
 
 const SOCKET_OR_KEY = [
@@ -260,37 +261,61 @@ function agentForwarding(c: CaseContext): Answer {
 
 function privilegeEscalation(c: CaseContext): Answer {
   const hits = byDetector(c, ['ssh.privilege_escalation']);
-  if (hits.length > 0) {
-    const hosts = uniqueSorted(hits.map((f) => f.host));
-    return fromFindings(
-      'yes',
-      `Privilege escalation on ${hosts.join(', ')} ${cite(hits)}.`,
-      hits,
-      c,
-    );
-  }
-  const changes = c.sessions.flatMap((s) =>
-    s.privilegeChanges.filter((p) => p.outcome === 'allowed' || p.outcome === 'success'),
+  const { actions } = c.actions ?? collectSessionActions(c.sessions, c.options.maxSessionActions);
+  // Every sudo/su the case sessions made, not only those a detector flagged: the hijacked
+  // session's own sudo shows what was done with the borrowed identity.
+  const changes = actions.filter(
+    (a) => a.privilege !== undefined && GRANTED.includes(a.privilege.outcome),
   );
-  if (changes.length > 0) {
-    const targets = uniqueSorted(changes.map((p) => `${p.kind} to ${p.target ?? '?'}`));
+  const granted = c.sessions.reduce(
+    (n, s) => n + s.privilegeChanges.filter((p) => GRANTED.includes(p.outcome)).length,
+    0,
+  );
+  if (hits.length === 0 && changes.length === 0) {
+    if (c.sessions.length > 0)
+      return answer('no', 'No sudo or su inside the case sessions.', [], []);
     return answer(
-      'yes',
-      `${changes.length} sudo/su change(s) inside the case sessions: ${targets.join(', ')}.`,
+      'unknown',
+      'No session of the case was reconstructed, so sudo/su could not be tied to it.',
       [],
-      changes.slice(0, c.options.maxEvidence).map((p) => p.evidence),
+      [],
+      'auth logs with sudo/su lines (auth.log / secure) of the case hosts',
     );
   }
-  if (c.sessions.length > 0) {
-    return answer('no', 'No sudo or su inside the case sessions.', [], []);
-  }
-  return answer(
-    'unknown',
-    'No session of the case was reconstructed, so sudo/su could not be tied to it.',
-    [],
-    [],
-    'auth logs with sudo/su lines (auth.log / secure) of the case hosts',
-  );
+  const max = c.options.maxEvidence;
+  const listed = changes.slice(0, max);
+  const more = granted - listed.length;
+  const inSessions =
+    changes.length === 0
+      ? ''
+      : `${granted} sudo/su change(s) inside the case sessions: ${listed.map((a) => a.text).join('; ')}${more > 0 ? `; ${more} more not listed` : ''}.`;
+  const flagged =
+    hits.length === 0
+      ? ''
+      : `Privilege escalation on ${uniqueSorted(hits.map((f) => f.host)).join(', ')} ${cite(hits)}.`;
+  // The sudo/su lines come first (those a finding cites, then the others), so the finding's
+  // context lines cannot crowd them out of the capped evidence.
+  const changeKeys = new Set(changes.map((a) => lineKey(a.evidence)));
+  const findingLines = collectEvidence(hits, Number.POSITIVE_INFINITY);
+  const evidence = dedupe([
+    ...findingLines.filter((e) => changeKeys.has(lineKey(e))),
+    ...listed.map((a) => a.evidence),
+    ...findingLines,
+  ]).slice(0, max);
+  const detail = [flagged, inSessions].filter((t) => t !== '').join(' ');
+  return answer('yes', detail, hits, evidence);
+}
+
+const GRANTED: readonly string[] = ['allowed', 'success'];
+
+function dedupe(lines: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return lines.filter((e) => {
+    const key = lineKey(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function keyOrSocket(c: CaseContext): Answer {

@@ -2,10 +2,11 @@ import type { Case, TimelineEntry } from '../findings/case.js';
 import type { Finding } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
 import { answerQuestions } from './answers.js';
-import { findingTime, maxSeverity, uniqueSorted } from './case-context.js';
+import { findingTime, lineKey, maxSeverity, uniqueSorted } from './case-context.js';
 import { planContainment } from './containment.js';
 import { decideEscalation } from './escalation.js';
 import { collectIndicators } from './indicators.js';
+import { collectSessionActions, type SessionActions } from './session-actions.js';
 import { type Hop, resolveTriageOptions, type TriageOptions } from './triage-options.js';
 
 /**
@@ -42,7 +43,8 @@ export function buildCase(
   const caseSessions: SshSession[] = [];
   for (const s of sessions) if (wanted.has(s.id)) caseSessions.push(s);
   caseSessions.sort((a, b) => a.startTime - b.startTime);
-  const context = { findings: ordered, sessions: caseSessions, options: resolved, hops };
+  const actions = collectSessionActions(caseSessions, resolved.maxSessionActions);
+  const context = { findings: ordered, sessions: caseSessions, options: resolved, hops, actions };
   const decision = decideEscalation(ordered, resolved.policy);
   const answers = answerQuestions(context);
   const containment = planContainment(context, decision.escalate, answers);
@@ -66,7 +68,7 @@ export function buildCase(
     start: first?.time ?? '',
     end: last?.time ?? '',
     escalation: decision.rules,
-    timeline: timeline(ordered, caseSessions, resolved.maxEvidence),
+    timeline: timeline(ordered, caseSessions, actions, resolved.maxEvidence),
   };
 }
 
@@ -77,6 +79,7 @@ function iso(ms: number): string {
 function timeline(
   findings: readonly Finding[],
   sessions: readonly SshSession[],
+  actions: SessionActions,
   maxEvidence: number,
 ): TimelineEntry[] {
   const entries: { at: number; order: number; entry: TimelineEntry }[] = [];
@@ -114,7 +117,10 @@ function timeline(
       });
     }
   }
+  const shown = new Set<string>();
   for (const f of findings) {
+    const evidence = f.evidence.slice(0, maxEvidence);
+    for (const e of evidence) shown.add(lineKey(e));
     entries.push({
       at: findingTime(f),
       order: 1,
@@ -126,7 +132,53 @@ function timeline(
         text: `${f.severity} ${f.detector}: ${f.title}`,
         findingId: f.id,
         sessionId: undefined,
-        evidence: f.evidence.slice(0, maxEvidence),
+        evidence,
+      },
+    });
+  }
+  for (const a of actions.actions) {
+    // A line a finding entry already shows (the sudo a detector flagged) is not told twice.
+    if (shown.has(lineKey(a.evidence))) continue;
+    entries.push({
+      at: a.time,
+      order: 1,
+      entry: {
+        time: iso(a.time),
+        kind: 'session_action',
+        host: a.session.host,
+        user: a.privilege?.user ?? a.session.user,
+        text: `${a.text} in session ${a.session.id}`,
+        findingId: undefined,
+        sessionId: a.session.id,
+        evidence: [a.evidence],
+      },
+    });
+  }
+  const last = actions.actions[actions.actions.length - 1];
+  const notes = [
+    ...(actions.omitted > 0
+      ? [
+          `${actions.omitted} more action(s) of the case sessions not listed (cap ${actions.cap}, sudo/su first)`,
+        ]
+      : []),
+    ...(actions.uncited > 0
+      ? [`${actions.uncited} channel(s) not listed: the session kept no line of them`]
+      : []),
+  ];
+  if (notes.length > 0) {
+    const at = last?.time ?? sessions[sessions.length - 1]?.startTime ?? 0;
+    entries.push({
+      at,
+      order: 3,
+      entry: {
+        time: iso(at),
+        kind: 'session_action',
+        host: undefined,
+        user: undefined,
+        text: notes.join('; '),
+        findingId: undefined,
+        sessionId: undefined,
+        evidence: [],
       },
     });
   }

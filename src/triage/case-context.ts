@@ -1,5 +1,6 @@
 import type { Evidence, Finding, Severity } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
+import type { SessionActions } from './session-actions.js';
 import type { Hop, ResolvedTriageOptions } from './triage-options.js';
 
 /** @internal What the escalation, answer and containment steps look at. */
@@ -12,6 +13,8 @@ export interface CaseContext {
   readonly options: ResolvedTriageOptions;
   /** Hops between the case's sessions, when known (a hop chain is not simultaneous logins). */
   readonly hops?: readonly Hop[];
+  /** What the case sessions did (sudo/su, channels), capped; collected from `sessions` when absent. */
+  readonly actions?: SessionActions;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3, critical: 4 };
@@ -41,13 +44,18 @@ export function uniqueSorted(values: Iterable<string | undefined>): string[] {
   return [...set].sort();
 }
 
+/** @internal The identity of a log line: its source and line number. */
+export function lineKey(e: Evidence): string {
+  return `${e.source}\u0000${e.line}`;
+}
+
 /** @internal Evidence of several findings, deduplicated by source and line, capped. */
 export function collectEvidence(findings: readonly Finding[], max: number): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
     for (const e of f.evidence) {
-      const key = `${e.source}\u0000${e.line}`;
+      const key = lineKey(e);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(e);

@@ -165,6 +165,12 @@ export interface TriageOptions {
   readonly maxFindingsPerCase?: number;
   /** Evidence lines per answer or timeline entry at most (default 10). */
   readonly maxEvidence?: number;
+  /**
+   * Actions of the case sessions (sudo/su, started channels) listed per case at most, in the
+   * timeline and the `privilege_escalation` answer; sudo/su go first, the rest are counted
+   * (default 50).
+   */
+  readonly maxSessionActions?: number;
 }
 
 /** @internal Options with defaults applied. */
@@ -178,6 +184,7 @@ export interface ResolvedTriageOptions {
   readonly maxSessions: number;
   readonly maxFindingsPerCase: number;
   readonly maxEvidence: number;
+  readonly maxSessionActions: number;
 }
 
 /**
@@ -189,6 +196,7 @@ export function resolveTriageOptions(options: TriageOptions = {}): ResolvedTriag
   const maxSessions = positive('maxSessions', options.maxSessions, 50_000);
   const maxFindingsPerCase = positive('maxFindingsPerCase', options.maxFindingsPerCase, 1000);
   const maxEvidence = positive('maxEvidence', options.maxEvidence, 10);
+  const maxSessionActions = positive('maxSessionActions', options.maxSessionActions, 50);
   if (options.profileOf !== undefined && typeof options.profileOf !== 'function') {
     throw new TypeError('profileOf must be a function');
   }
@@ -209,6 +217,7 @@ export function resolveTriageOptions(options: TriageOptions = {}): ResolvedTriag
     maxSessions,
     maxFindingsPerCase,
     maxEvidence,
+    maxSessionActions,
   };
 }
 

@@ -195,3 +195,87 @@ describe('scan: simultaneous sessions', () => {
     ]);
   });
 });
+
+describe('scan: what the case sessions did', () => {
+  const texts = (lines: readonly { readonly text: string }[]) => lines.map((e) => e.text);
+  const PG_DUMPALL =
+    'Nov 26 14:10:12 db02 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=postgres ; COMMAND=/usr/bin/pg_dumpall';
+
+  it('answers privilege_escalation with the sudo run in the hijacked session, not only the flagged one', () => {
+    const { cases } = scan('agent-hijack-hop');
+    expect(cases).toHaveLength(1);
+    const answer = cases[0]?.answers.privilege_escalation;
+    expect(answer?.answer).toBe('yes');
+    expect(answer?.detail).toMatch(
+      /^Privilege escalation on jump01 \(ssh\.privilege_escalation:[0-9a-f]{16}\)\. 2 sudo\/su change\(s\) inside the case sessions: eve sudo to root: \/bin\/bash \(allowed\) on jump01; alice sudo to postgres: \/usr\/bin\/pg_dumpall \(allowed\) on db02\.$/,
+    );
+    expect(texts(answer?.evidence ?? []).slice(0, 2)).toEqual([
+      'Nov 26 14:06:31 jump01 sudo:      eve : TTY=pts/3 ; PWD=/home/eve ; USER=root ; COMMAND=/bin/bash',
+      PG_DUMPALL,
+    ]);
+  });
+
+  it('puts the hijacked session’s actions in the timeline, each citing its line, and leaves a bystander’s session out', () => {
+    const { cases } = scan('agent-hijack-bystander-sudo');
+    expect(cases).toHaveLength(1);
+    const [c] = cases;
+    const actions = (c?.timeline ?? []).filter((t) => t.kind === 'session_action');
+    expect(actions.map((t) => [t.time.slice(11, 19), t.host, t.sessionId, t.text])).toEqual([
+      [
+        '14:00:02',
+        'jump01',
+        'jump01/21410/1795701602000',
+        'alice started a shell channel on pts/2 id 0 on jump01 in session jump01/21410/1795701602000',
+      ],
+      [
+        '14:05:10',
+        'jump01',
+        'jump01/21502/1795701910000',
+        'eve started a shell channel on pts/3 id 0 on jump01 in session jump01/21502/1795701910000',
+      ],
+      [
+        '14:08:41',
+        'db02',
+        'db02/3390/1795702121000',
+        'alice started a shell channel on pts/0 id 0 on db02 in session db02/3390/1795702121000',
+      ],
+      [
+        '14:10:12',
+        'db02',
+        'db02/3390/1795702121000',
+        'alice sudo to postgres: /usr/bin/pg_dumpall (allowed) on db02 in session db02/3390/1795702121000',
+      ],
+      [
+        '14:10:58',
+        'db02',
+        'db02/3390/1795702121000',
+        'alice sudo to root: /usr/bin/cat /etc/shadow (bad_password) on db02 in session db02/3390/1795702121000',
+      ],
+    ]);
+    expect(actions.map((t) => t.evidence.map((e) => e.line))).toEqual([
+      [6],
+      [12],
+      [12],
+      [16],
+      [18],
+    ]);
+    expect(actions[3]?.evidence[0]?.text).toBe(PG_DUMPALL);
+    // eve's root shell is told once, by the finding that flagged it.
+    expect(
+      c?.timeline.filter((t) => t.evidence.some((e) => e.text.includes('COMMAND=/bin/bash'))),
+    ).toHaveLength(1);
+    // bob's sudo in his own session on db02 is not part of the case.
+    const all = JSON.stringify(c);
+    expect(all).not.toContain('systemctl status postgresql');
+    expect(all).not.toContain('db02/3371/');
+    // The refused attempt is an action, not a privilege change granted.
+    const answer = c?.answers.privilege_escalation;
+    expect(answer?.detail).toContain(
+      'alice sudo to postgres: /usr/bin/pg_dumpall (allowed) on db02',
+    );
+    expect(answer?.detail).not.toContain('/etc/shadow');
+    expect(texts(answer?.evidence ?? [])).toContain(
+      'Nov 26 14:10:12 db02 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=postgres ; COMMAND=/usr/bin/pg_dumpall',
+    );
+  });
+});

@@ -46,6 +46,11 @@ describe('case answers', () => {
     expect(answers.privilege_escalation.evidence[0]?.text).toContain(
       'COMMAND=/usr/bin/cat /etc/shadow',
     );
+    // mallory's unflagged root shell in a case session is part of the answer too, cited.
+    expect(answers.privilege_escalation.detail).toBe(
+      'Privilege escalation on web1 (f-a3). 2 sudo/su change(s) inside the case sessions: mallory sudo to root: /bin/bash (allowed) on bastion; alice sudo to root: /usr/bin/cat /etc/shadow (allowed) on web1.',
+    );
+    expect(answers.privilege_escalation.evidence.map((e) => e.line)).toEqual([204, 33]);
     // alice's session on bastion and the one opened with her key on web1 overlap.
     expect(answers.simultaneous_sessions.answer).toBe('yes');
     expect(answers.simultaneous_sessions.detail).toBe('2 sessions of alice overlap in time.');

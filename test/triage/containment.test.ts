@@ -113,19 +113,24 @@ describe('case containment', () => {
 });
 
 describe('case timeline', () => {
-  it('orders session starts and findings in time, citing ids and evidence', () => {
+  it('orders session starts, session actions and findings in time, citing ids and evidence', () => {
     const s = scenario(0);
     const { timeline } = buildCase(s.findings, s.sessions);
     expect(timeline.map((e) => [e.time.slice(11, 19), e.kind, e.findingId ?? e.sessionId])).toEqual(
       [
         ['09:02:11', 'session_start', 'bastion/2210/1709542931000'],
         ['09:20:05', 'session_start', 'bastion/2301/1709544005000'],
+        // mallory's root shell on the bastion: no finding flags it, but the case must show it.
+        ['09:21:00', 'session_action', 'bastion/2301/1709544005000'],
         ['09:24:58', 'finding', 'f-a1'],
         ['09:25:40', 'session_start', 'web1/3100/1709544340000'],
         ['09:25:40', 'finding', 'f-a2'],
         ['09:27:02', 'finding', 'f-a3'],
       ],
     );
-    expect(timeline[2]?.evidence.map((e) => e.line)).toEqual([812, 813, 814]);
+    expect(timeline[2]?.evidence.map((e) => e.line)).toEqual([33]);
+    expect(timeline[3]?.evidence.map((e) => e.line)).toEqual([812, 813, 814]);
+    // alice's sudo on web1 (line 204) is told once, by f-a3, which cites it.
+    expect(timeline.filter((e) => e.evidence.some((l) => l.line === 204))).toHaveLength(1);
   });
 });
