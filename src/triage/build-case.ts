@@ -2,7 +2,7 @@ import type { Case, TimelineEntry } from '../findings/case.js';
 import type { Finding } from '../findings/finding.js';
 import type { SshSession } from '../model/session.js';
 import { answerQuestions } from './answers.js';
-import { findingTime, lineKey, maxSeverity, uniqueSorted } from './case-context.js';
+import { findingTime, lineKey, maxSeverity, severityRank, uniqueSorted } from './case-context.js';
 import { planContainment } from './containment.js';
 import { decideEscalation } from './escalation.js';
 import { collectIndicators } from './indicators.js';
@@ -53,7 +53,7 @@ export function buildCase(
   const last = ordered[ordered.length - 1];
   return {
     type: 'case',
-    id: `case-${first?.id ?? 'empty'}`,
+    id: `case-${leadFinding(ordered)?.id ?? 'empty'}`,
     findings: ordered.map((f) => f.id),
     hosts: uniqueSorted([...ordered.map((f) => f.host), ...caseSessions.map((s) => s.host)]),
     users: uniqueSorted([...ordered.map((f) => f.user), ...caseSessions.map((s) => s.user)]),
@@ -70,6 +70,18 @@ export function buildCase(
     escalation: decision.rules,
     timeline: timeline(ordered, caseSessions, actions, resolved.maxEvidence),
   };
+}
+
+/**
+ * The finding a case is named after: its most severe, the earliest of those (then by id).
+ * Named after its first finding, a hijack case read as the routine sudo that preceded it.
+ */
+function leadFinding(ordered: readonly Finding[]): Finding | undefined {
+  let lead: Finding | undefined;
+  for (const f of ordered) {
+    if (lead === undefined || severityRank(f.severity) > severityRank(lead.severity)) lead = f;
+  }
+  return lead;
 }
 
 function iso(ms: number): string {

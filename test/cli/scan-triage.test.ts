@@ -279,3 +279,13 @@ describe('scan: what the case sessions did', () => {
     );
   });
 });
+
+describe('scan: case names', () => {
+  it('names an agent hijack case after the critical hijack, not the low sudo before it', () => {
+    const { findings, cases } = scan('agent-hijack-hop');
+    const critical = findings.filter((f) => f.severity === 'critical');
+    expect(critical.map((f) => f.detector)).toEqual(['ssh.agent_socket_hijack']);
+    expect(cases.map((c) => c.id)).toEqual([`case-${critical[0]?.id ?? ''}`]);
+    expect(cases[0]?.start).toBe('2026-11-26T14:06:31.000Z');
+  });
+});
