@@ -37,6 +37,8 @@ import {
 } from '../model/sockets/index.js';
 import { createTriage, type Triage, type TriageSnapshot } from '../triage/index.js';
 import type { TriageOptions } from '../triage/triage-options.js';
+import { createClockOffsetMonitor } from './clock-offset.js';
+import type { Diagnostic } from './diagnostic.js';
 import { createLearnedIdentity } from './learned-identity.js';
 
 /**
@@ -83,6 +85,8 @@ export interface PipelineSink {
   finding(finding: Finding): void;
   incident(incident: Case): void;
   link(change: JoinChange): void;
+  /** A note about the input (`clock_offset`); without it the check is not run at all. */
+  diagnostic?(diagnostic: Diagnostic): void;
 }
 
 /** @internal */
@@ -133,6 +137,8 @@ export function createPipeline(
   const gaps = createLogGapMonitor({ identity });
   const gapLog = createLogGapBuffer();
   const triage = createTriage(options.triage, saved?.triage);
+  // Sessions and telemetry of a host whose syslog was read in the wrong zone never join: say so.
+  const clock = sink.diagnostic === undefined ? undefined : createClockOffsetMonitor();
   // Cases and sessions that can no longer change are let go every eighth of the case window
   // of stream time, so triage holds the recent past, not the whole input.
   const settleEvery = (options.triage?.windowMs ?? DEFAULT_CASE_WINDOW_MS) / 8;
@@ -193,6 +199,7 @@ export function createPipeline(
     event(event, changes) {
       const sessionInputs = changes.length === 0 ? NO_INPUTS : applyChanges(changes);
       gapLog.add(gaps.observe(event));
+      if (clock !== undefined) for (const d of clock.observe(event)) sink.diagnostic?.(d);
       join.addEvent(event);
       sockets.addEvent(event);
       switch (event.kind) {
@@ -222,6 +229,7 @@ export function createPipeline(
     },
     flush(changes, lastTime) {
       for (const input of applyChanges(changes)) detect(input);
+      if (clock !== undefined) for (const d of clock.flush()) sink.diagnostic?.(d);
       joined(network.flush());
       report(set.flush(lastTime, context));
       for (const incident of triage.flush()) sink.incident(incident);

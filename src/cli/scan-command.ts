@@ -1,4 +1,6 @@
 import { DEFAULT_SKEW_MS } from '../analyzer/analyzer-options.js';
+import { createClockOffsetMonitor } from '../analyzer/clock-offset.js';
+import type { Diagnostic } from '../analyzer/diagnostic.js';
 import type { Severity } from '../findings/finding.js';
 import { createAnalyzer, type SshSession, type SshtrailEvent } from '../index.js';
 import type { SessionNetworkView } from '../model/join/join-types.js';
@@ -102,10 +104,28 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     analyzer.on('event', (e) => reportHops.event(e));
   }
   const diagnostics: string[] = [];
-  analyzer.on('diagnostic', (d) => diagnostics.push(d.message));
+  // A clock offset changes what every result means, so it is said on stderr, not only in
+  // --stats: once per host, after the progress bar (as it comes, with --follow).
+  const offsetHosts = new Set<string>();
+  const warnings: string[] = [];
+  const noteDiagnostic = (d: Diagnostic): void => {
+    if (d.code === 'clock_offset') {
+      if (offsetHosts.has(d.host)) return;
+      offsetHosts.add(d.host);
+      if (options.follow && !options.quiet)
+        process.stderr.write(`sshtrail: warning: ${d.message}\n`);
+      else warnings.push(d.message);
+    }
+    diagnostics.push(d.message);
+  };
+  analyzer.on('diagnostic', noteDiagnostic);
+  // Run here on the merged events: the analyzer's pipeline runs it only when handed a
+  // diagnostic sink. Should the analyzer report it too, the set above keeps one line per host.
+  const clock = createClockOffsetMonitor();
   const push = (event: SshtrailEvent): void => {
     if (event.time > now) now = event.time;
     observed.note(event);
+    for (const d of clock.observe(event)) noteDiagnostic(d);
     analyzer.pushEvent(event);
     if (options.sessions) writeSettled(settled.settle(now));
   };
@@ -139,9 +159,11 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     inputs.close();
   }
   analyzer.flush();
+  for (const d of clock.flush()) noteDiagnostic(d);
   writeSettled(settled.rest());
   await drain();
   await writer.close(reportHops?.hops());
+  if (!options.quiet) for (const w of warnings) process.stderr.write(`sshtrail: warning: ${w}\n`);
   if (options.stats) {
     const report = { sources: inputs.stats(), skipped: inputs.skipped, diagnostics };
     process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
