@@ -15,7 +15,10 @@ export interface Indicators {
   readonly addresses: readonly string[];
   /** Key fingerprints (`SHA256:...`). */
   readonly fingerprints: readonly string[];
-  /** Agent socket paths. */
+  /**
+   * Socket paths: agent sockets named anywhere in the evidence, and any unix socket an audit
+   * `PATH` record of the evidence names (a ControlMaster's ControlPath) or `ssh -S` was given.
+   */
   readonly socketPaths: readonly string[];
 }
 
@@ -112,10 +115,80 @@ function agentDirSockets(text: string): string[] {
   return out;
 }
 
+const PATH_RECORD = 'type=PATH ';
+const NAME = ' name=';
+const SOCKET_MODE = ' mode=0140';
+const EXECVE_RECORD = 'type=EXECVE ';
+const DASH_S = '="-S';
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
 /**
- * Collects the indicators of a case: source addresses of the findings, key fingerprints of
- * their sessions and evidence, agent socket paths named in the evidence (`/tmp/ssh-XXXX/agent.N` and OpenSSH
- * 10.1's `~/.ssh/agent/s.HASH.sshd.XXXX`).
+ * An audit field value at `from`: `"quoted"`, or hex (auditd's encoding of a value with a
+ * space or quote; ASCII only, enough for a path), else `undefined`.
+ */
+function auditValue(text: string, from: number): string | undefined {
+  if (text.charCodeAt(from) === 34) {
+    const end = text.indexOf('"', from + 1);
+    return end < 0 ? undefined : text.slice(from + 1, end);
+  }
+  const end = runEnd(text, from, 8192, isHex);
+  if (end === from || (end - from) % 2 !== 0) return undefined;
+  let out = '';
+  for (let i = from; i < end; i += 2) {
+    const byte = Number.parseInt(text.slice(i, i + 2), 16);
+    if (byte < 32 || byte > 126) return undefined;
+    out += String.fromCharCode(byte);
+  }
+  return out;
+}
+
+/** A path worth sweeping for: absolute, and not an unexpanded `%r@%h:%p` template. */
+function isSocketPath(path: string | undefined): path is string {
+  return path?.startsWith('/') === true && !path.includes('%');
+}
+
+/**
+ * Unix sockets the audit records of the evidence name: the `PATH` record of a connect() to a
+ * socket (file type 0140000: a ControlMaster or agent socket, whatever its ControlPath), and
+ * the `-S <path>` of an ssh client's `EXECVE`. A ControlPath has no fixed shape, so only the
+ * records' own fields say it is a socket.
+ */
+function auditSockets(text: string): string[] {
+  if (text.startsWith(PATH_RECORD) || text.includes(` ${PATH_RECORD}`)) {
+    const at = text.indexOf(NAME);
+    if (at < 0 || !text.includes(SOCKET_MODE, at)) return [];
+    const path = auditValue(text, at + NAME.length);
+    return isSocketPath(path) ? [path] : [];
+  }
+  if (!text.startsWith(EXECVE_RECORD) && !text.includes(` ${EXECVE_RECORD}`)) return [];
+  const out: string[] = [];
+  let at = text.indexOf(DASH_S);
+  while (at >= 0 && out.length < MAX_HITS) {
+    const after = at + DASH_S.length;
+    // `-S/path` in one argument, or `-S` then the next `aN=` argument.
+    let path: string | undefined;
+    if (text.charCodeAt(after) === 34) {
+      const next = text.indexOf('=', after);
+      path = next < 0 ? undefined : auditValue(text, next + 1);
+    } else {
+      const end = text.indexOf('"', after);
+      path = end < 0 ? undefined : text.slice(after, end);
+    }
+    if (isSocketPath(path)) out.push(path);
+    at = text.indexOf(DASH_S, after);
+  }
+  return out;
+}
+
+/**
+ * Collects the indicators of a case: source addresses of the findings and of their actors (the
+ * session a hijacker came from), key fingerprints of their sessions and evidence, and socket
+ * paths: agent sockets named in the evidence (`/tmp/ssh-XXXX/agent.N` and OpenSSH 10.1's
+ * `~/.ssh/agent/s.HASH.sshd.XXXX`) and the unix sockets its audit records name (a hijacked
+ * ControlMaster's ControlPath).
  *
  * @param findings - The case's findings.
  * @param sessions - The case's sessions.
@@ -136,9 +209,10 @@ export function collectIndicators(
       fingerprints.push(...keyFingerprints(text));
       sockets.push(...tmpAgentSockets(text), ...agentDirSockets(text));
     }
+    for (const e of f.evidence) sockets.push(...auditSockets(e.text));
   }
   return {
-    addresses: uniqueSorted(findings.map((f) => f.sourceIp)),
+    addresses: uniqueSorted(findings.flatMap((f) => [f.sourceIp, f.actor?.sourceIp])),
     fingerprints: uniqueSorted(fingerprints),
     socketPaths: uniqueSorted(sockets),
   };

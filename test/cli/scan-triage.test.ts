@@ -289,3 +289,26 @@ describe('scan: case names', () => {
     expect(cases[0]?.start).toBe('2026-11-26T14:06:31.000Z');
   });
 });
+
+describe('scan: indicators to sweep for', () => {
+  const sweepOf = (run: Scan) =>
+    run.cases.flatMap((c) => c.containment).find((s) => s.action === 'sweep_indicators')?.target;
+
+  it('names the hijacked ControlMaster socket and the actor’s address', () => {
+    const set = path.join(ROOT, 'test/fixtures/scenarios/control-master-hijack');
+    const target = sweepOf(
+      scan('../../scenarios/control-master-hijack', [
+        '--config',
+        path.join(set, 'sshtrail.config.json'),
+      ]),
+    );
+    expect(target).toContain('sockets /home/alice/.ssh/cm-alice@db02:22');
+    expect(target).toMatch(/^addresses 10\.50\.0\.5, 10\.60\.1\.77;/);
+  });
+
+  it('adds no program file of the audit records to an agent hijack’s sockets', () => {
+    expect(sweepOf(scan('agent-hijack-hop'))).toBe(
+      'addresses 10.50.0.5, 10.60.1.14, 10.60.1.77; fingerprints SHA256:Jf3mYq0Lk8Rz2Wc5Tb7Nv1Xp4Hs6Ud9Ga0Ee3Ki5Oo7, SHA256:Qw8Er2Ty6Ui0Op4As8Df2Gh6Jk0Lz4Xc8Vb2Nm6Qa0W; sockets /tmp/ssh-Xk29fLq0Za/agent.21418',
+    );
+  });
+});

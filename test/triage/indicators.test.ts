@@ -68,9 +68,88 @@ describe('collectIndicators', () => {
     expect(iocs.socketPaths).toEqual([]);
   });
 
+  // Audit records of `ssh -S /home/alice/.ssh/cm-alice@db02:22 ...` run by root (login uid eve)
+  // on jump01: test/fixtures/scenarios/control-master-hijack/jump01/audit.log.
+  const CM = '/home/alice/.ssh/cm-alice@db02:22';
+  const controlMaster = {
+    ...base,
+    detector: 'ssh.control_master_hijack',
+    actor: {
+      user: 'eve',
+      uid: 1005,
+      sessionId: 'jump01/22502/1795771500000',
+      sourceIp: '10.60.1.77',
+    },
+    evidence: [
+      {
+        source: 'jump01/audit.log',
+        line: 46,
+        text: `type=EXECVE msg=audit(1795771602.000:9012): argc=6 a0="ssh" a1="-S" a2="${CM}" a3="-O" a4="check" a5="db02"`,
+      },
+      {
+        source: 'jump01/audit.log',
+        line: 48,
+        text: 'type=PATH msg=audit(1795771602.000:9012): item=0 name="/usr/bin/ssh" inode=1835530 dev=fd:01 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0',
+      },
+      {
+        source: 'jump01/audit.log',
+        line: 68,
+        text: `type=PATH msg=audit(1795771610.010:9015): item=0 name="${CM}" inode=9022533 dev=fd:01 mode=0140600 ouid=1001 ogid=1001 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0`,
+      },
+    ],
+  };
+
+  it('names a hijacked ControlMaster socket and the actor’s address', () => {
+    const { actor, ...spec } = controlMaster;
+    // The client-side finding names no source address of its own: only its actor has one.
+    const f = { ...finding(spec), sourceIp: undefined, actor };
+    const iocs = collectIndicators([f], []);
+    expect(iocs.socketPaths).toEqual([CM]);
+    expect(iocs.addresses).toEqual(['10.60.1.77']);
+  });
+
+  it('reads the socket from either record alone, hex-encoded too, but not a program file or a ControlPath template', () => {
+    const [execve, program, connect] = controlMaster.evidence;
+    if (execve === undefined || program === undefined || connect === undefined)
+      throw new Error('fixture');
+    const only = (...evidence: (typeof execve)[]) =>
+      collectIndicators([finding({ ...base, evidence })], []).socketPaths;
+    expect(only(execve)).toEqual([CM]);
+    expect(only(connect)).toEqual([CM]);
+    // `/home/alice/.ssh/cm a` has a space, so auditd hex-encodes it.
+    expect(
+      only({
+        ...connect,
+        text: 'type=PATH msg=audit(1.2:3): item=0 name=2F686F6D652F616C6963652F2E7373682F636D2061 inode=5 dev=fd:01 mode=0140600 ouid=1001',
+      }),
+    ).toEqual(['/home/alice/.ssh/cm a']);
+    expect(only(program)).toEqual([]);
+    expect(
+      only({
+        ...execve,
+        text: 'type=EXECVE msg=audit(1.2:3): argc=4 a0="ssh" a1="-S" a2="~/.ssh/cm-%r@%h:%p" a3="db02"',
+      }),
+    ).toEqual([]);
+    expect(
+      only({
+        ...execve,
+        text: 'type=EXECVE msg=audit(1.2:3): argc=3 a0="ssh" a1="-Snone" a2="db02"',
+      }),
+    ).toEqual([]);
+  });
+
   it('stays linear on long adversarial evidence', () => {
     const text = `${'/tmp/ssh-'.repeat(20_000)}${'SHA256:'.repeat(20_000)}${'/.ssh/agent/s.'.repeat(20_000)}`;
-    const f = finding({ ...base, evidence: [{ source: 'a', line: 1, text }] });
+    const execve = `type=EXECVE ${'a1="-S" a2='.repeat(20_000)}${'="-S/'.repeat(20_000)}`;
+    const path = `type=PATH name=${'2F'.repeat(200_000)} mode=0140600`;
+    const f = finding({
+      ...base,
+      evidence: [
+        { source: 'a', line: 1, text },
+        { source: 'a', line: 2, text: execve },
+        { source: 'a', line: 3, text: path },
+      ],
+    });
     const started = performance.now();
     collectIndicators([f], []);
     expect(performance.now() - started).toBeLessThan(500);
