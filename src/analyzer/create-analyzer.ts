@@ -227,6 +227,7 @@ function build(options: AnalyzerOptions, snapshot: AnalyzerSnapshot | undefined)
             finding: (finding) => emitter.emit('finding', finding),
             incident: (incident) => emitter.emit('case', incident),
             link: (change) => emitter.emit('network', change),
+            diagnostic: (diagnostic) => emitter.emit('diagnostic', diagnostic),
           },
           snapshot?.detection,
           options.sessions?.idleTimeoutMs,

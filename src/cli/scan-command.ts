@@ -1,5 +1,4 @@
 import { DEFAULT_SKEW_MS } from '../analyzer/analyzer-options.js';
-import { createClockOffsetMonitor } from '../analyzer/clock-offset.js';
 import type { Diagnostic } from '../analyzer/diagnostic.js';
 import type { Severity } from '../findings/finding.js';
 import { createAnalyzer, type SshSession, type SshtrailEvent } from '../index.js';
@@ -119,13 +118,9 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     diagnostics.push(d.message);
   };
   analyzer.on('diagnostic', noteDiagnostic);
-  // Run here on the merged events: the analyzer's pipeline runs it only when handed a
-  // diagnostic sink. Should the analyzer report it too, the set above keeps one line per host.
-  const clock = createClockOffsetMonitor();
   const push = (event: SshtrailEvent): void => {
     if (event.time > now) now = event.time;
     observed.note(event);
-    for (const d of clock.observe(event)) noteDiagnostic(d);
     analyzer.pushEvent(event);
     if (options.sessions) writeSettled(settled.settle(now));
   };
@@ -159,7 +154,6 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     inputs.close();
   }
   analyzer.flush();
-  for (const d of clock.flush()) noteDiagnostic(d);
   writeSettled(settled.rest());
   await drain();
   await writer.close(reportHops?.hops());
