@@ -23,6 +23,17 @@ export interface ActorIds {
   readonly exe: string | undefined;
 }
 
+/** @internal The ids of an acting process as socket, exec and file events carry them. */
+export interface ProcessIds extends ActorIds {
+  readonly ses: number | undefined;
+  readonly pid: number | undefined;
+}
+
+/** @internal An event's process ids, copied so that state keeps them and not the event. */
+export function processIds(e: ProcessIds): ProcessIds {
+  return { uid: e.uid, euid: e.euid, auid: e.auid, exe: e.exe, ses: e.ses, pid: e.pid };
+}
+
 /** @internal Judges an actor against an owner (uid first, then login uid). */
 export function relateActor(
   facts: HostFacts,

@@ -16,6 +16,7 @@ import {
   findingActor,
   isForeign,
   ownerKnown,
+  processIds,
   relateActor,
 } from './actor.js';
 import { keyLines, loginLines } from './audit-lines.js';
@@ -520,14 +521,7 @@ export function agentSocketHijack(
     switch (e.kind) {
       case 'socket.connect': {
         if (e.success === false) return quiet(state);
-        const ids = {
-          uid: e.uid,
-          euid: e.euid,
-          auid: e.auid,
-          exe: e.exe,
-          ses: e.ses,
-          pid: e.pid,
-        };
+        const ids = processIds(e);
         if (e.family !== 'unix') {
           if (e.host !== undefined && lruPeek(state.inetHosts, e.host) === undefined) {
             lruSet(state.inetHosts, e.host, true, 4_096);
@@ -576,14 +570,7 @@ export function agentSocketHijack(
       }
       case 'process.exec': {
         if (e.host !== undefined) lruSet(state.execHosts, e.host, true, 4_096);
-        const ids = {
-          uid: e.uid,
-          euid: e.euid,
-          auid: e.auid,
-          exe: e.exe,
-          ses: e.ses,
-          pid: e.pid,
-        };
+        const ids = processIds(e);
         const findings: Finding[] = [];
         for (const arg of e.argv) {
           if (arg.startsWith('/proc/')) environ(state, context, e, ids, arg, keyLines(e));
@@ -622,14 +609,7 @@ export function agentSocketHijack(
       }
       case 'file.access': {
         if (e.path?.startsWith('/proc/') && e.success !== false) {
-          const ids = {
-            uid: e.uid,
-            euid: e.euid,
-            auid: e.auid,
-            exe: e.exe,
-            ses: e.ses,
-            pid: e.pid,
-          };
+          const ids = processIds(e);
           environ(state, context, e, ids, e.path, keyLines(e));
         }
         return quiet(state);
