@@ -10,12 +10,12 @@ import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import {
-  type ActorIds,
   actorProcess,
   actorText,
   findingActor,
   isForeign,
   ownerKnown,
+  type ProcessIds,
   processIds,
   relateActor,
 } from './actor.js';
@@ -232,7 +232,7 @@ export function agentSocketHijack(
     state: AgentSocketHijackState,
     context: DetectorContext,
     event: SshtrailEvent,
-    ids: ActorIds & { ses: number | undefined; pid: number | undefined },
+    ids: ProcessIds,
     path: string,
     owner: SocketOwnerFacts,
     how: string,
@@ -352,7 +352,7 @@ export function agentSocketHijack(
     state: AgentSocketHijackState,
     context: DetectorContext,
     event: SshtrailEvent,
-    ids: ActorIds & { ses: number | undefined; pid: number | undefined },
+    ids: ProcessIds,
     path: string,
     lines: readonly Provenance[],
   ): void => {

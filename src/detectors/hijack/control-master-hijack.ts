@@ -8,13 +8,13 @@ import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
 import {
-  type ActorIds,
   actorProcess,
   actorSessionOf,
   actorText,
   findingActor,
   isForeign,
   ownerKnown,
+  type ProcessIds,
   relateActor,
 } from './actor.js';
 import { keyLines, loginLines } from './audit-lines.js';
@@ -224,7 +224,7 @@ export function controlMasterHijack(
     context: DetectorContext,
     host: string | undefined,
     time: number,
-    ids: ActorIds & { readonly pid: number | undefined; readonly ses: number | undefined },
+    ids: ProcessIds,
     path: string,
     ouid: number | undefined,
     how: string,
