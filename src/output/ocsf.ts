@@ -1,5 +1,6 @@
 import type { Finding, FindingActor, Severity } from '../findings/finding.js';
 import { canonicalIp } from '../ip.js';
+import type { SshSession } from '../model/session.js';
 import { ATTACK_VERSION, attackTechnique } from './attack.js';
 import { actorSourceIp, exeName, type OutputOptions, sessionsOf } from './ecs.js';
 
@@ -36,10 +37,11 @@ function confidence(score: number): readonly [number, string] {
  * Create): severity and confidence, `finding_info` (uid, title, description, detector as type and
  * analytic, ATT&CK `attacks` with technique, sub-technique and tactic), `evidences` (the log lines
  * with the source endpoint, user, device and sshd process), `observables`, `device` and
- * `resources`. With an `actor` (hijack findings), the evidence's `actor` is who acted (user,
- * process, session) and its `user` stays the affected user (the finding's); `src_endpoint` is
- * the actor's address. Pure; validated against the compiled class in the tests; field map in
- * docs/outputs.md.
+ * `resources`. With an `actor` other than the finding's user (hijack findings), `evidences[0]`
+ * is the act: the log lines, the actor (user, process, session), its address and host; the
+ * affected user follows in `evidences[1..]`, one per own session the lookup knows (address,
+ * sshd, host), so no evidence mixes the two parties. Pure; validated against the compiled
+ * class in the tests; field map in docs/outputs.md.
  *
  * @param finding - The finding.
  * @param options - An optional session lookup.
@@ -58,13 +60,24 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
   const sourceIp =
     actorSourceIp(finding, options) ??
     (finding.sourceIp === undefined ? undefined : canonicalIp(finding.sourceIp));
-  const pid = sessions.map((s) => s.pids.monitor ?? s.pids.child).find((p) => p !== undefined);
+  const actor = finding.actor;
+  // With an actor the finding spans two parties: evidences[0] is the act (the actor's address,
+  // process and session) and the affected user's own sessions follow, so no evidence pairs the
+  // actor's address with the victim's sshd.
+  const split = actor !== undefined && finding.user !== undefined && finding.user !== actor.user;
+  const pid = split
+    ? undefined
+    : sessions.map((s) => s.pids.monitor ?? s.pids.child).find((p) => p !== undefined);
+  // The act happened where the actor's session is, which may not be the finding's host.
+  const actorHost =
+    actor?.sessionId === undefined ? undefined : options.sessionOf?.(actor.sessionId)?.host;
   const max = options.maxEvidence ?? 20;
 
   const evidence: Record<string, unknown> = {
     name: 'log lines',
     data: { lines: finding.evidence.slice(0, max).map((e) => ({ ...e })) },
   };
+  const evidences: Record<string, unknown>[] = [evidence];
   const observables: Record<string, unknown>[] = [];
   if (sourceIp !== undefined) {
     evidence.src_endpoint = { ip: sourceIp };
@@ -76,24 +89,26 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
     });
   }
   if (finding.user !== undefined) {
-    evidence.user = { name: finding.user };
+    const at = split ? evidences.length : 0;
+    if (split) evidences.push(...affectedEvidences(finding.user, actor, sessions));
+    else evidence.user = { name: finding.user };
     observables.push({
-      name: 'evidences[0].user.name',
+      name: `evidences[${at}].user.name`,
       type_id: 4,
       type: 'User Name',
       value: finding.user,
     });
   }
   if (pid !== undefined) evidence.process = { pid, name: 'sshd' };
-  const actor = finding.actor === undefined ? undefined : ocsfActor(finding.actor);
-  if (actor !== undefined) {
-    evidence.actor = actor;
-    if (finding.actor?.user !== undefined) {
+  const ocsfActorObject = actor === undefined ? undefined : ocsfActor(actor);
+  if (ocsfActorObject !== undefined) {
+    evidence.actor = ocsfActorObject;
+    if (actor?.user !== undefined) {
       observables.push({
         name: 'evidences[0].actor.user.name',
         type_id: 4,
         type: 'User Name',
-        value: finding.actor.user,
+        value: actor.user,
       });
     }
   }
@@ -133,7 +148,7 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
       data_sources: [...new Set(finding.evidence.map((e) => e.source))],
       ...(Number.isFinite(time) ? { first_seen_time: time, last_seen_time: time } : {}),
     },
-    evidences: [evidence],
+    evidences,
     unmapped: {
       session_ids: finding.sessionIds,
       ...(finding.intel === undefined ? {} : { intel: finding.intel }),
@@ -142,7 +157,7 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
   if (finding.host !== undefined) {
     event.device = { hostname: finding.host, name: finding.host, type_id: 1, type: 'Server' };
     event.resources = [{ name: finding.host, hostname: finding.host, type: 'host' }];
-    evidence.device = { hostname: finding.host, type_id: 1, type: 'Server' };
+    evidence.device = { hostname: actorHost ?? finding.host, type_id: 1, type: 'Server' };
     observables.push({
       name: 'device.hostname',
       type_id: 1,
@@ -152,6 +167,31 @@ export function toOcsf(finding: Finding, options: OutputOptions = {}): OcsfEvent
   }
   if (observables.length > 0) event.observables = observables;
   return event;
+}
+
+/**
+ * The affected user's side of an actor finding: one evidence per session of that user the
+ * lookup knows (its address, sshd and host), else one naming the user alone.
+ */
+function affectedEvidences(
+  user: string,
+  actor: FindingActor | undefined,
+  sessions: readonly SshSession[],
+): Record<string, unknown>[] {
+  const own = sessions.filter((s) => s.user === user && s.id !== actor?.sessionId);
+  if (own.length === 0) return [{ name: 'affected user', user: { name: user } }];
+  return own.map((s) => {
+    const pid = s.pids.monitor ?? s.pids.child;
+    const ip = s.sourceIp === undefined ? undefined : canonicalIp(s.sourceIp);
+    return {
+      name: 'affected user session',
+      uid: s.id,
+      user: { name: user },
+      ...(ip === undefined ? {} : { src_endpoint: { ip } }),
+      ...(pid === undefined ? {} : { process: { pid, name: 'sshd' } }),
+      ...(s.host === undefined ? {} : { device: { hostname: s.host, type_id: 1, type: 'Server' } }),
+    };
+  });
 }
 
 /** OCSF `actor` of a finding's actor: the user, the acting process (as whom it ran), the session. */

@@ -87,7 +87,7 @@ describe.skipIf(!present)('toOcsf (against the compiled OCSF 1.8.0 Detection Fin
     expect(e.device).toMatchObject({ hostname: 'bastion' });
   });
 
-  it('names a hijack finding’s actor in evidences[0].actor and keeps the affected user in evidences[0].user', () => {
+  it('names a hijack finding’s actor in evidences[0].actor and the affected user in evidences[1].user', () => {
     if (schema === undefined || cls === undefined) return;
     // root (login eve) used alice’s forwarded agent on jump01, then logged in to db02 as alice.
     const dir = new URL('../fixtures/scenarios/agent-hijack-probe-first/', import.meta.url)
@@ -98,9 +98,9 @@ describe.skipIf(!present)('toOcsf (against the compiled OCSF 1.8.0 Detection Fin
     if (f === undefined) throw new Error('fixture');
     const e = toOcsf(f) as Record<string, unknown>;
     expect(validateOcsf(schema, cls, e)).toEqual([]);
+    // alice used to sit in evidences[0].user beside eve’s address: one evidence, two parties.
     expect(e.evidences).toMatchObject([
       {
-        user: { name: 'alice' },
         src_endpoint: { ip: '10.60.1.77' },
         actor: {
           user: { name: 'eve', uid: '1005' },
@@ -108,13 +108,70 @@ describe.skipIf(!present)('toOcsf (against the compiled OCSF 1.8.0 Detection Fin
           session: { uid: expect.stringMatching(/^jump01\/21502\//) },
         },
       },
+      { user: { name: 'alice' } },
     ]);
     expect(e.observables).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'evidences[0].actor.user.name', value: 'eve' }),
-        expect.objectContaining({ name: 'evidences[0].user.name', value: 'alice' }),
+        expect.objectContaining({ name: 'evidences[1].user.name', value: 'alice' }),
       ]),
     );
+  });
+
+  it('keeps the actor’s address apart from the victim’s sshd: each evidence is one party', () => {
+    if (schema === undefined || cls === undefined) return;
+    const dir = new URL('../fixtures/scenarios/agent-hijack-probe-first/', import.meta.url)
+      .pathname;
+    const run = runScenario(dir, createHijackDetectors());
+    const byId = new Map(run.sessions.map((x) => [x.id, x] as const));
+    const f = run.findings.find(
+      (x) => x.detector === 'ssh.agent_socket_hijack' && x.severity === 'critical',
+    );
+    if (f === undefined) throw new Error('fixture');
+    const e = toOcsf(f, { sessionOf: (id) => byId.get(id) }) as Record<string, unknown>;
+    expect(validateOcsf(schema, cls, e)).toEqual([]);
+    const evidences = e.evidences as Record<string, unknown>[];
+    // The act: eve’s address, eve’s ssh on jump01; neither alice nor alice’s sshd 21410.
+    expect(evidences[0]).toMatchObject({
+      src_endpoint: { ip: '10.60.1.77' },
+      actor: { process: { pid: 21640 } },
+      device: { hostname: 'jump01' },
+    });
+    expect(evidences[0]?.user).toBeUndefined();
+    expect(evidences[0]?.process).toBeUndefined();
+    // alice’s own sessions, each with its own address and sshd.
+    expect(evidences.slice(1)).toMatchObject([
+      {
+        uid: expect.stringMatching(/^jump01\/21410\//),
+        user: { name: 'alice' },
+        src_endpoint: { ip: '10.60.1.14' },
+        process: { pid: 21410, name: 'sshd' },
+        device: { hostname: 'jump01' },
+      },
+      {
+        uid: expect.stringMatching(/^db02\//),
+        user: { name: 'alice' },
+        src_endpoint: { ip: '10.50.0.5' },
+        device: { hostname: 'db02' },
+      },
+    ]);
+  });
+
+  it('puts the act on the actor’s host when the finding is filed on the target host', () => {
+    if (schema === undefined || cls === undefined) return;
+    const dir = new URL('../fixtures/scenarios/agent-hijack-probe-first/', import.meta.url)
+      .pathname;
+    const run = runScenario(dir, createHijackDetectors());
+    const byId = new Map(run.sessions.map((x) => [x.id, x] as const));
+    const f = run.findings.find((x) => x.detector === 'ssh.key_misuse');
+    if (f === undefined) throw new Error('fixture');
+    const e = toOcsf(f, { sessionOf: (id) => byId.get(id) }) as Record<string, unknown>;
+    expect(validateOcsf(schema, cls, e)).toEqual([]);
+    expect(e.device).toMatchObject({ hostname: 'db02' });
+    expect(e.evidences).toMatchObject([
+      { src_endpoint: { ip: '10.60.1.77' }, device: { hostname: 'jump01' } },
+      { user: { name: 'alice' }, src_endpoint: { ip: '10.50.0.5' }, device: { hostname: 'db02' } },
+    ]);
   });
 
   it('the validator catches a missing required attribute, an unknown one and a bad enum', () => {
