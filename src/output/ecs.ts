@@ -86,7 +86,8 @@ function unique(values: readonly (string | undefined)[]): string[] {
  * when a session lookup is given), `related.*`, the evidence lines in `event.original`, and
  * sshtrail's own data under `labels`. With an `actor` (hijack findings), ECS's own split
  * applies: `user.*` is the actor (the person logged in), `user.effective.*` the account its
- * process ran as, `user.target.*` the finding's user (whose identity was used), `process.*` the
+ * process ran as, `user.target.*` the finding's user (whose identity was used; present whenever it
+ * is not the actor, even when it is also `user.effective`), `process.*` the
  * acting process and `source.ip` the actor's address; `related.*` lists every one. Pure; field
  * map in docs/outputs.md.
  *
@@ -205,9 +206,9 @@ function actorUser(
       ...(actor.effectiveUid === undefined ? {} : { id: String(actor.effectiveUid) }),
     };
   }
-  if (target !== undefined && target !== name && target !== actor.effectiveUser) {
-    out.target = { name: target };
-  }
+  // Whose identity was used is the point of the alert: kept even when the actor ran as that
+  // account (`sudo -u alice`), where user.effective names it too.
+  if (target !== undefined && target !== name) out.target = { name: target };
   return out;
 }
 

@@ -96,6 +96,27 @@ describe('toEcs', () => {
     expect(toEcs(f).source).toEqual({ ip: '10.60.1.77' });
   });
 
+  it('keeps user.target.name when the actor ran as the victim’s own account (sudo -u alice)', () => {
+    // eve ran `sudo -u alice bash`, then ssh with alice’s agent: actor eve, effective alice.
+    const dir = new URL('../fixtures/scenarios/agent-hijack-sudo-u-victim/', import.meta.url)
+      .pathname;
+    const run = runScenario(dir, createHijackDetectors());
+    const byId = new Map(run.sessions.map((x) => [x.id, x] as const));
+    const f = run.findings.find((x) => x.detector === 'ssh.agent_socket_hijack');
+    if (f === undefined) throw new Error('fixture');
+    expect(f.user).toBe('alice');
+    expect(f.actor?.effectiveUser).toBe('alice');
+    const doc = toEcs(f, { sessionOf: (id) => byId.get(id) }) as Record<string, unknown>;
+    expect(validateEcs(doc)).toEqual([]);
+    expect(doc.user).toEqual({
+      name: 'eve',
+      id: '1005',
+      effective: { name: 'alice', id: '1001' },
+      target: { name: 'alice' },
+    });
+    expect(doc.source).toEqual({ ip: '10.60.1.77' });
+  });
+
   it('keeps user.name as the finding’s user when the finding names no actor', () => {
     const dir = new URL('../fixtures/scenarios/control-master-hijack/', import.meta.url).pathname;
     const server = runScenario(dir, createHijackDetectors()).findings.find(
