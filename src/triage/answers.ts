@@ -109,12 +109,37 @@ function suspectedSource(c: CaseContext): Answer {
     ];
     return answer('no', `No source address ${judged.join(' or ')}.`, [], []);
   }
+  if (profileOf === undefined) {
+    return answer(
+      'unknown',
+      'No threat-intel list or source baseline was given, so no address could be judged.',
+      [],
+      [],
+      'a threat-intel list (config intel) or a baseline of usual sources (scan --baseline)',
+    );
+  }
+  // A baseline was given but judges none of these users: say why, and ask for what would.
+  const thin = users.flatMap((u) => {
+    const n = profileOf(u)?.learnedSessions;
+    return n === undefined ? [] : [`${u} (${n})`];
+  });
+  const absent = users.filter((u) => profileOf(u) === undefined);
+  const why = [
+    ...(thin.length > 0
+      ? [
+          `too few sessions of ${thin.join(', ')} to judge sources (the detectors need ${MIN_HISTORY})`,
+        ]
+      : []),
+    ...(absent.length > 0 || thin.length === 0
+      ? [`no profile of ${absent.join(', ') || 'these users'}`]
+      : []),
+  ].join(' and ');
   return answer(
     'unknown',
-    'No threat-intel list or source baseline was given, so no address could be judged.',
+    `No threat-intel list was given and the baseline has ${why}, so no address could be judged.`,
     [],
     [],
-    'a threat-intel list (config intel) or a baseline of usual sources (scan --baseline)',
+    `a threat-intel list (config intel) or a baseline learned over a longer history (at least ${MIN_HISTORY} sessions per user)`,
   );
 }
 

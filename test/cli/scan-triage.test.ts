@@ -139,6 +139,13 @@ describe('scan: triage is told which sources were read', () => {
     });
     expect(answers.usual_login_behavior.missing).toContain('longer history');
     expect(answers.suspected_source_ip.answer).toBe('unknown');
+    // A baseline was given: the answer must not say none was, nor ask for scan --baseline.
+    expect(answers.suspected_source_ip.detail).toBe(
+      'No threat-intel list was given and the baseline has too few sessions of ops (3) to judge sources (the detectors need 5), so no address could be judged.',
+    );
+    expect(answers.suspected_source_ip.missing).toBe(
+      'a threat-intel list (config intel) or a baseline learned over a longer history (at least 5 sessions per user)',
+    );
   });
 
   it('judges sources against the intel list of --config', () => {

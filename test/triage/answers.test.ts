@@ -109,6 +109,15 @@ describe('case answers', () => {
     expect(c.answers.suspected_source_ip.answer).toBe('no');
   });
 
+  it('says the baseline has no profile of the users, not that no baseline was given', () => {
+    const s = scenario(4);
+    const a = buildCase(s.findings, s.sessions, { profileOf: () => undefined }).answers
+      .suspected_source_ip;
+    expect(a.answer).toBe('unknown');
+    expect(a.detail).toMatch(/^No threat-intel list was given and the baseline has no profile of /);
+    expect(a.missing).not.toContain('scan --baseline');
+  });
+
   it('correlates auth and network logs when a finding cites Zeek records', () => {
     const zeekLine =
       '1709544340.112233\tCk3Jd1a2B3c4D5e6\t10.0.0.5\t43122\t10.0.1.21\t22\t2\tT\tINBOUND\tSSH-2.0-OpenSSH_9.6p1\tSSH-2.0-OpenSSH_9.2p1';
