@@ -8,7 +8,11 @@ import { collectIndicators } from './indicators.js';
  * Plans the playbook's containment for one case: concrete steps, never executed by sshtrail.
  * Escalated cases get the full plan (terminate sessions, reset credentials, revoke keys,
  * disable forwarding, isolate hosts, sweep indicators); other cases only the hardening step
- * when agent forwarding was seen.
+ * when agent forwarding was seen. Credentials are those of the person who acted
+ * (`finding.actor.user`) and of the account whose identity was used, never of the account a
+ * process merely ran as (root after sudo) unless it logged in itself; ControlMaster is disabled
+ * on the client holding the socket; hosts a hijack reached through its sessions are isolated
+ * with the hosts its findings are filed on.
  *
  * @param context - The case's findings, sessions and options.
  * @param escalate - The escalation decision.
@@ -29,7 +33,7 @@ export function planContainment(
   const steps: ContainmentStep[] = [];
   if (escalate) {
     steps.push(...terminateSessions(context, suspicious));
-    steps.push(...resetCredentials(suspicious));
+    steps.push(...resetCredentials(context, suspicious));
     steps.push(...revokeKeys(context, suspicious));
   }
   steps.push(...disableForwarding(context, answers, escalate));
@@ -122,19 +126,44 @@ function terminateStep(s: SshSession, why: string, cited: readonly Finding[]): C
   );
 }
 
-function resetCredentials(suspicious: readonly Finding[]): ContainmentStep[] {
+/**
+ * The accounts whose credentials a finding puts at risk, each with the host it was seen on: the
+ * person who acted (`actor.user`, on the actor's session's host) and the finding's user, unless
+ * that user is only the account the actor's process ran as (root after sudo) and never logged in
+ * to the case: `passwd root` would not stop the person behind it.
+ */
+function accountsOf(f: Finding, loggedIn: ReadonlySet<string>): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  const actor = f.actor;
+  if (actor?.user !== undefined) {
+    const at = actor.sessionId === undefined ? undefined : parseSessionId(actor.sessionId)?.host;
+    out.push([actor.user, at ?? f.host]);
+  }
+  const user = f.user;
+  if (user === undefined || user === actor?.user) return out;
+  const runAsOnly = actor !== undefined && user === actor.effectiveUser && !loggedIn.has(user);
+  if (!runAsOnly) out.push([user, f.host]);
+  return out;
+}
+
+function resetCredentials(context: CaseContext, suspicious: readonly Finding[]): ContainmentStep[] {
   const steps: ContainmentStep[] = [];
-  for (const user of uniqueSorted(suspicious.map((f) => f.user))) {
-    const mine = suspicious.filter((f) => f.user === user);
-    const hosts = uniqueSorted(mine.map((f) => f.host));
+  const loggedIn = new Set(uniqueSorted(context.sessions.map((s) => s.user)));
+  const accounts = suspicious.map((f) => [f, accountsOf(f, loggedIn)] as const);
+  for (const user of uniqueSorted(accounts.flatMap(([, a]) => a.map(([u]) => u)))) {
+    const mine = accounts.filter(([, a]) => a.some(([u]) => u === user));
+    const hosts = uniqueSorted(
+      mine.flatMap(([, a]) => a.filter(([u]) => u === user).map(([, h]) => h)),
+    );
+    const findings = mine.map(([f]) => f);
     steps.push(
       step(
         'reset_credentials',
         `account ${user}${hosts.length > 0 ? ` (seen on ${hosts.join(', ')})` : ''}`,
-        `${user} is involved in ${mine.map((f) => f.id).join(', ')}; change its password and review its permissions.`,
+        `${user} is involved in ${findings.map((f) => f.id).join(', ')}; change its password and review its permissions.`,
         `passwd ${user}`,
         undefined,
-        mine,
+        findings,
       ),
     );
   }
@@ -243,21 +272,39 @@ function disableForwarding(
     );
   }
   const master = context.findings.filter((f) => f.detector === 'ssh.control_master_hijack');
-  if (master.length > 0) {
-    for (const host of uniqueSorted(master.map((f) => f.host))) {
-      steps.push(
-        step(
-          'disable_control_master',
-          `${host}: ssh_config and the users' ControlPath sockets`,
-          `A ControlMaster socket was reused on ${host} (${master.map((f) => f.id).join(', ')}).`,
-          'ControlMaster no; ControlPersist no; remove stale ControlPath sockets (ssh -O exit)',
-          host,
-          master.filter((f) => f.host === host),
-        ),
-      );
-    }
+  for (const host of uniqueSorted(master.map((f) => masterHost(f, context)))) {
+    const mine = master.filter((f) => masterHost(f, context) === host);
+    steps.push(
+      step(
+        'disable_control_master',
+        `${host}: ssh_config and the users' ControlPath sockets`,
+        `A ControlMaster socket was reused on ${host} ${cite(mine)}.`,
+        'ControlMaster no; ControlPersist no; remove stale ControlPath sockets (ssh -O exit)',
+        host,
+        mine,
+      ),
+    );
   }
   return steps;
+}
+
+/**
+ * Where the hijacked ControlMaster socket lives: on the client. A finding with an actor saw it
+ * used there (the actor's session's host). One filed on the server (a channel with no login)
+ * came from the client its connection came from: the case host whose session has that local
+ * address. Otherwise the finding's host is taken as the client.
+ */
+function masterHost(f: Finding, context: CaseContext): string | undefined {
+  const sessionId = f.actor?.sessionId;
+  const actorHost = sessionId === undefined ? undefined : parseSessionId(sessionId)?.host;
+  if (actorHost !== undefined) return actorHost;
+  if (f.actor === undefined && f.sourceIp !== undefined) {
+    const client = context.sessions.find(
+      (s) => s.localIp === f.sourceIp && s.host !== undefined && s.host !== f.host,
+    )?.host;
+    if (client !== undefined) return client;
+  }
+  return f.host;
 }
 
 function isolateHosts(context: CaseContext, suspicious: readonly Finding[]): ContainmentStep[] {
@@ -267,21 +314,51 @@ function isolateHosts(context: CaseContext, suspicious: readonly Finding[]): Con
     (f) => decisive.includes(f.detector) || movement.includes(f.detector),
   );
   const basis = compromised.length > 0 ? compromised : suspicious;
-  return uniqueSorted(basis.map((f) => f.host)).map((host) => {
+  const filedOn = uniqueSorted(basis.map((f) => f.host));
+  const steps = filedOn.map((host) => {
     const mine = basis.filter((f) => f.host === host);
-    // Finding ids already start with their detector: name each detector once, then its ids.
-    const byDetector = uniqueSorted(mine.map((f) => f.detector)).map(
-      (d) => `${d} ${cite(mine.filter((f) => f.detector === d))}`,
-    );
     return step(
       'isolate_host',
       host,
-      `${byDetector.join(', ')} on ${host}: isolate it for forensic analysis (residual binaries, scripts, agent sockets).`,
+      `${byDetector(mine)} on ${host}: isolate it for forensic analysis (residual binaries, scripts, agent sockets).`,
       undefined,
       host,
       mine,
     );
   });
+  // A hijack filed on the client also ran on the hosts of its other sessions (a channel through
+  // a hijacked ControlMaster, a login with a hijacked agent), even when no detector filed a
+  // finding there: those hosts are compromised too.
+  const byId = new Map(context.sessions.map((s) => [s.id, s] as const));
+  const hostOf = (id: string) => byId.get(id)?.host ?? parseSessionId(id)?.host;
+  const reached = uniqueSorted(compromised.flatMap((f) => f.sessionIds.map(hostOf))).filter(
+    (h) => !filedOn.includes(h),
+  );
+  for (const host of reached) {
+    const mine = compromised.filter((f) => f.sessionIds.some((id) => hostOf(id) === host));
+    const sessions = uniqueSorted(
+      mine.flatMap((f) => f.sessionIds.filter((id) => hostOf(id) === host)),
+    );
+    const from = uniqueSorted(mine.map((f) => f.host));
+    steps.push(
+      step(
+        'isolate_host',
+        host,
+        `${byDetector(mine)}${from.length > 0 ? ` on ${from.join(', ')}` : ''} reached ${host} (session ${sessions.join(', ')}): isolate it for forensic analysis (residual binaries, scripts, agent sockets).`,
+        undefined,
+        host,
+        mine,
+      ),
+    );
+  }
+  return steps.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+}
+
+/** Finding ids already start with their detector: name each detector once, then its ids. */
+function byDetector(findings: readonly Finding[]): string {
+  return uniqueSorted(findings.map((f) => f.detector))
+    .map((d) => `${d} ${cite(findings.filter((f) => f.detector === d))}`)
+    .join(', ');
 }
 
 function sweepIndicators(

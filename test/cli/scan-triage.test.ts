@@ -181,6 +181,83 @@ describe('scan: containment steps', () => {
   });
 });
 
+describe('scan: containment follows the actor', () => {
+  const CM = path.join(ROOT, 'test/fixtures/scenarios/control-master-hijack');
+  const containmentOf = (run: Scan) => {
+    expect(run.cases).toHaveLength(1);
+    return run.cases[0]?.containment ?? [];
+  };
+  const ids = (run: Scan, pick: (f: Finding) => boolean) =>
+    run.findings.filter(pick).map((f) => f.id);
+
+  it('resets the person behind root, citing the hijacks they acted in, not root', () => {
+    // root (audit login uid eve) rode alice’s ControlMaster; root never logged in.
+    for (const run of [
+      scan('../../scenarios/control-master-hijack', [
+        '--config',
+        path.join(CM, 'sshtrail.config.json'),
+      ]),
+      scan('control-master-hijack-victim-online', [
+        '--config',
+        path.join(CM, 'sshtrail.config.json'),
+      ]),
+      scan('agent-hijack-hop'),
+    ]) {
+      const reset = containmentOf(run).filter((s) => s.action === 'reset_credentials');
+      expect(reset.map((s) => s.command)).toEqual(['passwd alice', 'passwd eve']);
+      const eve = reset.find((s) => s.command === 'passwd eve');
+      expect(eve?.target).toBe('account eve (seen on jump01)');
+      const acted = ids(run, (f) => f.actor?.user === 'eve' || f.user === 'eve');
+      expect(acted.length).toBeGreaterThan(1);
+      expect([...(eve?.findings ?? [])].sort()).toEqual([...acted].sort());
+    }
+  });
+
+  it('disables ControlMaster only on the client holding the socket, citing its own findings', () => {
+    for (const run of [
+      scan('../../scenarios/control-master-hijack', [
+        '--config',
+        path.join(CM, 'sshtrail.config.json'),
+      ]),
+      scan('control-master-hijack-victim-online', [
+        '--config',
+        path.join(CM, 'sshtrail.config.json'),
+      ]),
+    ]) {
+      const master = containmentOf(run).filter((s) => s.action === 'disable_control_master');
+      expect(master.map((s) => s.host)).toEqual(['jump01']);
+      const all = ids(run, (f) => f.detector === 'ssh.control_master_hijack');
+      expect([...(master[0]?.findings ?? [])].sort()).toEqual([...all].sort());
+    }
+  });
+
+  it('isolates the server the hijacked channel ran on, whether or not the victim is still logged in', () => {
+    // b: alice logged out of jump01; b2: she stays. In both, db02 ran `cat ~alice/.pgpass`.
+    for (const name of [
+      '../../scenarios/control-master-hijack',
+      'control-master-hijack-victim-online',
+    ]) {
+      const run = scan(name, ['--config', path.join(CM, 'sshtrail.config.json')]);
+      const isolate = containmentOf(run).filter((s) => s.action === 'isolate_host');
+      expect(isolate.map((s) => s.target)).toEqual(['db02', 'jump01']);
+      const critical = run.findings.find(
+        (f) => f.detector === 'ssh.control_master_hijack' && f.severity === 'critical',
+      );
+      if (critical === undefined) throw new Error('fixture');
+      expect(critical.sessionIds.some((id) => id.startsWith('db02/'))).toBe(true);
+      expect(isolate[0]?.findings.length).toBeGreaterThan(0);
+    }
+    const b2 = scan('control-master-hijack-victim-online', [
+      '--config',
+      path.join(CM, 'sshtrail.config.json'),
+    ]);
+    const db02 = containmentOf(b2).find((s) => s.action === 'isolate_host' && s.host === 'db02');
+    expect(db02?.why).toMatch(
+      /^ssh\.control_master_hijack \(ssh\.control_master_hijack:[0-9a-f]{16}\) on jump01 reached db02 \(session db02\/4410\/\d+\): isolate it for forensic analysis/,
+    );
+  });
+});
+
 describe('scan: simultaneous sessions', () => {
   it('does not call a jump host’s hop chain simultaneous logins', () => {
     const [c] = scan('ansible-become').cases;

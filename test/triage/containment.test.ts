@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../src/triage/build-case.js';
-import { ALICE_SOCKET, FP_ALICE, SCENARIOS } from '../fixtures/triage/scenarios.js';
+import {
+  ALICE_SOCKET,
+  at,
+  FP_ALICE,
+  finding,
+  SCENARIOS,
+  session,
+} from '../fixtures/triage/scenarios.js';
 
 const scenario = (i: number) => {
   const s = SCENARIOS[i];
@@ -99,6 +106,64 @@ describe('case containment', () => {
   it('proposes no step for a routine uncorroborated sudo', () => {
     const s = scenario(4);
     expect(buildCase(s.findings, s.sessions).containment).toEqual([]);
+  });
+
+  it('resets root only when root itself logged in, not when it is the account a person sudo’d to', () => {
+    const eve = session({
+      host: 'jump01',
+      pid: 22502,
+      user: 'eve',
+      ip: '10.60.1.77',
+      port: 40218,
+      start: at(9, 25),
+    });
+    const rootLogin = session({
+      host: 'jump01',
+      pid: 22600,
+      user: 'root',
+      ip: '10.60.1.77',
+      port: 40300,
+      start: at(9, 26),
+    });
+    const client = (sessions: (typeof eve)[]) => ({
+      ...finding({
+        id: 'f-u1',
+        detector: 'ssh.unexpected_ssh_client',
+        title: 'Unexpected SSH client',
+        severity: 'medium',
+        techniques: ['T1021.004'],
+        time: at(9, 26, 42),
+        host: 'jump01',
+        user: 'root',
+        sessions,
+        evidence: [
+          {
+            source: 'jump01/audit.log',
+            line: 60,
+            text: 'type=SYSCALL msg=audit(1795771602.100:9120): arch=c000003e syscall=59 success=yes exit=0 a0=3 a1=7ffc9e1a2b30 a2=55d0c2a4f470 a3=0 items=2 ppid=22522 pid=22530 auid=1005 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts3 ses=141 comm="ssh" exe="/usr/bin/ssh" subj=unconfined key="exec"',
+          },
+        ],
+        explanation: 'root (logged in as eve) ran /usr/bin/ssh on jump01.',
+      }),
+      actor: {
+        user: 'eve',
+        uid: 1005,
+        effectiveUser: 'root',
+        effectiveUid: 0,
+        sessionId: eve.id,
+        pid: 22530,
+      },
+    });
+    const hijack = scenario(0).findings.filter((f) => f.id === 'f-a1');
+    const resets = (sessions: (typeof eve)[]) =>
+      buildCase([...hijack, client(sessions)], [...scenario(0).sessions, ...sessions])
+        .containment.filter((x) => x.action === 'reset_credentials')
+        .map((x) => [x.command, x.findings]);
+    // eve sudo'd to root: her password, citing the finding she acted in; root's stays.
+    expect(resets([eve])).toContainEqual(['passwd eve', ['f-u1']]);
+    expect(resets([eve]).map(([c]) => c)).not.toContain('passwd root');
+    // root logged in over SSH itself: its credentials are in play too.
+    expect(resets([eve, rootLogin]).map(([c]) => c)).toContain('passwd root');
   });
 
   it('disables ControlMaster where its socket was hijacked', () => {
