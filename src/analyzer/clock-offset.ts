@@ -285,14 +285,15 @@ function report(
 ): ClockOffsetDiagnostic {
   const size = Math.abs(minutes);
   const zone = `UTC${minutes < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+  // Say what to do with the option, not only its name: set it when absent, recheck it when given.
   const read =
     first.sshd.zone === 'assumed_utc'
-      ? `were read as UTC but look like ${zone} local time`
-      : 'were read in the time zone given but are not in it';
+      ? `were read as UTC but look like ${zone} local time: check --timezone (not given; set it, or "timezone" in the config, to the host's zone)`
+      : `were read in the time zone given but are not in it: check --timezone (or "timezone" in the config) against the host's zone`;
   return {
     kind: 'diagnostic',
     code: 'clock_offset',
-    message: `${host}: sshd logins are ${size} minutes ${minutes < 0 ? 'behind' : 'ahead of'} the audit records of the same sshd processes (${pairs} logins), so its RFC3164 syslog lines (no time zone in the stamp) ${read}: check --timezone (the timezone option)`,
+    message: `${host}: sshd logins are ${size} minutes ${minutes < 0 ? 'behind' : 'ahead of'} the audit records of the same sshd processes (${pairs} logins), so its RFC3164 syslog lines (no time zone in the stamp) ${read}`,
     host,
     time,
     offsetMinutes: minutes,

@@ -100,6 +100,11 @@ describe('clock_offset diagnostic', () => {
     expect(d?.message).toMatch(/^jump01: sshd logins are 60 minutes ahead of the audit records/);
     expect(d?.message).toContain('UTC+01:00');
     expect(d?.message).toContain('check --timezone');
+    // What to do with the option, not its name glossed by itself.
+    expect(d?.message).toMatch(
+      /: check --timezone \(not given; set it, or "timezone" in the config, to the host's zone\)$/,
+    );
+    expect(d?.message).not.toContain('(the timezone option)');
     // One sentence, one line.
     expect(d?.message).not.toMatch(/\n|\.\s/);
   });
@@ -116,6 +121,9 @@ describe('clock_offset diagnostic', () => {
     const found = diagnose(parse(UTC, 'Europe/Berlin'));
     expect(found.map((d) => (d.code === 'clock_offset' ? d.offsetMinutes : d.code))).toEqual([-60]);
     expect(found[0]?.message).toMatch(/60 minutes behind .* were read in the time zone given/);
+    expect(found[0]?.message).toMatch(
+      /: check --timezone \(or "timezone" in the config\) against the host's zone$/,
+    );
   });
 
   it('is quiet when two sshd pids are reused an hour later by other logins', () => {
