@@ -286,7 +286,8 @@ function agentForwarding(c: CaseContext): Answer {
 
 function privilegeEscalation(c: CaseContext): Answer {
   const hits = byDetector(c, ['ssh.privilege_escalation']);
-  const { actions } = c.actions ?? collectSessionActions(c.sessions, c.options.maxSessionActions);
+  const { actions } =
+    c.actions ?? collectSessionActions(c.sessions, c.options.maxSessionActions, c.findings);
   // Every sudo/su the case sessions made, not only those a detector flagged: the hijacked
   // session's own sudo shows what was done with the borrowed identity.
   const changes = actions.filter(

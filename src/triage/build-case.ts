@@ -43,7 +43,7 @@ export function buildCase(
   const caseSessions: SshSession[] = [];
   for (const s of sessions) if (wanted.has(s.id)) caseSessions.push(s);
   caseSessions.sort((a, b) => a.startTime - b.startTime);
-  const actions = collectSessionActions(caseSessions, resolved.maxSessionActions);
+  const actions = collectSessionActions(caseSessions, resolved.maxSessionActions, ordered);
   const context = { findings: ordered, sessions: caseSessions, options: resolved, hops, actions };
   const decision = decideEscalation(ordered, resolved.policy);
   const answers = answerQuestions(context);

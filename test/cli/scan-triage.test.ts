@@ -291,7 +291,7 @@ describe('scan: what the case sessions did', () => {
     const answer = cases[0]?.answers.privilege_escalation;
     expect(answer?.answer).toBe('yes');
     expect(answer?.detail).toMatch(
-      /^Privilege escalation on jump01 \(ssh\.privilege_escalation:[0-9a-f]{16}\)\. 2 sudo\/su change\(s\) inside the case sessions: eve sudo to root: \/bin\/bash \(allowed\) on jump01; alice sudo to postgres: \/usr\/bin\/pg_dumpall \(allowed\) on db02\.$/,
+      /^Privilege escalation on jump01 \(ssh\.privilege_escalation:[0-9a-f]{16}\)\. 2 sudo\/su change\(s\) inside the case sessions: eve sudo to root: \/bin\/bash \(allowed\) on jump01; sudo to postgres: \/usr\/bin\/pg_dumpall \(allowed\) on db02 as alice, in a session the case attributes to eve's hijack\.$/,
     );
     expect(texts(answer?.evidence ?? []).slice(0, 2)).toEqual([
       'Nov 26 14:06:31 jump01 sudo:      eve : TTY=pts/3 ; PWD=/home/eve ; USER=root ; COMMAND=/bin/bash',
@@ -321,19 +321,19 @@ describe('scan: what the case sessions did', () => {
         '14:08:41',
         'db02',
         'db02/3390/1795702121000',
-        'alice started a shell channel on pts/0 id 0 on db02 in session db02/3390/1795702121000',
+        "a shell channel on pts/0 id 0 started on db02 as alice, in a session the case attributes to eve's hijack in session db02/3390/1795702121000",
       ],
       [
         '14:10:12',
         'db02',
         'db02/3390/1795702121000',
-        'alice sudo to postgres: /usr/bin/pg_dumpall (allowed) on db02 in session db02/3390/1795702121000',
+        "sudo to postgres: /usr/bin/pg_dumpall (allowed) on db02 as alice, in a session the case attributes to eve's hijack in session db02/3390/1795702121000",
       ],
       [
         '14:10:58',
         'db02',
         'db02/3390/1795702121000',
-        'alice sudo to root: /usr/bin/cat /etc/shadow (bad_password) on db02 in session db02/3390/1795702121000',
+        "sudo to root: /usr/bin/cat /etc/shadow (bad_password) on db02 as alice, in a session the case attributes to eve's hijack in session db02/3390/1795702121000",
       ],
     ]);
     expect(actions.map((t) => t.evidence.map((e) => e.line))).toEqual([
@@ -354,9 +354,11 @@ describe('scan: what the case sessions did', () => {
     expect(all).not.toContain('db02/3371/');
     // The refused attempt is an action, not a privilege change granted.
     const answer = c?.answers.privilege_escalation;
+    // The log shows the account the session authenticated as, not who typed: no 'alice sudo'.
     expect(answer?.detail).toContain(
-      'alice sudo to postgres: /usr/bin/pg_dumpall (allowed) on db02',
+      "sudo to postgres: /usr/bin/pg_dumpall (allowed) on db02 as alice, in a session the case attributes to eve's hijack",
     );
+    expect(answer?.detail).not.toContain('alice sudo');
     expect(answer?.detail).not.toContain('/etc/shadow');
     expect(texts(answer?.evidence ?? [])).toContain(
       'Nov 26 14:10:12 db02 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=postgres ; COMMAND=/usr/bin/pg_dumpall',

@@ -103,6 +103,59 @@ describe('collectSessionActions', () => {
   });
 });
 
+describe('actions in a session a hijack reached', () => {
+  // root (login eve, session jump01/22502/...) rode alice’s master at 09:26:42; db02’s
+  // connection is alice’s, so after that moment its log names alice, not who typed.
+  const eveId = 'jump01/22502/1795771500000';
+  const aliceJump = session({
+    host: 'jump01',
+    pid: 22410,
+    user: 'alice',
+    ip: '10.60.1.14',
+    port: 55010,
+    start: at(9, 0, 5),
+  });
+  const hijack = {
+    ...finding({
+      id: 'f-cm2',
+      detector: 'ssh.control_master_hijack',
+      title: 'ControlMaster socket used by another user',
+      severity: 'critical',
+      techniques: ['T1563.001'],
+      time: at(9, 26, 42),
+      host: 'jump01',
+      user: 'alice',
+      sessions: [aliceJump, master],
+      evidence: [{ source: SOURCE, line: 8, text: LINES[2] ?? '' }],
+      explanation: 'root (logged in as eve) used alice’s ControlMaster socket.',
+    }),
+    sessionIds: [aliceJump.id, eveId, master.id],
+    actor: { user: 'eve', effectiveUser: 'root', sessionId: eveId, pid: 22533 },
+  };
+  const s: SshSession = {
+    ...master,
+    privilegeChanges: [
+      sudo(master, 5, '/usr/bin/systemctl status postgresql'),
+      sudo(master, 27, '/usr/bin/cat /home/alice/.pgpass'),
+    ],
+  };
+  const own: SshSession = { ...aliceJump, privilegeChanges: [sudo(aliceJump, 28, '/usr/bin/id')] };
+
+  it('says the account and the attribution, not that the account’s owner ran it', () => {
+    const texts = collectSessionActions([s, own], 50, [hijack]).actions.map((a) => a.text);
+    expect(texts).toEqual([
+      // Before the hijack: alice’s own.
+      'alice started a shell channel on pts/1 id 0 on db02',
+      'alice sudo to root: /usr/bin/systemctl status postgresql (allowed) on db02',
+      // After it, on the host it reached: attributed, not claimed.
+      "a command channel id 0, multiplexed on the existing connection started on db02 as alice, in a session the case attributes to eve's hijack",
+      "sudo to root: /usr/bin/cat /home/alice/.pgpass (allowed) on db02 as alice, in a session the case attributes to eve's hijack",
+      // alice’s own session on the hijacker’s host (the master’s owner) stays hers.
+      'alice sudo to root: /usr/bin/id (allowed) on jump01',
+    ]);
+  });
+});
+
 describe('case timeline with session actions', () => {
   const hijack = finding({
     id: 'f-cm',
