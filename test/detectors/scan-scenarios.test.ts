@@ -22,6 +22,8 @@ interface ScanRecord {
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'agent-hijack': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
   'agent-hijack-probe-first': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
+  'agent-hijack-client-first': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
+  'agent-hijack-sudo-u-shell': ['ssh.agent_socket_hijack'],
   'control-master-hijack': ['ssh.control_master_hijack', 'ssh.unexpected_ssh_client'],
   'control-master-server-side': ['ssh.control_master_hijack'],
   'key-misuse': ['ssh.key_misuse'],
@@ -33,6 +35,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'lookalike-own-controlmaster': [],
   'lookalike-proxyjump': [],
   'lookalike-sudo-own-agent': [],
+  'lookalike-sudo-own-agent-hop': [],
   'lookalike-tmux-parallel-scp': [],
 };
 

@@ -78,6 +78,25 @@ export interface OnwardClient {
 }
 
 /**
+ * A TCP connect to port 22 seen before any use of an agent socket by its process (plain JSON
+ * state of {@link agentSocketHijack}): an ssh client connects to the server before it asks the
+ * agent to sign, so when its first use of another user's socket starts a hijack, the hijack
+ * adopts the connect and its target.
+ */
+export interface PriorConnect {
+  /** Host of the connecting process. */
+  host: string | undefined;
+  /** The connecting process. */
+  pid: number | undefined;
+  /** When it connected. */
+  time: number;
+  /** The address it connected to. */
+  address: string | undefined;
+  /** Its connect lines. */
+  lines: Provenance[];
+}
+
+/**
  * An onward login already matched to an actor, held until the client's own use of the socket
  * is seen (syslog stamps the login to the second, so that use may come later in the stream).
  */
@@ -134,6 +153,8 @@ export interface AgentSocketHijackState {
   readonly unixHosts?: Lru<true>;
   /** Onward logins waiting for their client's own socket use (absent in states saved before). */
   pending?: PendingOnward[];
+  /** Recent TCP connects to port 22, oldest first (absent in states saved before). */
+  connects?: PriorConnect[];
 }
 
 const ENV_PREFIX = 'SSH_AUTH_SOCK=';
@@ -162,6 +183,19 @@ function clientOf(
 function keyOfActor(state: AgentSocketHijackState, a: HijackActor): string | undefined {
   for (const [k, x] of lruEntries(state.actors)) if (x === a) return k;
   return undefined;
+}
+
+/** Takes the recent connects to port 22 of process `pid` on `host` out of the state. */
+function takeConnects(
+  state: AgentSocketHijackState,
+  host: string | undefined,
+  pid: number | undefined,
+): PriorConnect[] {
+  const connects = state.connects;
+  if (connects === undefined || pid === undefined) return [];
+  const mine = connects.filter((c) => c.host === host && c.pid === pid);
+  if (mine.length > 0) state.connects = connects.filter((c) => !mine.includes(c));
+  return mine;
 }
 
 /** Records a client's own use of the socket. */
@@ -289,16 +323,28 @@ export function agentSocketHijack(
       escalated: false,
     };
     lruSet(state.actors, k, entry, maxActors);
-    // The actor's own ssh client (exec before its connect) is its onward attempt.
-    if (
-      exec.length > 0 &&
-      isSshClientExe(procOf(state.facts, context, event.host, ids.pid, event.time)?.exe)
-    ) {
-      entry.onward.push(...exec);
+    // The actor's own ssh client (exec, then TCP connect, before this use) is its onward attempt:
+    // when it is the first to touch the socket, its connect came before the actor existed.
+    const ownExec = isSshClientExe(
+      procOf(state.facts, context, event.host, ids.pid, event.time)?.exe,
+    )
+      ? exec
+      : [];
+    const prior = takeConnects(state, event.host, ids.pid);
+    if (ownExec.length > 0 || prior.length > 0) {
       const client = clientOf(entry, ids.pid, event.time, true);
+      entry.onward.push(...ownExec);
+      for (const c of prior) {
+        if (entry.onward.length < 10) entry.onward.push(...c.lines);
+        if (client !== undefined && client.lines.length < 10) client.lines.push(...c.lines);
+        for (const to of [entry.onwardAddresses, client?.addresses ?? []]) {
+          if (c.address !== undefined && !to.includes(c.address)) to.push(c.address);
+        }
+        entry.onwardTime = c.time;
+      }
       if (client !== undefined) {
         client.exe ??= ids.exe;
-        client.lines.push(...exec);
+        client.lines.unshift(...ownExec);
         recordUse(client, event.time, lines);
       }
     }
@@ -321,8 +367,9 @@ export function agentSocketHijack(
           `${actor} ${how} ${ownerText}'s SSH agent socket ${path} on ${event.host ?? 'an unnamed host'} at ${isoSeconds(event.time)}` +
           `${owner.sessionId === undefined ? '' : ` (forwarded by session ${owner.sessionId})`}: whoever holds it can log in anywhere as ${owner.user ?? 'its owner'}.`,
       }),
-      // With TCP connects audited, wait for this actor's connect to port 22 (it names the target).
-      ...(lruGet(state.inetHosts, event.host ?? '') === undefined
+      // With TCP connects audited, wait for this actor's connect to port 22 (it names the target)
+      // unless it already came; the login it led to may be logged before this use (SKEW_MS).
+      ...(prior.length > 0 || lruGet(state.inetHosts, event.host ?? '') === undefined
         ? escalateActor(state, context, entry)
         : []),
     ];
@@ -346,6 +393,27 @@ export function agentSocketHijack(
       if (same) out.push(a);
     }
     return out;
+  };
+
+  /** Keeps a connect to port 22 for a hijack its process may start later (bounded, expiring). */
+  const rememberConnect = (
+    state: AgentSocketHijackState,
+    host: string | undefined,
+    pid: number | undefined,
+    time: number,
+    address: string | undefined,
+    lines: readonly Provenance[],
+  ): void => {
+    if (pid === undefined) return;
+    const connects = state.connects ?? [];
+    state.connects = connects;
+    connects.push({ host, pid, time, address, lines: [...lines] });
+    while (
+      connects.length > MAX_RECENT ||
+      (connects[0] !== undefined && connects[0].time < time - onwardWindowMs)
+    ) {
+      connects.shift();
+    }
   };
 
   const environ = (
@@ -386,7 +454,7 @@ export function agentSocketHijack(
     const fromHere =
       (from !== undefined && from === a.host) ||
       (s.localIp !== undefined && a.onwardAddresses.includes(s.localIp));
-    if (!fromHere) return undefined;
+    if (!fromHere || wentElsewhere(state, context, a, s)) return undefined;
     const sameKey = a.ownerKey !== undefined && s.key?.fingerprint === a.ownerKey;
     const sameAccount = a.ownerUser !== undefined && s.user === a.ownerUser;
     if (!sameKey && !sameAccount) return undefined;
@@ -406,6 +474,24 @@ export function agentSocketHijack(
       }
     }
     return critical(a, s, client);
+  };
+
+  /**
+   * Whether the actor's audited connects to port 22 all went to other hosts than `s`'s: another
+   * login from this host in the same second (the owner's own, say) is then not its doing.
+   */
+  const wentElsewhere = (
+    state: AgentSocketHijackState,
+    context: DetectorContext,
+    a: HijackActor,
+    s: SshSession,
+  ): boolean => {
+    if (a.onwardAddresses.length === 0 || s.localIp === undefined) return false;
+    return !a.onwardAddresses.some(
+      (ip) =>
+        ip === s.localIp ||
+        (s.host !== undefined && hostOfAddress(state.facts, context, ip) === s.host),
+    );
   };
 
   /** The critical finding of an actor whose client logged in onward as the owner. */
@@ -526,7 +612,9 @@ export function agentSocketHijack(
           if (e.host !== undefined && lruPeek(state.inetHosts, e.host) === undefined) {
             lruSet(state.inetHosts, e.host, true, 4_096);
           }
-          if (e.port !== 22 || state.actors.size === 0) return quiet(state);
+          if (e.port !== 22) return quiet(state);
+          rememberConnect(state, e.host, e.pid, e.time, e.address, keyLines(e));
+          if (state.actors.size === 0) return quiet(state);
           const found: Finding[] = [];
           for (const a of onwardOf(state, context, e.host, e.pid, e.ses, e.time)) {
             if (a.onward.length < 10) a.onward.push(...keyLines(e));
@@ -570,6 +658,8 @@ export function agentSocketHijack(
       }
       case 'process.exec': {
         if (e.host !== undefined) lruSet(state.execHosts, e.host, true, 4_096);
+        // A new program under a remembered pid: that pid's earlier connects were not its own.
+        takeConnects(state, e.host, e.pid);
         const ids = processIds(e);
         const findings: Finding[] = [];
         for (const arg of e.argv) {
@@ -658,6 +748,7 @@ export function agentSocketHijack(
       inetHosts: lruCreate(),
       unixHosts: lruCreate(),
       pending: [],
+      connects: [],
     }),
     step(state, input, context) {
       const now = input.kind === 'session' ? input.session.lastSeenTime : input.event.time;

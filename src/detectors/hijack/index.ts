@@ -1,4 +1,9 @@
-export type { HijackActor, OnwardClient, PendingOnward } from './agent-socket-hijack.js';
+export type {
+  HijackActor,
+  OnwardClient,
+  PendingOnward,
+  PriorConnect,
+} from './agent-socket-hijack.js';
 export {
   AGENT_SOCKET_HIJACK,
   type AgentSocketHijackOptions,

@@ -101,6 +101,69 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     );
   });
 
+  it('agent-hijack-client-first: the ssh client is the first to use the socket, after db02’s second-stamped login', () => {
+    const list = findings('agent-hijack-client-first');
+    expect(one(list, 'ssh.agent_socket_hijack', 'high').time).toBe('2026-11-26T14:08:41.012Z');
+    // db02's Accepted (14:08:41, to the second) sorts before pid 21640's connect (14:08:41.012),
+    // which is the first use of alice's socket: the login is linked when that use arrives.
+    const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
+    expect(critical.time).toBe('2026-11-26T14:08:41.012Z');
+    const lines = critical.evidence.filter((e) => e.source.endsWith('jump01/audit.log'));
+    // Its exec (40-41), its TCP connect to db02 (47-48), its connect to alice's socket (51-54).
+    expect(lines.map((e) => e.line)).toEqual(expect.arrayContaining([40, 41, 47, 48, 51, 54]));
+    expect(texts(critical)).toContain(
+      'Nov 26 14:08:41 db02 sshd-session[3390]: Accepted publickey for alice from 10.50.0.5 port 51880 ssh2: ED25519 SHA256:Jf3mYq0Lk8Rz2Wc5Tb7Nv1Xp4Hs6Ud9Ga0Ee3Ki5Oo7',
+    );
+    expect(critical.explanation).toContain(
+      "at 2026-11-26T14:08:41Z from its ssh client (pid 21640), then db02 accepted alice's key",
+    );
+    expect(critical.sessionIds).toEqual([
+      expect.stringMatching(/^jump01\/21410\//),
+      expect.stringMatching(/^jump01\/21502\//),
+      expect.stringMatching(/^db02\/3390\//),
+    ]);
+    expect(critical.actor).toMatchObject({
+      user: 'eve',
+      uid: 1005,
+      effectiveUser: 'root',
+      effectiveUid: 0,
+      pid: 21640,
+      exe: '/usr/bin/ssh',
+    });
+  });
+
+  it('agent-hijack-client-first with the client bound for web01: db02’s login in that second is not its doing', () => {
+    const dir = `${root}agent-hijack-client-first`;
+    // As if pid 21640 had connected to web01 (10.50.0.31): db02's login from jump01 in the same
+    // second (alice's own, say) must not be pinned on it.
+    const events = parseFiles(scenarioFiles(dir), 2026).map((e) =>
+      e.kind === 'socket.connect' && e.address === '10.50.0.21'
+        ? { ...e, address: '10.50.0.31' }
+        : e,
+    );
+    const list = runPipeline(events, createHijackDetectors(), scenarioConfig(dir)).findings;
+    expect(one(list, 'ssh.agent_socket_hijack', 'high').actor).toMatchObject({ pid: 21640 });
+    expect(list.filter((f) => f.severity === 'critical')).toEqual([]);
+  });
+
+  it('agent-hijack-sudo-u-shell: an ssh client run as alice (login eve) from a sudo -u shell logs in onward', () => {
+    const list = findings('agent-hijack-sudo-u-shell');
+    const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
+    expect(critical.time).toBe('2026-11-26T14:08:41.012Z');
+    const lines = critical.evidence.filter((e) => e.source.endsWith('jump01/audit.log'));
+    expect(lines.map((e) => e.line)).toEqual(expect.arrayContaining([32, 39, 43, 46]));
+    expect(critical.sessionIds).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^db02\/3390\//)]),
+    );
+    expect(critical.actor).toMatchObject({
+      user: 'eve',
+      uid: 1005,
+      effectiveUser: 'alice',
+      effectiveUid: 1001,
+      pid: 21640,
+    });
+  });
+
   it('control-master-server-side: a new channel on bob’s connection after bob left the client host', () => {
     const f = one(findings('control-master-server-side'), 'ssh.control_master_hijack', 'high');
     expect(f.host).toBe('db1');
@@ -267,6 +330,7 @@ describe.skipIf(!present(root))('legitimate look-alikes stay below medium', () =
     'lookalike-proxyjump',
     'lookalike-own-controlmaster',
     'lookalike-sudo-own-agent',
+    'lookalike-sudo-own-agent-hop',
     'lookalike-tmux-parallel-scp',
     'lookalike-automation',
   ])('%s', (name) => {
