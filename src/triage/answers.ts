@@ -277,7 +277,8 @@ function agentForwarding(c: CaseContext): Answer {
       : 'enable sshd LogLevel DEBUG1 or auditd socket rules (connect() to /tmp/ssh-*/agent.*)';
   return answer(
     'unknown',
-    'The logs do not say whether agent forwarding was requested (INFO level does not log it).',
+    // Whatever level these logs are at: only DEBUG1 records the request, so do not guess INFO.
+    'The logs do not say whether agent forwarding was requested: sshd logs the request only at LogLevel DEBUG1, not at INFO or VERBOSE.',
     [],
     [],
     missing,

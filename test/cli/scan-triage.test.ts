@@ -166,6 +166,12 @@ describe('scan: triage is told which sources were read', () => {
     expect(answers.network_correlation.detail).toBe(
       'No network logs (Zeek) were read, so auth logs could not be correlated with them.',
     );
+    // These auth logs are at VERBOSE (User child is on pid, Starting session): not INFO.
+    expect(answers.agent_forwarding).toMatchObject({
+      answer: 'unknown',
+      detail:
+        'The logs do not say whether agent forwarding was requested: sshd logs the request only at LogLevel DEBUG1, not at INFO or VERBOSE.',
+    });
   });
 });
 
