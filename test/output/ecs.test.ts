@@ -98,8 +98,7 @@ describe('toEcs', () => {
 
   it('keeps user.target.name when the actor ran as the victim’s own account (sudo -u alice)', () => {
     // eve ran `sudo -u alice bash`, then ssh with alice’s agent: actor eve, effective alice.
-    const dir = new URL('../fixtures/output/agent-hijack-sudo-u-victim/', import.meta.url)
-      .pathname;
+    const dir = new URL('../fixtures/output/agent-hijack-sudo-u-victim/', import.meta.url).pathname;
     const run = runScenario(dir, createHijackDetectors());
     const byId = new Map(run.sessions.map((x) => [x.id, x] as const));
     const f = run.findings.find((x) => x.detector === 'ssh.agent_socket_hijack');
