@@ -23,6 +23,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'agent-hijack': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
   'agent-hijack-probe-first': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
   'agent-hijack-client-first': ['ssh.agent_socket_hijack', 'ssh.key_misuse'],
+  'agent-hijack-sudo-u-env': ['ssh.agent_socket_hijack'],
   'agent-hijack-sudo-u-shell': ['ssh.agent_socket_hijack'],
   'control-master-hijack': ['ssh.control_master_hijack', 'ssh.unexpected_ssh_client'],
   'control-master-server-side': ['ssh.control_master_hijack'],

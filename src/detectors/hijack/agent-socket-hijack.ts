@@ -75,6 +75,8 @@ export interface OnwardClient {
   useTime: number | undefined;
   /** Its executable, when known (absent in states saved before). */
   exe?: string | undefined;
+  /** Who it ran as, from its own records (absent in states saved before). */
+  who?: FindingActor | undefined;
 }
 
 /**
@@ -95,6 +97,9 @@ export interface PriorConnect {
   /** Its connect lines. */
   lines: Provenance[];
 }
+
+/** How an actor first used the socket (worded in the critical finding). */
+export type FirstUse = 'connect' | 'argument' | 'environment';
 
 /**
  * An onward login already matched to an actor, held until the client's own use of the socket
@@ -132,6 +137,8 @@ export interface HijackActor {
   clients?: OnwardClient[];
   /** Who acted, as findings name it (absent in states saved before). */
   who?: FindingActor;
+  /** How it first used the socket (absent in states saved before). */
+  firstUse?: FirstUse;
   escalated: boolean;
 }
 
@@ -149,7 +156,10 @@ export interface AgentSocketHijackState {
   readonly inetHosts: Lru<true>;
   /** Recently opened sessions (downstream candidates that may be logged before the hijack). */
   readonly recent: SshSession[];
-  /** Hosts whose unix-socket connects are audited (absent in states saved before). */
+  /**
+   * Hosts whose unix-socket connects were seen. No longer read (an onward login now always waits
+   * up to 5 s for its client's own use); kept so that states saved before still type-check.
+   */
   readonly unixHosts?: Lru<true>;
   /** Onward logins waiting for their client's own socket use (absent in states saved before). */
   pending?: PendingOnward[];
@@ -270,6 +280,7 @@ export function agentSocketHijack(
     path: string,
     owner: SocketOwnerFacts,
     how: string,
+    use: FirstUse,
     lines: readonly Provenance[],
   ): Finding[] => {
     const relation = relateActor(state.facts, context, event.host, owner, ids);
@@ -287,6 +298,7 @@ export function agentSocketHijack(
         return [];
       }
       client.exe ??= ids.exe;
+      client.who ??= findingActor(state.facts, context, event.host, ids, known.actorSessionId);
       recordUse(client, event.time, lines);
       // The onward login waiting for this client's own use is complete now.
       return settle(state, (p) => p.actorKey === k && p.clientPid === ids.pid);
@@ -320,6 +332,7 @@ export function agentSocketHijack(
       onwardAddresses: [],
       onwardTime: undefined,
       who,
+      firstUse: use,
       escalated: false,
     };
     lruSet(state.actors, k, entry, maxActors);
@@ -344,6 +357,7 @@ export function agentSocketHijack(
       }
       if (client !== undefined) {
         client.exe ??= ids.exe;
+        client.who ??= who;
         client.lines.unshift(...ownExec);
         recordUse(client, event.time, lines);
       }
@@ -462,9 +476,9 @@ export function agentSocketHijack(
     if (!traced) return undefined;
     a.escalated = true;
     const client = onwardClient(a, t, s.localIp);
-    const unix = state.unixHosts !== undefined && lruPeek(state.unixHosts, a.host ?? '') === true;
-    if (client !== undefined && client.useTime === undefined && unix) {
-      // Its own connect to the socket may follow in the stream: wait for it, SKEW_MS at most.
+    if (client !== undefined && client.useTime === undefined) {
+      // Its own use of the socket may follow in the stream (the login is stamped to the second,
+      // and whether unix connects are audited shows only once one is seen): wait SKEW_MS at most.
       const pending = state.pending ?? [];
       state.pending = pending;
       const k = keyOfActor(state, a);
@@ -501,6 +515,17 @@ export function agentSocketHijack(
     const useTime = client?.useTime ?? a.time;
     const firstPid = a.pid === undefined ? '' : ` (pid ${a.pid})`;
     const first = `${isoSeconds(a.time)}${firstPid}`;
+    // A process that only passed the path on (sudo VAR=... ssh) did not use the agent itself.
+    const firstWord =
+      a.firstUse === 'argument'
+        ? 'set SSH_AUTH_SOCK to it'
+        : a.firstUse === 'environment'
+          ? 'ran with SSH_AUTH_SOCK set to it'
+          : undefined;
+    const after =
+      firstWord === undefined || a.pid === undefined
+        ? `after a first use at ${first}`
+        : `after pid ${a.pid} ${firstWord} at ${isoSeconds(a.time)}`;
     // Name the client that logged in onward; the first use is context when it was another process.
     const how =
       client === undefined || client.pid === undefined
@@ -509,7 +534,7 @@ export function agentSocketHijack(
           ? `at ${first}, its ssh client (pid ${client.pid}) started at ${isoSeconds(client.time)}`
           : client.pid === a.pid
             ? `at ${isoSeconds(useTime)} from its ssh client (pid ${client.pid})`
-            : `at ${isoSeconds(useTime)} from its ssh client (pid ${client.pid}), after a first use at ${first}`;
+            : `at ${isoSeconds(useTime)} from its ssh client (pid ${client.pid}), ${after}`;
     return createFinding({
       detector: AGENT_SOCKET_HIJACK,
       title: "Another user's SSH agent used to log in onward",
@@ -523,8 +548,10 @@ export function agentSocketHijack(
       sessionIds: [a.ownerSessionId, a.actorSessionId, s.id].filter(
         (x): x is string => x !== undefined,
       ),
-      // The client that logged in onward is the acting process.
-      actor: a.who === undefined ? undefined : actorProcess(a.who, client?.pid, client?.exe),
+      // The client that logged in onward is the acting process, with the ids of its own records.
+      actor:
+        client?.who ??
+        (a.who === undefined ? undefined : actorProcess(a.who, client?.pid, client?.exe)),
       // The first use stays as context; the client that logged in onward is the incident.
       evidence: [
         ...a.evidence,
@@ -624,6 +651,7 @@ export function agentSocketHijack(
             a.onwardTime = e.time;
             const client = clientOf(a, e.pid, e.time, true);
             if (client !== undefined) {
+              client.who ??= findingActor(state.facts, context, e.host, ids, a.actorSessionId);
               if (client.lines.length < 10) client.lines.push(...keyLines(e));
               if (e.address !== undefined && !client.addresses.includes(e.address)) {
                 client.addresses.push(e.address);
@@ -634,13 +662,6 @@ export function agentSocketHijack(
           return { state, findings: found };
         }
         if (e.path === undefined || e.path.startsWith('@')) return quiet(state);
-        if (
-          e.host !== undefined &&
-          state.unixHosts !== undefined &&
-          lruPeek(state.unixHosts, e.host) === undefined
-        ) {
-          lruSet(state.unixHosts, e.host, true, 4_096);
-        }
         const owner = ownerOfSocket(
           state.facts,
           context,
@@ -653,7 +674,17 @@ export function agentSocketHijack(
         if (!isAgentKind(owner.kind) || !ownerKnown(owner)) return quiet(state);
         return {
           state,
-          findings: report(state, context, e, ids, e.path, owner, 'connected to', keyLines(e)),
+          findings: report(
+            state,
+            context,
+            e,
+            ids,
+            e.path,
+            owner,
+            'connected to',
+            'connect',
+            keyLines(e),
+          ),
         };
       }
       case 'process.exec': {
@@ -678,7 +709,17 @@ export function agentSocketHijack(
             );
             if (!isAgentKind(owner.kind) || !ownerKnown(owner)) continue;
             findings.push(
-              ...report(state, context, e, ids, path, owner, 'set SSH_AUTH_SOCK to', keyLines(e)),
+              ...report(
+                state,
+                context,
+                e,
+                ids,
+                path,
+                owner,
+                'set SSH_AUTH_SOCK to',
+                'argument',
+                keyLines(e),
+              ),
             );
           }
         }
@@ -689,6 +730,7 @@ export function agentSocketHijack(
             const client = clientOf(a, e.pid, e.time, true);
             if (client !== undefined && client.lines.length < 10) {
               client.exe ??= e.exe;
+              client.who ??= findingActor(state.facts, context, e.host, ids, a.actorSessionId);
               client.time = e.time;
               client.lines.push(...keyLines(e));
             }
@@ -721,9 +763,17 @@ export function agentSocketHijack(
         };
         return {
           state,
-          findings: report(state, context, e, ids, path, owner, 'runs with SSH_AUTH_SOCK set to', [
-            e.source,
-          ]),
+          findings: report(
+            state,
+            context,
+            e,
+            ids,
+            path,
+            owner,
+            'runs with SSH_AUTH_SOCK set to',
+            'environment',
+            [e.source],
+          ),
         };
       }
       default:
@@ -746,7 +796,6 @@ export function agentSocketHijack(
       execHosts: lruCreate(),
       recent: [],
       inetHosts: lruCreate(),
-      unixHosts: lruCreate(),
       pending: [],
       connects: [],
     }),

@@ -1,4 +1,5 @@
 export type {
+  FirstUse,
   HijackActor,
   OnwardClient,
   PendingOnward,

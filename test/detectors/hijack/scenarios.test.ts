@@ -164,6 +164,28 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     });
   });
 
+  it('agent-hijack-sudo-u-env: the critical is pinned on the ssh client (as alice), not on sudo that set the variable', () => {
+    const list = findings('agent-hijack-sudo-u-env');
+    const high = one(list, 'ssh.agent_socket_hijack', 'high');
+    expect(high.actor).toMatchObject({ user: 'eve', effectiveUser: 'eve', pid: 21621 });
+    const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
+    // Its own connect to alice's socket (audit.log lines 37-40) times and backs the finding.
+    expect(critical.time).toBe('2026-11-26T14:08:41.012Z');
+    const lines = critical.evidence.filter((e) => e.source.endsWith('jump01/audit.log'));
+    expect(lines.map((e) => e.line)).toEqual(expect.arrayContaining([26, 33, 37, 38, 40]));
+    expect(critical.actor).toMatchObject({
+      user: 'eve',
+      uid: 1005,
+      effectiveUser: 'alice',
+      effectiveUid: 1001,
+      pid: 21640,
+      exe: '/usr/bin/ssh',
+    });
+    expect(critical.explanation).toContain(
+      'at 2026-11-26T14:08:41Z from its ssh client (pid 21640), after pid 21621 set SSH_AUTH_SOCK to it at 2026-11-26T14:08:40Z',
+    );
+  });
+
   it('control-master-server-side: a new channel on bob’s connection after bob left the client host', () => {
     const f = one(findings('control-master-server-side'), 'ssh.control_master_hijack', 'high');
     expect(f.host).toBe('db1');
