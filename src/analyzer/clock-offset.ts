@@ -288,8 +288,8 @@ function report(
   // Say what to do with the option, not only its name: set it when absent, recheck it when given.
   const read =
     first.sshd.zone === 'assumed_utc'
-      ? `were read as UTC but look like ${zone} local time: check --timezone (not given; set it, or "timezone" in the config, to the host's zone)`
-      : `were read in the time zone given but are not in it: check --timezone (or "timezone" in the config) against the host's zone`;
+      ? `were read as UTC but look like ${zone} local time: check --timezone (not given: set it, or the analyzer's timezone option, to the host's zone; the configuration's timezone is the users' zone)`
+      : `were read in the time zone given but are not in it: check --timezone (or the analyzer's timezone option) against the host's zone`;
   return {
     kind: 'diagnostic',
     code: 'clock_offset',

@@ -102,7 +102,7 @@ describe('clock_offset diagnostic', () => {
     expect(d?.message).toContain('check --timezone');
     // What to do with the option, not its name glossed by itself.
     expect(d?.message).toMatch(
-      /: check --timezone \(not given; set it, or "timezone" in the config, to the host's zone\)$/,
+      /: check --timezone \(not given: set it, or the analyzer's timezone option, to the host's zone; the configuration's timezone is the users' zone\)$/,
     );
     expect(d?.message).not.toContain('(the timezone option)');
     // One sentence, one line.
@@ -122,7 +122,7 @@ describe('clock_offset diagnostic', () => {
     expect(found.map((d) => (d.code === 'clock_offset' ? d.offsetMinutes : d.code))).toEqual([-60]);
     expect(found[0]?.message).toMatch(/60 minutes behind .* were read in the time zone given/);
     expect(found[0]?.message).toMatch(
-      /: check --timezone \(or "timezone" in the config\) against the host's zone$/,
+      /: check --timezone \(or the analyzer's timezone option\) against the host's zone$/,
     );
   });
 
