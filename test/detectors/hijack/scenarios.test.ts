@@ -146,6 +146,22 @@ describe.skipIf(!present(root))('incident scenarios', () => {
     expect(list.filter((f) => f.severity === 'critical')).toEqual([]);
   });
 
+  it('agent-hijack-client-first with the connect made by an earlier program under pid 21640: not the client’s', () => {
+    const dir = `${root}agent-hijack-client-first`;
+    // The TCP connect to db02 moved before pid 21640's exec of ssh (14:08:40.900): it was made by
+    // the program that had that pid before, so the ssh client never connected anywhere audited.
+    const events = parseFiles(scenarioFiles(dir), 2026)
+      .map((e) =>
+        e.kind === 'socket.connect' && e.address === '10.50.0.21'
+          ? { ...e, time: Date.UTC(2026, 10, 26, 14, 8, 40, 800) }
+          : e,
+      )
+      .sort((a, b) => a.time - b.time);
+    const list = runPipeline(events, createHijackDetectors(), scenarioConfig(dir)).findings;
+    expect(one(list, 'ssh.agent_socket_hijack', 'high').actor).toMatchObject({ pid: 21640 });
+    expect(list.filter((f) => f.severity === 'critical')).toEqual([]);
+  });
+
   it('agent-hijack-sudo-u-shell: an ssh client run as alice (login eve) from a sudo -u shell logs in onward', () => {
     const list = findings('agent-hijack-sudo-u-shell');
     const critical = one(list, 'ssh.agent_socket_hijack', 'critical');
