@@ -1,11 +1,11 @@
 import type { SshtrailEvent } from '../../events/index.js';
 import type { Provenance } from '../../events/provenance.js';
-import type { Finding, FindingActor } from '../../findings/finding.js';
+import type { Finding } from '../../findings/finding.js';
 import { authSockOf } from '../../model/processes/observations.js';
 import type { SshSession } from '../../model/session.js';
 import { createFinding } from '../create-finding.js';
 import type { Detector, DetectorContext, DetectorInput, DetectorStep } from '../detector.js';
-import { type Lru, lruCreate, lruDelete, lruEntries, lruGet, lruPeek, lruSet } from '../lru.js';
+import { lruCreate, lruDelete, lruEntries, lruGet, lruPeek, lruSet } from '../lru.js';
 import { createQuietSteps } from '../no-findings.js';
 import { isoSeconds } from '../ssh/knowledge.js';
 import { knownOptions, numberOption } from '../ssh/options.js';
@@ -19,11 +19,17 @@ import {
   processIds,
   relateActor,
 } from './actor.js';
+import type {
+  AgentSocketHijackState,
+  FirstUse,
+  HijackActor,
+  OnwardClient,
+  PendingOnward,
+} from './agent-socket-state.js';
 import { keyLines, loginLines } from './audit-lines.js';
 import {
   createHostFacts,
   descendsFrom,
-  type HostFacts,
   hostOfAddress,
   isSshClientExe,
   learnEvent,
@@ -32,6 +38,7 @@ import {
   sessionByPid,
   userOfUid,
 } from './host-facts.js';
+import { clientOf, onwardClient, recordUse, SKEW_MS, takeConnects } from './onward-clients.js';
 import { PROC_ENVIRON_PATH } from './patterns.js';
 import { inodeOwner, isAgentKind, ownerOfSocket, type SocketOwnerFacts } from './socket-owner.js';
 
@@ -56,182 +63,13 @@ export interface AgentSocketHijackOptions {
   readonly maxActors?: number;
 }
 
-/**
- * One ssh client process of a {@link HijackActor} (plain JSON state of {@link agentSocketHijack}):
- * an onward login is pinned on the client that went there, not on the actor's first use.
- */
-export interface OnwardClient {
-  /** Its pid, when known. */
-  pid: number | undefined;
-  /** When it started (its exec, else its first line seen). */
-  time: number;
-  /** Its exec and TCP connect lines. */
-  lines: Provenance[];
-  /** Addresses it connected to on port 22. */
-  addresses: string[];
-  /** Its own uses of the socket (connect lines). */
-  uses: Provenance[];
-  /** When it first used the socket, once seen. */
-  useTime: number | undefined;
-  /** Its executable, when known (absent in states saved before). */
-  exe?: string | undefined;
-  /** Who it ran as, from its own records (absent in states saved before). */
-  who?: FindingActor | undefined;
-}
-
-/**
- * A TCP connect to port 22 seen before any use of an agent socket by its process (plain JSON
- * state of {@link agentSocketHijack}): an ssh client connects to the server before it asks the
- * agent to sign, so when its first use of another user's socket starts a hijack, the hijack
- * adopts the connect and its target.
- */
-export interface PriorConnect {
-  /** Host of the connecting process. */
-  host: string | undefined;
-  /** The connecting process. */
-  pid: number | undefined;
-  /** When it connected. */
-  time: number;
-  /** The address it connected to. */
-  address: string | undefined;
-  /** Its connect lines. */
-  lines: Provenance[];
-}
-
-/** How an actor first used the socket (worded in the critical finding). */
-export type FirstUse = 'connect' | 'argument' | 'environment';
-
-/**
- * An onward login already matched to an actor, held until the client's own use of the socket
- * is seen (syslog stamps the login to the second, so that use may come later in the stream).
- */
-export interface PendingOnward {
-  /** The actor's key in {@link AgentSocketHijackState.actors}. */
-  actorKey: string;
-  /** The client process it waits for. */
-  clientPid: number | undefined;
-  /** The onward session. */
-  session: SshSession;
-  /** Stream time after which it is reported without that use. */
-  due: number;
-}
-
-/** One actor that used another user's agent (plain JSON state of {@link agentSocketHijack}). */
-export interface HijackActor {
-  host: string | undefined;
-  time: number;
-  pid: number | undefined;
-  ses: number | undefined;
-  path: string;
-  ownerUser: string | undefined;
-  ownerUid: number | undefined;
-  ownerSessionId: string | undefined;
-  ownerKey: string | undefined;
-  actorSessionId: string | undefined;
-  actor: string;
-  evidence: Provenance[];
-  onward: Provenance[];
-  onwardAddresses: string[];
-  onwardTime: number | undefined;
-  /** Its ssh client processes (absent in states saved before). */
-  clients?: OnwardClient[];
-  /** Who acted, as findings name it (absent in states saved before). */
-  who?: FindingActor;
-  /** How it first used the socket (absent in states saved before). */
-  firstUse?: FirstUse;
-  escalated: boolean;
-}
-
-/** State of {@link agentSocketHijack}. */
-export interface AgentSocketHijackState {
-  /** What the detector learned from the stream (processes, accounts, addresses). */
-  readonly facts: HostFacts;
-  /** Actors that used another user's agent, by host, audit session (or pid) and socket. */
-  readonly actors: Lru<HijackActor>;
-  /** Recent `/proc/PID/environ` reads of other users' processes, by host and actor. */
-  readonly recon: Lru<Provenance[]>;
-  /** Hosts with process-execution telemetry. */
-  readonly execHosts: Lru<true>;
-  /** Hosts whose TCP connects are audited. */
-  readonly inetHosts: Lru<true>;
-  /** Recently opened sessions (downstream candidates that may be logged before the hijack). */
-  readonly recent: SshSession[];
-  /**
-   * Hosts whose unix-socket connects were seen. No longer read (an onward login now always waits
-   * up to 5 s for its client's own use); kept so that states saved before still type-check.
-   */
-  readonly unixHosts?: Lru<true>;
-  /** Onward logins waiting for their client's own socket use (absent in states saved before). */
-  pending?: PendingOnward[];
-  /** Recent TCP connects to port 22, oldest first (absent in states saved before). */
-  connects?: PriorConnect[];
-}
-
 const ENV_PREFIX = 'SSH_AUTH_SOCK=';
-const SKEW_MS = 5_000;
 const MAX_RECENT = 128;
-const MAX_CLIENTS = 8;
-
-/** The actor's client process `pid` (created when `create`). */
-function clientOf(
-  a: HijackActor,
-  pid: number | undefined,
-  time: number,
-  create: boolean,
-): OnwardClient | undefined {
-  const clients = a.clients ?? [];
-  a.clients = clients;
-  const known = clients.find((c) => c.pid !== undefined && c.pid === pid);
-  if (known !== undefined || !create || pid === undefined) return known;
-  if (clients.length >= MAX_CLIENTS) clients.shift();
-  const fresh: OnwardClient = { pid, time, lines: [], addresses: [], uses: [], useTime: undefined };
-  clients.push(fresh);
-  return fresh;
-}
 
 /** The key under which an actor is followed. */
 function keyOfActor(state: AgentSocketHijackState, a: HijackActor): string | undefined {
   for (const [k, x] of lruEntries(state.actors)) if (x === a) return k;
   return undefined;
-}
-
-/** Takes the recent connects to port 22 of process `pid` on `host` out of the state. */
-function takeConnects(
-  state: AgentSocketHijackState,
-  host: string | undefined,
-  pid: number | undefined,
-): PriorConnect[] {
-  const connects = state.connects;
-  if (connects === undefined || pid === undefined) return [];
-  const mine = connects.filter((c) => c.host === host && c.pid === pid);
-  if (mine.length > 0) state.connects = connects.filter((c) => !mine.includes(c));
-  return mine;
-}
-
-/** Records a client's own use of the socket. */
-function recordUse(c: OnwardClient, time: number, lines: readonly Provenance[]): void {
-  c.useTime ??= time;
-  for (const l of lines) if (c.uses.length < 10) c.uses.push(l);
-}
-
-/**
- * The client behind an onward login at `t` to `localIp`: the latest one that connected to that
- * address, else the latest started before the login (SKEW_MS: second-precision syslog).
- */
-function onwardClient(
-  a: HijackActor,
-  t: number,
-  localIp: string | undefined,
-): OnwardClient | undefined {
-  let to: OnwardClient | undefined;
-  let before: OnwardClient | undefined;
-  for (const c of a.clients ?? []) {
-    if (c.time > t + SKEW_MS || c.lines.length === 0) continue;
-    if (localIp !== undefined && c.addresses.includes(localIp)) {
-      if (to === undefined || c.time >= to.time) to = c;
-    } else if (before === undefined || c.time >= before.time) before = c;
-  }
-  return to ?? before;
 }
 
 function actorKey(

@@ -1,16 +1,16 @@
+export {
+  AGENT_SOCKET_HIJACK,
+  type AgentSocketHijackOptions,
+  agentSocketHijack,
+} from './agent-socket-hijack.js';
 export type {
+  AgentSocketHijackState,
   FirstUse,
   HijackActor,
   OnwardClient,
   PendingOnward,
   PriorConnect,
-} from './agent-socket-hijack.js';
-export {
-  AGENT_SOCKET_HIJACK,
-  type AgentSocketHijackOptions,
-  type AgentSocketHijackState,
-  agentSocketHijack,
-} from './agent-socket-hijack.js';
+} from './agent-socket-state.js';
 export type { MasterClient, MasterUse, ServerChannel } from './control-master-hijack.js';
 export {
   CONTROL_MASTER_HIJACK,
