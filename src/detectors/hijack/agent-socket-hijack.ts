@@ -315,8 +315,8 @@ export function agentSocketHijack(
     a.escalated = true;
     const client = onwardClient(a, t, s.localIp);
     if (client !== undefined && client.useTime === undefined) {
-      // Its own use of the socket may follow in the stream (the login is stamped to the second,
-      // and whether unix connects are audited shows only once one is seen): wait SKEW_MS at most.
+      // Its own use of the socket may follow in the stream (the login is stamped to the second):
+      // wait SKEW_MS at most.
       const pending = state.pending ?? [];
       state.pending = pending;
       const k = keyOfActor(state, a);

@@ -107,11 +107,6 @@ export interface AgentSocketHijackState {
   readonly inetHosts: Lru<true>;
   /** Recently opened sessions (downstream candidates that may be logged before the hijack). */
   readonly recent: SshSession[];
-  /**
-   * Hosts whose unix-socket connects were seen. No longer read (an onward login now always waits
-   * up to 5 s for its client's own use); kept so that states saved before still type-check.
-   */
-  readonly unixHosts?: Lru<true>;
   /** Onward logins waiting for their client's own socket use (absent in states saved before). */
   pending?: PendingOnward[];
   /** Recent TCP connects to port 22, oldest first (absent in states saved before). */
