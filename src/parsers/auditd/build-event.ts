@@ -1,12 +1,14 @@
 import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
 import type { Provenance, TimeBasis } from '../../events/provenance.js';
-import { rebuildArgv } from './argv.js';
+import { type Argv, rebuildArgv } from './argv.js';
 import { pickShaped, readCwd, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
 import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
 import { parseRadix, parseSigned } from './fields.js';
 import { OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
+import { ownCopy } from './own-copy.js';
 import { pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
+import { recentCache } from './recent-cache.js';
 import type { AuditRecord } from './record.js';
 import { keyTable } from './scan.js';
 import { type DecodedSockaddr, decodeSockaddr } from './sockaddr.js';
@@ -320,7 +322,7 @@ function syscallEvent(
             0,
             'saddr',
           );
-    addr = saddr === undefined || saddr.quoted ? undefined : decodeSockaddr(saddr.value);
+    addr = saddr === undefined || saddr.quoted ? undefined : sockaddrOf(saddr.value);
     if (!SOCKET_SYSCALLS.has(name) && (addr?.family ?? 'other') === 'other') {
       return { kind: 'ignored', reason: 'unmapped_syscall' };
     }
@@ -343,7 +345,7 @@ function syscallEvent(
   const cwd = cwdOf(parts);
   const paths = pathItems(parts.paths);
   if (isExec) {
-    const args = rebuildArgv(parts.execve, parts.proctitle);
+    const args = argvOf(parts.execve, parts.proctitle);
     return {
       kind: 'process.exec',
       time: first.time,
@@ -474,6 +476,40 @@ function syscallEvent(
     targetSes: obj === undefined ? undefined : pickedId(obj, O.oses),
     targetComm: obj === undefined ? undefined : pickedText(obj, O.ocomm, true),
   };
+}
+
+/**
+ * Decoded `saddr=` values by their hex: hosts connect to the same few addresses again and
+ * again, and a probe costs far less than a decode. The key is copied, so the cache holds no
+ * slice of a line (nor the read chunk behind it).
+ */
+const SOCKADDRS = recentCache<DecodedSockaddr>(256);
+
+function sockaddrOf(hex: string): DecodedSockaddr {
+  const hit = SOCKADDRS.get(hex);
+  if (hit !== undefined) return hit;
+  const decoded = decodeSockaddr(hex);
+  SOCKADDRS.set(ownCopy(hex), decoded);
+  return decoded;
+}
+
+/**
+ * Arguments of one-`EXECVE` events by that record's fields: scripts and cron jobs run the
+ * same commands again and again. Keys and arguments are copied (see {@link ownCopy}).
+ */
+const ARGVS = recentCache<Argv>(256);
+
+function argvOf(execve: readonly AuditRecord[], proctitle: AuditRecord | undefined): Argv {
+  const only = execve.length === 1 ? execve[0] : undefined;
+  if (only === undefined) return rebuildArgv(execve, proctitle);
+  // Read from the fields alone (a single record's arguments never come from the title).
+  const body = only.line.slice(only.bodyStart, only.bodyEnd);
+  const hit = ARGVS.get(body);
+  // Each event gets its own array.
+  if (hit !== undefined) return { argv: hit.argv.slice(), truncated: hit.truncated };
+  const args = rebuildArgv(execve, proctitle);
+  ARGVS.set(ownCopy(body), { argv: args.argv.map(ownCopy), truncated: args.truncated });
+  return args;
 }
 
 /** Several audit keys are joined by 0x01: shown comma-separated (a check first: replaceAll costs). */
