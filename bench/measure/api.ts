@@ -1,6 +1,6 @@
 /**
  * Resolves the project APIs a benchmark measures, at run time, so the harness works
- * before and after each lands: `readLines`/`readLineBatches` (src/node), `createLineParser`
+ * before and after each lands: `readLines`/`readLineBatches`/`readTextChunks` (src/node), `createLineParser`
  * and `createAnalyzer` (src/index). A missing export yields `undefined` and the measurement
  * reports "not available yet".
  */
@@ -25,6 +25,10 @@ export interface SourceOptions {
 export type ReadLines = (path: string) => AsyncIterable<string>;
 /** `readLineBatches(path)` from src/node. */
 export type ReadLineBatches = (path: string) => AsyncIterable<readonly string[]>;
+/** `readTextChunks(path)` from src/node: whole lines a read chunk at a time, and their count. */
+export type ReadTextChunks = (
+  path: string,
+) => AsyncIterable<{ readonly text: string; readonly lines: number }>;
 /** A line parser: `parse` one line, `stats` at the end. */
 export interface LineParserLike {
   /** Parses one line. */
@@ -46,7 +50,7 @@ export interface AuditResultLike {
 }
 /** An audit assembler: `push` lines, `flush` at the end, `stats`. */
 export interface AuditAssemblerLike {
-  /** Reads one line. */
+  /** Reads one or more lines. */
   push(
     text: string,
     source: { readonly source: string; readonly line: number },
@@ -65,6 +69,8 @@ export interface ProjectApi {
   readonly readLines: ReadLines | undefined;
   /** src/node readLineBatches. */
   readonly readLineBatches: ReadLineBatches | undefined;
+  /** src/node readTextChunks. */
+  readonly readTextChunks: ReadTextChunks | undefined;
   /** src/index createLineParser. */
   readonly createLineParser: CreateLineParser | undefined;
   /** src/index createAnalyzer. */
@@ -134,6 +140,7 @@ export async function resolveProjectApi(modules: ApiModules = SOURCE_MODULES): P
   return {
     readLines: fn<ReadLines>(node.readLines),
     readLineBatches: fn<ReadLineBatches>(node.readLineBatches),
+    readTextChunks: fn<ReadTextChunks>(node.readTextChunks),
     createLineParser: fn<CreateLineParser>(core.createLineParser),
     createAnalyzer: fn<CreateAnalyzer>(core.createAnalyzer),
     ...(await auditAssembler(core, modules.auditd)),

@@ -147,14 +147,17 @@ export const MEASUREMENTS: readonly Measurement[] = [
   },
   {
     id: 'audit-assemble',
-    label: 'audit: readLineBatches + createAuditAssembler',
+    label: 'audit: readTextChunks + createAuditAssembler',
     workloads: ['audit'],
     floor: 'floor-batches',
     prepare: (api, o) => {
-      const { readLineBatches, createAuditAssembler } = api;
+      const { readLineBatches, readTextChunks, createAuditAssembler } = api;
       if (!createAuditAssembler) return unavailable('createAuditAssembler');
       if (!readLineBatches) return unavailable('readLineBatches');
-      return { ok: true, pass: () => auditPass(createAuditAssembler, readLineBatches, o.source) };
+      return {
+        ok: true,
+        pass: () => auditPass(createAuditAssembler, readLineBatches, o.source, readTextChunks),
+      };
     },
   },
   {

@@ -25,6 +25,7 @@ export { type EventSource, readEvents } from './read-events.js';
 export { readLineBatches, readLines } from './read-lines.js';
 export { type PlanReader, type ReadPlanOptions, readPlan } from './read-plan.js';
 export { readStreamBatches } from './read-stream.js';
+export { readTextChunks, type TextChunk } from './read-text-chunks.js';
 export { readUtmpFile } from './read-utmp.js';
 export { sniffBytes, sniffFile } from './sniff/sniff-file.js';
 export { SNIFF_LINES, type SniffResult, sniffFormat } from './sniff/sniff-format.js';

@@ -1,6 +1,7 @@
 import type { Provenance } from '../../events/provenance.js';
 import { detachString } from '../detach-string.js';
 import { buildEvent } from './build-event.js';
+import { TEXT_BYTES_MAX, textBytes } from './line-bytes.js';
 import {
   addOpenEvent,
   createOpenEvents,
@@ -9,7 +10,7 @@ import {
   removeOpenEvent,
   touchOpenEvent,
 } from './open-events.js';
-import { type AuditRecord, readRecord } from './record.js';
+import { type AuditRecord, readRecord, readRecordAt } from './record.js';
 import type {
   AuditAssembler,
   AuditAssemblerOptions,
@@ -321,7 +322,18 @@ function build(
     c.pending++;
   }
 
-  function line(text: string, source: string, n: number): void {
+  /**
+   * Reads one line; `b` holds its bytes from `at` (see {@link readRecordAt}), or is
+   * `undefined` for a line read alone. `firstGs` is as for {@link readRecordAt}.
+   */
+  function line(
+    text: string,
+    source: string,
+    n: number,
+    b: Uint8Array | undefined,
+    at: number,
+    firstGs: number,
+  ): void {
     c.lines++;
     if (text.length > maxLineLength) {
       miss('malformed', 'line_too_long', {
@@ -340,7 +352,10 @@ function build(
       miss('ignored', 'comment', prov);
       return;
     }
-    const r = readRecord(text, prov, previous, other);
+    const r =
+      b === undefined
+        ? readRecord(text, prov, previous, other)
+        : readRecordAt(text, b, at, firstGs, prov, previous, other);
     if ('reason' in r) {
       miss(r.kind, r.reason, prov);
       return;
@@ -349,6 +364,57 @@ function build(
     if (afterRecord && !r.continued) other = previous;
     previous = r;
     record(r, afterRecord);
+  }
+
+  // What `piece` read: how many lines, and where the next piece starts (one object reused).
+  const read = { lines: 0, end: 0 };
+
+  /**
+   * Reads the lines of `text` from `start` (a line start, before its end) up to at most
+   * TEXT_BYTES_MAX units, whole lines only (a longer line alone): their bytes are copied
+   * once and each line's header read from them at its offset, and the next `0x1d` is
+   * found once for all the lines before it. A non-ASCII piece is read a line at a time.
+   */
+  function piece(text: string, start: number, source: string, first: number): typeof read {
+    let end = text.length;
+    if (end - start > TEXT_BYTES_MAX) {
+      // To the last line end in reach, else past the one line too long for a copy.
+      const cut = text.lastIndexOf('\n', start + TEXT_BYTES_MAX - 1);
+      const last = cut >= start ? cut : text.indexOf('\n', start);
+      if (last >= 0) end = last + 1;
+    }
+    const b = end - start > TEXT_BYTES_MAX ? undefined : textBytes(text, start, end);
+    let n = first;
+    let from = start;
+    // The next 0x1d at or after `from`, or `end` when there is none before it.
+    let gs = b === undefined ? -1 : text.indexOf('\u001d', from);
+    if (gs < 0 || gs > end) gs = end;
+    while (from < end) {
+      let nl = text.indexOf('\n', from);
+      if (nl < 0 || nl >= end) nl = end;
+      let stop = nl;
+      if (stop > from && text.charCodeAt(stop - 1) === 13) stop--;
+      if (b === undefined) line(text.slice(from, stop), source, n, undefined, 0, -1);
+      else {
+        if (gs < from) {
+          gs = text.indexOf('\u001d', from);
+          if (gs < 0 || gs > end) gs = end;
+        }
+        line(
+          text.slice(from, stop),
+          source,
+          n,
+          b,
+          from - start,
+          gs < stop ? gs - from : stop - from,
+        );
+      }
+      n++;
+      from = nl + 1;
+    }
+    read.lines = n - first;
+    read.end = from;
+    return read;
   }
 
   if (saved !== undefined) {
@@ -365,17 +431,15 @@ function build(
   return {
     push(text, source) {
       out = undefined;
-      let start = 0;
-      let n = source.line;
-      while (start < text.length || (start === 0 && text.length === 0)) {
-        let nl = text.indexOf('\n', start);
-        if (nl < 0) nl = text.length;
-        let end = nl;
-        if (end > start && text.charCodeAt(end - 1) === 13) end--;
-        line(text.slice(start, end), source.source, n);
-        n++;
-        start = nl + 1;
-        if (nl === text.length) break;
+      if (text.length === 0) line('', source.source, source.line, undefined, 0, -1);
+      else {
+        let start = 0;
+        let n = source.line;
+        while (start < text.length) {
+          const next = piece(text, start, source.source, n);
+          n += next.lines;
+          start = next.end;
+        }
       }
       return taken();
     },

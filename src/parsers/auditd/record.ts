@@ -111,17 +111,17 @@ const TYPES_BY_FIRST: readonly (readonly number[] | undefined)[] = (() => {
 })();
 
 /**
- * The number in {@link TYPES} of the type at `from` of a line of `length` characters read
- * as bytes `b` (it runs to the next space or the end of the line), or -1 for another type.
+ * The number in {@link TYPES} of the type at `from` in bytes `b` of a line that ends at
+ * `end` (it runs to the next space or the end of the line), or -1 for another type.
  */
-function typeAt(b: Uint8Array, length: number, from: number): number {
+function typeAt(b: Uint8Array, end: number, from: number): number {
   const candidates = TYPES_BY_FIRST[b[from] ?? 0];
   if (candidates === undefined) return -1;
   for (const k of candidates) {
     const codes = TYPE_CODES[k] as readonly number[];
     let n = 1;
     while (n < codes.length && b[from + n] === codes[n]) n++;
-    if (n === codes.length && (from + n === length || b[from + n] === 32)) return k;
+    if (n === codes.length && (from + n === end || b[from + n] === 32)) return k;
   }
   return -1;
 }
@@ -150,38 +150,72 @@ export function readRecord(
   previous?: AuditRecord,
   other?: AuditRecord,
 ): AuditRecord | RecordMiss {
-  // Every read below stops at the end byte (0) before any stale byte after it.
-  const b = lineBytes(line);
+  return readRecordAt(line, lineBytes(line), 0, -1, source, previous, other);
+}
+
+/**
+ * {@link readRecord} with the line's bytes given: byte `at + i` of `b` is the line's unit
+ * `i` (ASCII, else any byte of 0x80 or more), and byte `at + line.length` is one no header
+ * literal or digit has (0 after a lone line, `\r` or `\n` in a chunk).
+ *
+ * @param line - The line (no terminator).
+ * @param b - Bytes holding the line's.
+ * @param at - Where the line's bytes start in `b`.
+ * @param firstGs - Where the line's first `0x1d` is (its length when it has none), or -1
+ * when not known: then the body is searched for it.
+ * @param source - Its provenance.
+ * @param previous - As for {@link readRecord}.
+ * @param other - As for {@link readRecord}.
+ * @returns The record, or why it is not one.
+ * @example
+ * ```ts
+ * const line = 'type=EOE msg=audit(1.000:5):';
+ * const r = readRecordAt(line, lineBytes(line), 0, -1, { source: 'a', line: 1, text: line });
+ * ```
+ * @internal
+ */
+export function readRecordAt(
+  line: string,
+  b: Uint8Array,
+  at: number,
+  firstGs: number,
+  source: Provenance,
+  previous?: AuditRecord,
+  other?: AuditRecord,
+): AuditRecord | RecordMiss {
+  // Every read below stops at the end byte before any byte after it. Positions are in
+  // `b` (the line's own start at `at`), made line offsets for the string reads.
   const length = line.length;
-  let i = 0;
+  const end = at + length;
+  let i = at;
   let node: string | undefined;
-  if (isNodeKey(b)) {
+  if (isNodeKey(b, at)) {
     const sp = line.indexOf(' ', 5);
     if (sp < 0) return { kind: 'malformed', reason: 'bad_header' };
     node = line.slice(5, sp);
-    i = sp + 1;
+    i = at + sp + 1;
     while (b[i] === 32) i++;
   }
   if (!isTypeKey(b, i)) return { kind: 'malformed', reason: 'bad_header' };
-  const known = typeAt(b, length, i + 5);
+  const known = typeAt(b, end, i + 5);
   let te = i + 5;
   if (known >= 0) te += (TYPE_CODES[known] as readonly number[]).length;
   else {
-    while (te < length && b[te] !== 32) te++;
+    while (te < end && b[te] !== 32) te++;
     if (te === i + 5) return { kind: 'malformed', reason: 'bad_header' };
   }
-  const type = known < 0 ? line.slice(i + 5, te) : (TYPES.keys[known] as string);
+  const type = known < 0 ? line.slice(i + 5 - at, te - at) : (TYPES.keys[known] as string);
   let m = te;
   while (b[m] === 32) m++;
   if (!isMsgAudit(b, m)) {
-    return line.startsWith('msg=', m)
+    return line.startsWith('msg=', m - at)
       ? { kind: 'unrecognized', reason: 'no_event_id' }
       : { kind: 'malformed', reason: 'no_timestamp' };
   }
   let p = m + MSG_AUDIT.length;
   const secStart = p;
   let seconds = 0;
-  while (p < length && p - secStart < 12) {
+  while (p < end && p - secStart < 12) {
     const d = (b[p] ?? 0) - 48;
     if (d < 0 || d > 9) break;
     seconds = seconds * 10 + d;
@@ -193,7 +227,7 @@ export function readRecord(
   let millis = 0;
   let scale = 100;
   let fraction = 0;
-  while (p < length && p - fracStart < 9) {
+  while (p < end && p - fracStart < 9) {
     const d = (b[p] ?? 0) - 48;
     if (d < 0 || d > 9) break;
     millis += d * scale;
@@ -205,7 +239,7 @@ export function readRecord(
   p++;
   const serialStart = p;
   let serial = 0;
-  while (p < length && p - serialStart < 15) {
+  while (p < end && p - serialStart < 15) {
     const d = (b[p] ?? 0) - 48;
     if (d < 0 || d > 9) break;
     serial = serial * 10 + d;
@@ -231,13 +265,13 @@ export function readRecord(
   } else {
     // A slice of the line, not a concatenation: it is hashed at once, and concatenations
     // are flattened (copied) first.
-    const id = line.slice(secStart, p);
+    const id = line.slice(secStart - at, p - at);
     key = node === undefined ? id : `${node} ${id}`;
     time = seconds * 1000 + Math.floor(millis);
   }
-  const body = b[p + 1] === 58 ? p + 2 : p + 1;
-  // An EOE body is empty: no search.
-  const gs = body < length ? line.indexOf('\u001d', body) : -1;
+  const body = (b[p + 1] === 58 ? p + 2 : p + 1) - at;
+  // A known first 0x1d after the header is the one; else search (an EOE body is empty).
+  const gs = firstGs >= body ? firstGs : body < length ? line.indexOf('\u001d', body) : -1;
   const bodyEnd = gs < 0 ? length : gs;
   return {
     type,
@@ -279,9 +313,11 @@ function sameId(
 // The literals of a header, one comparison per byte; each chain stops at the first
 // mismatch, so at the end byte (0) at the latest.
 
-/** `node=` at the start. */
-function isNodeKey(b: Uint8Array): boolean {
-  return b[0] === 110 && b[1] === 111 && b[2] === 100 && b[3] === 101 && b[4] === 61;
+/** `node=` at `i`. */
+function isNodeKey(b: Uint8Array, i: number): boolean {
+  return (
+    b[i] === 110 && b[i + 1] === 111 && b[i + 2] === 100 && b[i + 3] === 101 && b[i + 4] === 61
+  );
 }
 
 /** `type=` at `i`. */

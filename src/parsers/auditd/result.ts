@@ -124,7 +124,11 @@ export interface AuditAssemblerOptions {
  */
 export interface AuditAssembler {
   /**
-   * Reads one or more complete lines (separated by `\n`; a trailing `\n` is optional).
+   * Reads one or more complete lines (separated by `\n`; a trailing `\n` is optional; one
+   * `\r` before a `\n` or at the end is dropped). The output does not depend on how lines
+   * are grouped into calls, but a whole read chunk at a time (e.g. from `readTextChunks` of
+   * `sshtrail/node`) is read fastest: its ASCII text is copied to bytes once, not line by
+   * line.
    *
    * @param text - The line(s), without a partial last line.
    * @param source - Source name and the 1-based number of the first line in `text`.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineBytes } from '../../../src/parsers/auditd/line-bytes.js';
-import { type AuditRecord, readRecord } from '../../../src/parsers/auditd/record.js';
+import { lineBytes, TEXT_BYTES_MAX, textBytes } from '../../../src/parsers/auditd/line-bytes.js';
+import { type AuditRecord, readRecord, readRecordAt } from '../../../src/parsers/auditd/record.js';
 import { auditRecordLines, haveCorpora } from './corpora.js';
 
 /** What `lineBytes` must give, a unit at a time (its general path). */
@@ -109,6 +109,98 @@ describe('readRecord reads the same header from either copy of the bytes', () =>
         }
       }),
       { numRuns: 2000, seed: 4 },
+    );
+  });
+});
+
+describe('textBytes', () => {
+  it('is the units of an ASCII piece as bytes, then a 0; undefined for any other unit', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.nat(),
+        fc.nat(),
+        fc.string({ maxLength: 3000 }),
+        (text, a, z, before) => {
+          textBytes(before, 0, before.length);
+          const start = a % (text.length + 1);
+          const end = start + (z % (text.length - start + 1));
+          const piece = text.slice(start, end);
+          const b = textBytes(text, start, end);
+          if (!/^[\u0000-\u007f]*$/.test(piece)) expect(b).toBeUndefined();
+          else {
+            expect(b).toBeDefined();
+            expect([...(b ?? new Uint8Array(0)).subarray(0, piece.length)]).toEqual(
+              expectedBytes(piece),
+            );
+            expect(b?.[piece.length]).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('grows to the largest piece, which is capped', () => {
+    const big = 'a'.repeat(TEXT_BYTES_MAX);
+    const b = textBytes(big, 0, big.length);
+    expect(b?.length).toBeGreaterThan(TEXT_BYTES_MAX);
+    expect(b?.length).toBeLessThanOrEqual(2 * TEXT_BYTES_MAX);
+    expect(b?.[TEXT_BYTES_MAX]).toBe(0);
+  });
+});
+
+describe('readRecordAt reads a line inside a chunk’s bytes as readRecord reads it alone', () => {
+  const lines = auditRecordLines().filter((l) => /^[\u0020-\u007e\u001d]*$/.test(l));
+  const seeds = lines.length > 0 ? lines : ['type=EOE msg=audit(1.000:5):'];
+  const insert = [
+    ' ',
+    '=',
+    '(',
+    ')',
+    ':',
+    '.',
+    '0',
+    '9',
+    '\u001d',
+    'type=',
+    'msg=audit(',
+    'node=n ',
+  ];
+  const lineArb = fc
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.array(fc.tuple(fc.nat(80), fc.nat(3), fc.constantFrom(...insert)), { maxLength: 3 }),
+      fc.nat(300),
+    )
+    .map(([l, muts, cut]) => {
+      let s = l;
+      for (const [pos, del, ins] of muts) {
+        const p = Math.min(pos, s.length);
+        s = s.slice(0, p) + ins + s.slice(p + del);
+      }
+      return s.slice(0, cut + 1);
+    });
+
+  it('before, between and after other lines, CRLF or not, with its first 0x1d given or not', () => {
+    fc.assert(
+      fc.property(
+        lineArb,
+        fc.constantFrom('', 'type=EOE msg=audit(1.000:5):\n', 'x\u001dy\r\n'),
+        fc.constantFrom('', '\n', '\r\n', '\r\nnode=a type=EOE msg=audit(2.5:1):'),
+        fc.boolean(),
+        (line, before, after, known) => {
+          const text = before + line + after;
+          const b = textBytes(text, 0, text.length);
+          expect(b).toBeDefined();
+          const gs = line.indexOf('\u001d');
+          const firstGs = known ? (gs < 0 ? line.length : gs) : -1;
+          const p = { source: 't', line: 1, text: line };
+          const got = readRecordAt(line, b ?? new Uint8Array(0), before.length, firstGs, p);
+          expect(got).toEqual(readRecord(line, p));
+        },
+      ),
+      { numRuns: 3000, seed: 8 },
     );
   });
 });
