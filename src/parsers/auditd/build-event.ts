@@ -167,9 +167,8 @@ function sortParts(records: readonly AuditRecord[]): Parts {
   let cwd: AuditRecord | undefined;
   let proctitle: AuditRecord | undefined;
   let objPid: AuditRecord | undefined;
-  // Made at their first record, at its size (most events have one EXECVE, one or two PATHs).
-  let execve: AuditRecord[] | undefined;
-  let paths: AuditRecord[] | undefined;
+  let execveCount = 0;
+  let pathCount = 0;
   for (const r of records) {
     if (r.userSpace) {
       user ??= r;
@@ -180,12 +179,10 @@ function sortParts(records: readonly AuditRecord[]): Parts {
         syscall ??= r;
         break;
       case 'EXECVE':
-        if (execve === undefined) execve = [r];
-        else execve.push(r);
+        execveCount++;
         break;
       case 'PATH':
-        if (paths === undefined) paths = [r];
-        else paths.push(r);
+        pathCount++;
         break;
       case 'CWD':
         cwd ??= r;
@@ -215,9 +212,20 @@ function sortParts(records: readonly AuditRecord[]): Parts {
     cwd,
     proctitle,
     objPid,
-    execve: execve ?? NO_RECORDS,
-    paths: paths ?? NO_RECORDS,
+    execve: execveCount === 0 ? NO_RECORDS : ofType(records, 'EXECVE', execveCount),
+    paths: pathCount === 0 ? NO_RECORDS : ofType(records, 'PATH', pathCount),
   };
+}
+
+/**
+ * The `count` kernel records of `type`, in order, in an array of that size: a literal then
+ * `push` would grow it to 17 slots, for the one or two records most events have.
+ */
+function ofType(records: readonly AuditRecord[], type: string, count: number): AuditRecord[] {
+  const out: AuditRecord[] = new Array(count);
+  let n = 0;
+  for (const r of records) if (r.type === type && !r.userSpace) out[n++] = r;
+  return out;
 }
 
 /** The ENRICHED `SYSCALL=` name (after `0x1d`, or glued after the raw fields). */
@@ -314,15 +322,7 @@ function syscallEvent(
   let addr: DecodedSockaddr | undefined;
   if (isSocket) {
     const sa = parts.sockaddr;
-    const saddr =
-      sa === undefined
-        ? undefined
-        : pickedField(
-            pickShaped(sa.line, sa.bodyStart, sa.bodyEnd, true, SOCKADDR_SHAPE),
-            0,
-            'saddr',
-          );
-    addr = saddr === undefined || saddr.quoted ? undefined : sockaddrOf(saddr.value);
+    addr = sa === undefined ? undefined : sockaddrOf(sa);
     if (!SOCKET_SYSCALLS.has(name) && (addr?.family ?? 'other') === 'other') {
       return { kind: 'ignored', reason: 'unmapped_syscall' };
     }
@@ -479,17 +479,25 @@ function syscallEvent(
 }
 
 /**
- * Decoded `saddr=` values by their hex: hosts connect to the same few addresses again and
- * again, and a probe costs far less than a decode. The key is copied, so the cache holds no
- * slice of a line (nor the read chunk behind it).
+ * Decoded `saddr=` values by their `SOCKADDR` record's fields: hosts connect to the same
+ * few addresses again and again, and a probe costs far less than a read and a decode. The
+ * key is copied, so the cache holds no slice of a line (nor the read chunk behind it).
  */
 const SOCKADDRS = recentCache<DecodedSockaddr>(256);
 
-function sockaddrOf(hex: string): DecodedSockaddr {
-  const hit = SOCKADDRS.get(hex);
+/** The decoded `saddr=` of a `SOCKADDR` record (`undefined` when absent or quoted). */
+function sockaddrOf(r: AuditRecord): DecodedSockaddr | undefined {
+  const body = r.line.slice(r.bodyStart, r.bodyEnd);
+  const hit = SOCKADDRS.get(body);
   if (hit !== undefined) return hit;
-  const decoded = decodeSockaddr(hex);
-  SOCKADDRS.set(ownCopy(hex), decoded);
+  const saddr = pickedField(
+    pickShaped(r.line, r.bodyStart, r.bodyEnd, true, SOCKADDR_SHAPE),
+    0,
+    'saddr',
+  );
+  if (saddr === undefined || saddr.quoted) return undefined;
+  const decoded = decodeSockaddr(saddr.value);
+  SOCKADDRS.set(ownCopy(body), decoded);
   return decoded;
 }
 
