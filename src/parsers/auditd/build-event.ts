@@ -1,12 +1,12 @@
 import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '../../events/host.js';
 import type { Provenance, TimeBasis } from '../../events/provenance.js';
+import { detachString } from '../detach-string.js';
 import { type Argv, rebuildArgv } from './argv.js';
 import { pickShaped, readCwd, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
 import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
 import { parseRadix, parseSigned } from './fields.js';
 import { OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
-import { ownCopy } from './own-copy.js';
 import { pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
 import { recentCache } from './recent-cache.js';
 import type { AuditRecord } from './record.js';
@@ -497,13 +497,13 @@ function sockaddrOf(r: AuditRecord): DecodedSockaddr | undefined {
   );
   if (saddr === undefined || saddr.quoted) return undefined;
   const decoded = decodeSockaddr(saddr.value);
-  SOCKADDRS.set(ownCopy(body), decoded);
+  SOCKADDRS.set(detachString(body), decoded);
   return decoded;
 }
 
 /**
  * Arguments of one-`EXECVE` events by that record's fields: scripts and cron jobs run the
- * same commands again and again. Keys and arguments are copied (see {@link ownCopy}).
+ * same commands again and again. Keys and arguments are copied (see {@link detachString}).
  */
 const ARGVS = recentCache<Argv>(256);
 
@@ -516,7 +516,7 @@ function argvOf(execve: readonly AuditRecord[], proctitle: AuditRecord | undefin
   // Each event gets its own array.
   if (hit !== undefined) return { argv: hit.argv.slice(), truncated: hit.truncated };
   const args = rebuildArgv(execve, proctitle);
-  ARGVS.set(ownCopy(body), { argv: args.argv.map(ownCopy), truncated: args.truncated });
+  ARGVS.set(detachString(body), { argv: args.argv.map(detachString), truncated: args.truncated });
   return args;
 }
 

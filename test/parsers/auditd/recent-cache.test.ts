@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ownCopy } from '../../../src/parsers/auditd/own-copy.js';
 import { recentCache } from '../../../src/parsers/auditd/recent-cache.js';
 
 describe('recentCache', () => {
@@ -44,17 +43,5 @@ describe('recentCache', () => {
     expect(kept.length).toBeLessThanOrEqual(8);
     expect(cache.get('k99')).toBe(99);
     expect(cache.get('k0')).toBeUndefined();
-  });
-});
-
-describe('ownCopy', () => {
-  it('is the same text', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(), (s, at) => {
-        const line = `type=X msg=audit(1.000:1): ${s}`;
-        const part = line.slice(at % (line.length + 1));
-        expect(ownCopy(part)).toBe(part);
-      }),
-    );
   });
 });
