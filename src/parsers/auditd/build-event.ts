@@ -487,18 +487,23 @@ const SOCKADDRS = recentCache<DecodedSockaddr>(256);
 
 /** The decoded `saddr=` of a `SOCKADDR` record (`undefined` when absent or quoted). */
 function sockaddrOf(r: AuditRecord): DecodedSockaddr | undefined {
+  if (!SOCKADDRS.worth()) return decodedSockaddr(r);
   const body = r.line.slice(r.bodyStart, r.bodyEnd);
   const hit = SOCKADDRS.get(body);
   if (hit !== undefined) return hit;
+  const decoded = decodedSockaddr(r);
+  if (decoded !== undefined) SOCKADDRS.set(detachString(body), decoded);
+  return decoded;
+}
+
+/** {@link sockaddrOf} without the cache. */
+function decodedSockaddr(r: AuditRecord): DecodedSockaddr | undefined {
   const saddr = pickedField(
     pickShaped(r.line, r.bodyStart, r.bodyEnd, true, SOCKADDR_SHAPE),
     0,
     'saddr',
   );
-  if (saddr === undefined || saddr.quoted) return undefined;
-  const decoded = decodeSockaddr(saddr.value);
-  SOCKADDRS.set(detachString(body), decoded);
-  return decoded;
+  return saddr === undefined || saddr.quoted ? undefined : decodeSockaddr(saddr.value);
 }
 
 /**
@@ -511,6 +516,7 @@ function argvOf(execve: readonly AuditRecord[], proctitle: AuditRecord | undefin
   const only = execve.length === 1 ? execve[0] : undefined;
   if (only === undefined) return rebuildArgv(execve, proctitle);
   // Read from the fields alone (a single record's arguments never come from the title).
+  if (!ARGVS.worth()) return rebuildArgv(execve, proctitle);
   const body = only.line.slice(only.bodyStart, only.bodyEnd);
   const hit = ARGVS.get(body);
   // Each event gets its own array.

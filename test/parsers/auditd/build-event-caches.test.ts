@@ -167,4 +167,26 @@ describe('buildEvent caches', () => {
       { numRuns: 500 },
     );
   });
+
+  it('agree with the decoders while they rest after distinct values, and after the rest', () => {
+    // Thousands of distinct bodies make both caches rest (probing again later); every fifth
+    // event repeats an earlier one, so some builds hit, some probe and some skip.
+    const lines: string[] = [];
+    for (let n = 1; n <= 6000; n++) {
+      const k = n % 5 === 0 ? n % 37 : n;
+      const h = (t: string): string => `type=${t} msg=audit(1700000000.000:${n}): `;
+      const exec = n % 2 === 0;
+      lines.push(
+        `${h('SYSCALL')}arch=c000003e syscall=${exec ? 59 : 42} success=yes exit=0 a0=3 a1=0 a2=10 a3=0 items=0 ppid=1 pid=${n} auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=1 comm="x" exe="/bin/x" key=(null)`,
+        exec
+          ? `${h('EXECVE')}argc=2 a0="run" a1="job-${k}"`
+          : `${h('SOCKADDR')}saddr=02000016${k.toString(16).toUpperCase().padStart(8, '0')}0000000000000000`,
+      );
+    }
+    for (const g of groups(lines)) {
+      const e = buildEvent(g, 'h');
+      expectDecoded(g, e);
+      expect(buildEvent(g, 'h')).toEqual(e);
+    }
+  });
 });

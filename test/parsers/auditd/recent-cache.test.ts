@@ -1,6 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recentCache } from '../../../src/parsers/auditd/recent-cache.js';
+import {
+  RECENT_REST_MAX,
+  RECENT_REST_MIN,
+  RECENT_WINDOW,
+  type RecentCache,
+  recentCache,
+} from '../../../src/parsers/auditd/recent-cache.js';
+
+/** Calls `worth` until it says probe; how many said rest. */
+function restLength(cache: RecentCache<number>): number {
+  let n = 0;
+  while (!cache.worth()) n++;
+  return n;
+}
+
+/** One window of probes, `hits` of them for a stored key. */
+function probeWindow(cache: RecentCache<number>, hits: number, tag: string): void {
+  cache.set('hot', 1);
+  for (let i = 0; i < RECENT_WINDOW; i++) {
+    expect(cache.get(i < hits ? 'hot' : `${tag}${i}`)).toBe(i < hits ? 1 : undefined);
+  }
+}
 
 describe('recentCache', () => {
   it('gives the value last stored for a key, or nothing', () => {
@@ -43,5 +64,35 @@ describe('recentCache', () => {
     expect(kept.length).toBeLessThanOrEqual(8);
     expect(cache.get('k99')).toBe(99);
     expect(cache.get('k0')).toBeUndefined();
+  });
+
+  it('keeps probing while at least two thirds of a window hit', () => {
+    const cache = recentCache<number>(256);
+    for (let w = 0; w < 5; w++) {
+      probeWindow(cache, Math.ceil((RECENT_WINDOW * 2) / 3), `w${w}-`);
+      expect(cache.worth()).toBe(true);
+    }
+  });
+
+  it('rests after a poor window, twice as long after each poor window in a row', () => {
+    const cache = recentCache<number>(256);
+    let expected = RECENT_REST_MIN;
+    for (let w = 0; w < 10; w++) {
+      probeWindow(cache, Math.ceil((RECENT_WINDOW * 2) / 3) - 1, `w${w}-`);
+      expect(restLength(cache)).toBe(expected);
+      expected = Math.min(expected * 2, RECENT_REST_MAX);
+    }
+    // A good window ends the backoff; the values stored before the rest are still there.
+    probeWindow(cache, RECENT_WINDOW, 'good');
+    expect(cache.worth()).toBe(true);
+    probeWindow(cache, 0, 'poor');
+    expect(restLength(cache)).toBe(RECENT_REST_MIN);
+    expect(cache.get('hot')).toBe(1);
+  });
+
+  it('judges only by gets: sets alone never make it rest', () => {
+    const cache = recentCache<number>(4);
+    for (let i = 0; i < RECENT_WINDOW * 4; i++) cache.set(`k${i}`, i);
+    expect(cache.worth()).toBe(true);
   });
 });
