@@ -77,28 +77,6 @@ export function findField(fields: readonly RawField[], key: string): RawField | 
 }
 
 /**
- * Finds the last field named `key`: for the trusted right-hand end of a user-space
- * message (`hostname=` is written unencoded before `addr= terminal= res=`, so text injected
- * into a host name can only add fields before the real ones).
- *
- * @param fields - Tokenized fields.
- * @param key - The field name.
- * @returns The last such field, or `undefined`.
- * @example
- * ```ts
- * lastField(tokenize('addr=1.1.1.1 addr=2.2.2.2', 0, 25).fields, 'addr')?.value; // '2.2.2.2'
- * ```
- * @internal
- */
-export function lastField(fields: readonly RawField[], key: string): RawField | undefined {
-  for (let i = fields.length - 1; i >= 0; i--) {
-    const f = fields[i];
-    if (f !== undefined && f.key === key) return f;
-  }
-  return undefined;
-}
-
-/**
  * A string field: quoted values as they are (but `"?"`), `(null)`/`?`/`(none)`/empty as `undefined`,
  * unquoted hex decoded when `encoded` (audit's untrusted-string fields).
  *

@@ -6,18 +6,12 @@ import type {
 } from '../../events/host.js';
 import { canonicalIp } from '../../ip.js';
 import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
-import {
-  decodeValue,
-  findField,
-  idField,
-  lastField,
-  numberField,
-  textField,
-  tokenize,
-} from './fields.js';
+import { decodeValue, findField, idField, numberField, textField, tokenize } from './fields.js';
 import { LOGIN_KEYS, SYSCALL_KEYS } from './keys.js';
-import { pick, pickedId, pickedNumber, pickedText } from './pick.js';
+import { lineBytes } from './line-bytes.js';
+import { pick, pickedId, pickedNumber, pickedText, rawValueAt } from './pick.js';
 import { type AuditRecord, recordFields } from './record.js';
+import { keyTable, SPAN_ABSENT, SPAN_BRACED } from './scan.js';
 
 const S = SYSCALL_KEYS.slot;
 const L = LOGIN_KEYS.slot;
@@ -65,18 +59,19 @@ const ENCODED: ReadonlySet<string> = new Set([
   'dev',
 ]);
 
-const USER_OUTER_KEYS: ReadonlySet<string> = new Set(['pid', 'uid', 'auid', 'ses', 'msg']);
-const USER_INNER_KEYS: ReadonlySet<string> = new Set([
-  'op',
-  'acct',
-  'id',
-  'exe',
-  'hostname',
-  'addr',
-  'terminal',
-  'res',
-  'cmd',
-]);
+/** A user-space record's own fields, first wins (as the kernel writes them first). */
+const USER_OUTER_KEYS = keyTable(['pid', 'uid', 'auid', 'ses', 'msg']);
+const UO = USER_OUTER_KEYS.slot;
+/**
+ * Its `msg='...'` fields, first wins but for the trusted right-hand end: `hostname=` is
+ * written unencoded before `addr= terminal= res=`, so text injected into a host name can
+ * only add fields before the real ones: those four, last wins.
+ */
+const USER_INNER_KEYS = keyTable(
+  ['op', 'acct', 'id', 'exe', 'hostname', 'addr', 'terminal', 'res', 'cmd'],
+  ['hostname', 'addr', 'terminal', 'res'],
+);
+const UI = USER_INNER_KEYS.slot;
 
 // The events copy the base fields one by one, in AuditEventBase order (what a spread gave):
 // an object spread after another property costs about 4x the literal.
@@ -103,22 +98,26 @@ export function userLogin(
   r: AuditRecord,
   base: (pid: number | undefined) => AuditEventBase,
 ): AuditLoginEvent {
-  const outer = recordFields(r, USER_OUTER_KEYS);
-  const msg = findField(outer, 'msg');
-  const text = msg?.value ?? '';
-  const inner = tokenize(text, 0, text.length, USER_INNER_KEYS).fields;
-  let op = textField(inner, 'op', false);
-  if (op === undefined && text.startsWith('PAM:')) {
-    const cut = text.indexOf(' acct=');
-    op = (cut < 0 ? text : text.slice(0, cut)).trim();
+  // Picked spans, not tokenized fields (no field objects), both over the line's one byte
+  // copy: the message's fields are read in place, as in a slice of it.
+  const line = r.line;
+  const bytes = lineBytes(line);
+  const outer = pick(line, r.bodyStart, r.bodyEnd, USER_OUTER_KEYS, true, bytes);
+  const m = 3 * UO.msg;
+  const how = outer.spans[m + 2];
+  const braced = how === SPAN_BRACED;
+  // A braced value is read trimmed (see rawValueAt): then from its own copy.
+  const text = braced ? (rawValueAt(outer, UO.msg) ?? '') : line;
+  const start = braced || how === SPAN_ABSENT ? 0 : (outer.spans[m] ?? 0);
+  const end = braced ? text.length : how === SPAN_ABSENT ? 0 : (outer.spans[m + 1] ?? 0);
+  const inner = pick(text, start, end, USER_INNER_KEYS, false, braced ? undefined : bytes);
+  let op = pickedText(inner, UI.op, false);
+  if (op === undefined && text.startsWith('PAM:', start)) {
+    const cut = text.indexOf(' acct=', start);
+    op = text.slice(start, cut < 0 || cut >= end ? end : cut).trim();
   }
-  // The right-hand end (hostname, addr, terminal, res) is read last-wins: see lastField.
-  const right = (key: string): string | undefined => {
-    const f = lastField(inner, key);
-    return f === undefined ? undefined : decodeValue(f, false);
-  };
-  const addr = right('addr');
-  const b = base(numberField(outer, 'pid'));
+  const addr = pickedText(inner, UI.addr, false);
+  const b = base(pickedNumber(outer, UO.pid));
   return {
     kind: 'audit.login',
     time: b.time,
@@ -131,20 +130,20 @@ export function userLogin(
     serial: b.serial,
     evidence: b.evidence,
     recordType: r.type,
-    uid: idField(outer, 'uid'),
-    auid: idField(outer, 'auid'),
-    ses: idField(outer, 'ses'),
+    uid: pickedId(outer, UO.uid),
+    auid: pickedId(outer, UO.auid),
+    ses: pickedId(outer, UO.ses),
     oldAuid: undefined,
     oldSes: undefined,
-    acct: textField(inner, 'acct', true),
-    id: idField(inner, 'id'),
-    exe: textField(inner, 'exe', true),
-    hostname: right('hostname'),
+    acct: pickedText(inner, UI.acct, true),
+    id: pickedId(inner, UI.id),
+    exe: pickedText(inner, UI.exe, true),
+    hostname: pickedText(inner, UI.hostname, false),
     addr: addr === undefined ? undefined : canonicalIp(addr),
-    terminal: right('terminal'),
-    res: resOf(right('res')),
+    terminal: pickedText(inner, UI.terminal, false),
+    res: resOf(pickedText(inner, UI.res, false)),
     op,
-    cmd: textField(inner, 'cmd', true),
+    cmd: pickedText(inner, UI.cmd, true),
   };
 }
 

@@ -33,6 +33,7 @@ export interface Picked {
  * @param end - Where they end.
  * @param table - The wanted keys.
  * @param stopEarly - Stop once every key was seen (when the glued position is not needed).
+ * @param bytes - `lineBytes(text)` when the caller holds it still (else it is made).
  * @returns The picked spans.
  * @example
  * ```ts
@@ -47,9 +48,17 @@ export function pick(
   end: number,
   table: KeyTable,
   stopEarly: boolean,
+  bytes?: Uint8Array,
 ): Picked {
   const spans = table.noSpans.slice();
-  const gluedAt = scanFields(text, start, end, table, { fields: undefined, spans, stopEarly });
+  const gluedAt = scanFields(
+    text,
+    start,
+    end,
+    table,
+    { fields: undefined, spans, stopEarly },
+    bytes,
+  );
   return { text, spans, gluedAt };
 }
 

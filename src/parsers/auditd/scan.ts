@@ -18,20 +18,30 @@ export interface KeyTable<K extends string = string> {
   readonly byShape: ReadonlyMap<number, number>;
   /** Spans with every key absent, copied by `slice` (cheaper than filling a new array). */
   readonly noSpans: readonly number[];
+  /**
+   * Per key number, whether a later occurrence replaces an earlier one in picked spans
+   * (else the first wins). A scan with such a key must not stop early.
+   */
+  readonly lastWins: readonly boolean[];
 }
 
 /**
  * Builds a {@link KeyTable}.
  *
  * @param keys - The keys (distinct).
+ * @param lastWins - Keys whose last occurrence is picked (the others: their first).
  * @returns The table.
  * @example
  * ```ts
  * const t = keyTable(['pid', 'uid']); // t.slot.uid === 1
+ * const u = keyTable(['op', 'res'], ['res']); // a later res= replaces an earlier one
  * ```
  * @internal
  */
-export function keyTable<K extends string>(keys: readonly K[]): KeyTable<K> {
+export function keyTable<K extends string>(
+  keys: readonly K[],
+  lastWins: readonly K[] = [],
+): KeyTable<K> {
   const byLength: number[][] = [];
   const byShape = new Map<number, number>();
   const slot = {} as Record<K, number>;
@@ -45,7 +55,14 @@ export function keyTable<K extends string>(keys: readonly K[]): KeyTable<K> {
   });
   const noSpans: number[] = [];
   for (let i = 0; i < 3 * keys.length; i++) noSpans.push(SPAN_ABSENT);
-  return { keys, slot, byLength, byShape, noSpans };
+  return {
+    keys,
+    slot,
+    byLength,
+    byShape,
+    noSpans,
+    lastWins: keys.map((k) => lastWins.includes(k)),
+  };
 }
 
 /** Length, first and last character of `text[from, to)` as one small integer. */
@@ -111,6 +128,8 @@ const EQ = 61;
  * @param stop - Where they end (the `0x1d` separator or the line end).
  * @param table - Wanted keys, or undefined for all.
  * @param sink - Where fields go.
+ * @param given - `lineBytes(text)` when the caller holds it still (two scans of one line
+ * copy it once), else made here.
  * @returns Where glued ENRICHED fields start (`key=(null)ARCH=x86_64`), else `-1`.
  * @example
  * ```ts
@@ -125,10 +144,11 @@ export function scanFields(
   stop: number,
   table: KeyTable | undefined,
   sink: ScanSink,
+  given?: Uint8Array,
 ): number {
   const spans = sink.spans;
   // The text's bytes (lineBytes: one per code unit, cheaper to read than a sliced string).
-  const bytes = lineBytes(text);
+  const bytes = given ?? lineBytes(text);
   // Never past the text (the bytes after it are stale).
   const end = Math.min(stop, text.length);
   let missing = table === undefined ? -1 : table.keys.length;
@@ -231,11 +251,12 @@ function put(
   const spans = sink.spans;
   if (spans !== undefined) {
     const at = 3 * k;
-    if (spans[at + 2] !== SPAN_ABSENT) return missing;
+    const again = spans[at + 2] !== SPAN_ABSENT;
+    if (again && table?.lastWins[k] !== true) return missing;
     spans[at] = vs;
     spans[at + 1] = ve;
     spans[at + 2] = how;
-    return missing - 1;
+    return again ? missing : missing - 1;
   }
   const key = k === -2 || table === undefined ? text.slice(keyStart, keyEnd) : table.keys[k];
   if (key === undefined) return missing;

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawField } from '../../../src/parsers/auditd/fields.js';
 import { LOGIN_KEYS, PATH_KEYS, SYSCALL_KEYS } from '../../../src/parsers/auditd/keys.js';
-import { type KeyTable, keyTable, scanFields } from '../../../src/parsers/auditd/scan.js';
+import { lineBytes } from '../../../src/parsers/auditd/line-bytes.js';
+import {
+  type KeyTable,
+  keyTable,
+  SPAN_ABSENT,
+  SPAN_BRACED,
+  scanFields,
+} from '../../../src/parsers/auditd/scan.js';
 import { auditRecordLines } from './corpora.js';
 import { scanFieldsByChars } from './scan-oracle.js';
 
@@ -13,6 +20,10 @@ const TABLES: readonly (KeyTable | undefined)[] = [
   LOGIN_KEYS,
   keyTable(['op', 'acct', 'id', 'exe', 'hostname', 'addr', 'terminal', 'res', 'cmd', 'msg']),
   keyTable(['a', 'ab', 'ba', 'pid', 'ARCH', 'SYSCALL']),
+  keyTable(
+    ['op', 'acct', 'id', 'exe', 'hostname', 'addr', 'terminal', 'res', 'cmd', 'pid', 'ab'],
+    ['hostname', 'addr', 'terminal', 'res', 'ab'],
+  ),
 ];
 
 /** Every sink mode of both scanners over `text[start, end)`, as comparable data. */
@@ -28,7 +39,37 @@ function agree(text: string, start: number, end: number): void {
       return { all, fields, modes };
     };
     expect(run(scanFields)).toEqual(run(scanFieldsByChars));
+    // The caller's copy of the bytes reads the same.
+    const spans = table === undefined ? undefined : table.noSpans.slice();
+    const given = table === undefined ? undefined : table.noSpans.slice();
+    const sink = (s: number[] | undefined) => ({ fields: undefined, spans: s, stopEarly: false });
+    expect(scanFields(text, start, end, table, sink(given), lineBytes(text))).toBe(
+      scanFields(text, start, end, table, sink(spans)),
+    );
+    expect(given).toEqual(spans);
+    if (table !== undefined && spans !== undefined) lastWinsAgree(text, start, end, table, spans);
   }
+}
+
+/** Picked spans hold each wanted key's first field, or its last for last-wins keys. */
+function lastWinsAgree(
+  text: string,
+  start: number,
+  end: number,
+  table: KeyTable,
+  spans: readonly number[],
+): void {
+  const fields: RawField[] = [];
+  scanFields(text, start, end, table, { fields, spans: undefined, stopEarly: false });
+  table.keys.forEach((key, k) => {
+    const all = fields.filter((f) => f.key === key);
+    const want = table.lastWins[k] === true ? all[all.length - 1] : all[0];
+    const how = spans[3 * k + 2];
+    const raw = text.slice(spans[3 * k] ?? 0, spans[3 * k + 1] ?? 0);
+    expect(how === SPAN_ABSENT ? undefined : how === SPAN_BRACED ? raw.trim() : raw).toBe(
+      want?.value,
+    );
+  });
 }
 
 describe('the byte field scanner reads what the character scanner read', () => {

@@ -147,11 +147,13 @@ function put(
   const spans = sink.spans;
   if (spans !== undefined) {
     const at = 3 * k;
-    if (spans[at + 2] !== SPAN_ABSENT) return missing;
+    const seen = spans[at + 2] !== SPAN_ABSENT;
+    // First wins, but for a table's last-wins keys.
+    if (seen && table?.lastWins[k] !== true) return missing;
     spans[at] = vs;
     spans[at + 1] = ve;
     spans[at + 2] = how;
-    return missing - 1;
+    return seen ? missing : missing - 1;
   }
   const key = k === -2 || table === undefined ? text.slice(keyStart, keyEnd) : table.keys[k];
   if (key === undefined) return missing;
