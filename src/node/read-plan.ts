@@ -1,5 +1,6 @@
 import type { SshtrailEvent } from '../events/index.js';
 import type { LineParserState } from '../parsers/line-parser.js';
+import { createLineSplitter } from '../parsers/line-splitter.js';
 import type { LineOutcome } from '../parsers/outcome.js';
 import type { SourceParser } from '../parsers/source-parser.js';
 import type { SourceStats } from '../parsers/source-stats.js';
@@ -9,6 +10,7 @@ import type { InputFormat } from './input-format.js';
 import type { InputPlan } from './plan-inputs.js';
 import { readLineBatches } from './read-lines.js';
 import { readStreamBatches } from './read-stream.js';
+import { readTextChunks, type TextChunk } from './read-text-chunks.js';
 import { readUtmpFile } from './read-utmp.js';
 import { SNIFF_LINES, sniffFormat } from './sniff/sniff-format.js';
 
@@ -57,7 +59,8 @@ export interface PlanReader {
 
 /**
  * Reads an {@link InputPlan}: each file (plain or gzip, or stdin) through its format's parser,
- * one file after another; for syslog the year inference runs on across the rotated set. With
+ * one file after another (a whole file is read in chunks of lines when its parser takes them:
+ * auditd); for syslog the year inference runs on across the rotated set. With
  * `follow`, the last file is followed like `tail -F` until `signal` aborts.
  *
  * @param plan - What to read (from {@link planInputs}).
@@ -79,12 +82,24 @@ export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanRe
     for (let i = 0; i < plan.files.length; i++) {
       const file = plan.files[i] as string;
       const live = options.follow === true && i === plan.files.length - 1 && file !== '-';
-      let lines = linesOf(file, live, options);
+      // A whole file (not stdin, not followed) may be read as chunks of lines, for a parser
+      // that reads many lines at once faster (auditd); the sniffer then sees their lines.
+      const whole = file !== '-' && !live;
+      let chunks: AsyncIterable<TextChunk> | undefined;
+      let lines: AsyncIterable<readonly string[]> | undefined;
       let format = plan.format;
       if (format === undefined) {
-        const peeked = await peek(lines);
-        lines = peeked.lines;
-        const sniffed = sniffFormat(peeked.head);
+        let head: readonly string[];
+        if (whole) {
+          const peeked = await peek(readTextChunks(file, capOf(options)), chunkLines);
+          chunks = peeked.items;
+          head = peeked.head;
+        } else {
+          const peeked = await peek(linesOf(file, live, options), (batch) => batch);
+          lines = peeked.items;
+          head = peeked.head;
+        }
+        const sniffed = sniffFormat(head);
         if (sniffed.kind === 'unsure') {
           throw new Error(
             `${file === '-' ? 'stdin' : file}: cannot tell the format: ${sniffed.reason} (use --format)`,
@@ -103,15 +118,28 @@ export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanRe
           else onMiss?.(o);
         }
       };
-      for await (const batch of lines) {
-        const events: SshtrailEvent[] = [];
-        let units = 0;
-        for (const line of batch) {
-          units += line.length + 1;
-          run(parser.push(line), events);
+      if (whole && parser.pushChunk !== undefined) {
+        for await (const chunk of chunks ?? readTextChunks(file, capOf(options))) {
+          const events: SshtrailEvent[] = [];
+          run(parser.pushChunk(chunk.text, chunk.lines), events);
+          // As the line path counts: each line's units and one for its end (`\r\n` is two).
+          const unended = chunk.text.charCodeAt(chunk.text.length - 1) !== 10;
+          options.onRead?.(chunk.lines, chunk.text.length + (unended ? 1 : 0));
+          if (events.length > 0) yield events;
         }
-        options.onRead?.(batch.length, units);
-        if (events.length > 0) yield events;
+      } else {
+        const batches =
+          lines ?? (chunks === undefined ? linesOf(file, live, options) : chunkBatches(chunks));
+        for await (const batch of batches) {
+          const events: SshtrailEvent[] = [];
+          let units = 0;
+          for (const line of batch) {
+            units += line.length + 1;
+            run(parser.push(line), events);
+          }
+          options.onRead?.(batch.length, units);
+          if (events.length > 0) yield events;
+        }
       }
       const rest: SshtrailEvent[] = [];
       run(parser.flush(), rest);
@@ -153,12 +181,16 @@ async function* readUtmp(
   if (result.events.length > 0) yield result.events;
 }
 
+function capOf(options: ReadPlanOptions): { readonly maxLineLength?: number } {
+  return options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength };
+}
+
 function linesOf(
   file: string,
   live: boolean,
   options: ReadPlanOptions,
 ): AsyncIterable<readonly string[]> {
-  const cap = options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength };
+  const cap = capOf(options);
   if (file === '-') return readStreamBatches(options.stdin ?? process.stdin, cap);
   if (!live) return readLineBatches(file, cap);
   return followLines(file, {
@@ -208,19 +240,38 @@ function carry(parser: SourceParser): unknown {
   };
 }
 
-async function peek(
-  lines: AsyncIterable<readonly string[]>,
-): Promise<{ head: string[]; lines: AsyncIterable<readonly string[]> }> {
-  const iterator = lines[Symbol.asyncIterator]();
-  const held: (readonly string[])[] = [];
+/** The lines of a {@link TextChunk}: split on `\n`, one `\r` dropped before each and at the end. */
+function chunkLines(chunk: TextChunk): readonly string[] {
+  const lines: string[] = [];
+  const splitter = createLineSplitter({ maxLineLength: Number.POSITIVE_INFINITY });
+  const push = (line: string): void => {
+    lines.push(line);
+  };
+  splitter.push(chunk.text, push);
+  splitter.end(push);
+  return lines;
+}
+
+/** A file read as chunks, for a parser that reads line by line: one batch per chunk. */
+async function* chunkBatches(chunks: AsyncIterable<TextChunk>): AsyncIterable<readonly string[]> {
+  for await (const chunk of chunks) yield chunkLines(chunk);
+}
+
+/** Reads items until their lines (`linesOfItem` each) fill the sniffer's head, and gives all back. */
+async function peek<T>(
+  items: AsyncIterable<T>,
+  linesOfItem: (item: T) => readonly string[],
+): Promise<{ head: string[]; items: AsyncIterable<T> }> {
+  const iterator = items[Symbol.asyncIterator]();
+  const held: T[] = [];
   const head: string[] = [];
   while (head.length < SNIFF_LINES) {
     const next = await iterator.next();
     if (next.done === true) break;
     held.push(next.value);
-    head.push(...next.value.slice(0, SNIFF_LINES - head.length));
+    head.push(...linesOfItem(next.value).slice(0, SNIFF_LINES - head.length));
   }
-  async function* replay(): AsyncIterable<readonly string[]> {
+  async function* replay(): AsyncIterable<T> {
     yield* held;
     for (;;) {
       const next = await iterator.next();
@@ -228,5 +279,5 @@ async function peek(
       yield next.value;
     }
   }
-  return { head, lines: replay() };
+  return { head, items: replay() };
 }

@@ -5,6 +5,7 @@ import {
   restoreAuditAssembler,
 } from './auditd/index.js';
 import { createLineParser, type LineParserState } from './line-parser.js';
+import { createLineSplitter } from './line-splitter.js';
 import { createOsqueryParser } from './osquery/index.js';
 import type { LineOutcome } from './outcome.js';
 import type { SourceParser, SourceParserOptions } from './source-parser.js';
@@ -118,6 +119,27 @@ function auditSourceParser(options: CreateSourceParserOptions): SourceParser {
     push(text) {
       line++;
       return convert(assembler.push(text, { source: options.source, line }));
+    },
+    pushChunk(text, lines) {
+      const first = line + 1;
+      line += lines;
+      // The assembler drops one `\r` per line end where pushing the line drops two (its
+      // splitter's and its own): a `\r\r` anywhere (rare) makes the text pushed line by line.
+      if (text.indexOf('\r\r') === -1) {
+        return convert(assembler.push(text, { source: options.source, line: first }));
+      }
+      const outcomes: LineOutcome[] = [];
+      let n = first;
+      const each = (l: string): void => {
+        for (const o of convert(assembler.push(l, { source: options.source, line: n }))) {
+          outcomes.push(o);
+        }
+        n++;
+      };
+      const splitter = createLineSplitter({ maxLineLength: Number.POSITIVE_INFINITY });
+      splitter.push(text, each);
+      splitter.end(each);
+      return outcomes;
     },
     flush: () => convert(assembler.flush()),
     stats(): SourceStats {

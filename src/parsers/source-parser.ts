@@ -10,6 +10,23 @@ import type { SourceStats } from './source-stats.js';
 export interface SourceParser {
   /** Parses the next line (without its terminator). Never throws on input. */
   push(text: string): readonly LineOutcome[];
+  /**
+   * Parses the next `lines` lines at once, when the format reads a whole text faster than
+   * line by line (auditd does). `text` holds exactly `lines` whole lines, each ended by `\n`
+   * or `\r\n` except maybe the last (a text ends a line); the outcomes are those of
+   * {@link SourceParser.push} of each line in turn (split on `\n`, one `\r` dropped before
+   * each `\n` and at the end), so the line numbers advance by `lines`. Absent where the
+   * format has no faster way: push each line. Never throws on input.
+   *
+   * @example
+   * ```ts
+   * const parser = createSourceParser({ source: 'audit.log', format: 'auditd' });
+   * for await (const chunk of readTextChunks('/var/log/audit/audit.log')) {
+   *   const outcomes = parser.pushChunk?.(chunk.text, chunk.lines);
+   * }
+   * ```
+   */
+  pushChunk?(text: string, lines: number): readonly LineOutcome[];
   /** Ends the input: completes anything pending. */
   flush(): readonly LineOutcome[];
   /** The accounting so far. */
