@@ -2,11 +2,12 @@ import type { AuditEventBase, AuditPathItem, FileOperation, HostEvent } from '..
 import type { Provenance, TimeBasis } from '../../events/provenance.js';
 import { detachString } from '../detach-string.js';
 import { type Argv, rebuildArgv } from './argv.js';
-import { pickShaped, readCwd, readPath, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
+import { pickShaped, readCwd, readSyscall, SOCKADDR_SHAPE } from './canonical.js';
 import { type FieldValues, valueId, valueNumber, valueText } from './field-values.js';
 import { parseRadix, parseSigned } from './fields.js';
-import { OBJ_PID_KEYS, PATH_KEYS, SYSCALL_KEYS } from './keys.js';
+import { OBJ_PID_KEYS, SYSCALL_KEYS } from './keys.js';
 import { anomaly, kernelLogin, LOGIN_TYPES, userLogin } from './login-records.js';
+import { pathItems } from './path-items.js';
 import { pick, pickedField, pickedId, pickedNumber, pickedText } from './pick.js';
 import { recentCache } from './recent-cache.js';
 import type { AuditRecord } from './record.js';
@@ -28,7 +29,6 @@ export interface BuildMiss {
 
 const ENRICHED_KEYS = keyTable(['SYSCALL']);
 const S = SYSCALL_KEYS.slot;
-const P = PATH_KEYS.slot;
 const O = OBJ_PID_KEYS.slot;
 const SOCKET_SYSCALLS: ReadonlySet<string> = new Set(['connect', 'bind', 'accept', 'accept4']);
 const MESSAGE_SYSCALLS: ReadonlySet<string> = new Set(['sendto', 'sendmsg', 'recvfrom', 'recvmsg']);
@@ -262,41 +262,6 @@ function successOf(sys: FieldValues): boolean | undefined {
 function cwdOf(parts: Parts): string | undefined {
   const r = parts.cwd;
   return r === undefined ? undefined : readCwd(r.line, r.bodyStart, r.bodyEnd);
-}
-
-function pathItems(records: readonly AuditRecord[]): readonly AuditPathItem[] {
-  if (records.length === 0) return [];
-  // Sized once (no growth), and no wrapper per item.
-  const values: AuditPathItem[] = new Array(records.length);
-  let last = Number.NEGATIVE_INFINITY;
-  let sorted = true;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i] as AuditRecord;
-    const f = readPath(r.line, r.bodyStart, r.bodyEnd);
-    const item = itemOf(f);
-    if (item < last) sorted = false;
-    last = item;
-    values[i] = {
-      path: valueText(f, P.name, true),
-      inode: valueNumber(f, P.inode),
-      mode: parseRadix(valueText(f, P.mode, false), 8),
-      ouid: valueId(f, P.ouid),
-      ogid: valueId(f, P.ogid),
-      nametype: valueText(f, P.nametype, false),
-    };
-  }
-  // Records normally arrive in item order already; else a stable sort by item (the items
-  // read again: rare).
-  if (sorted) return values;
-  const items = records.map((r) => itemOf(readPath(r.line, r.bodyStart, r.bodyEnd)));
-  const order = values.map((_, i) => i);
-  order.sort((a, b) => (items[a] as number) - (items[b] as number));
-  return order.map((i) => values[i] as AuditPathItem);
-}
-
-/** A PATH record's item number (unnumbered ones last). */
-function itemOf(f: FieldValues): number {
-  return valueNumber(f, P.item) ?? Number.MAX_SAFE_INTEGER;
 }
 
 function syscallEvent(
