@@ -76,7 +76,6 @@ export interface PlanReader {
  */
 export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanReader {
   const stats: SourceStats[] = [];
-  const onMiss = options.onMiss;
   async function* batches(): AsyncIterable<readonly SshtrailEvent[]> {
     let state: unknown;
     for (let i = 0; i < plan.files.length; i++) {
@@ -112,43 +111,69 @@ export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanRe
         continue;
       }
       const parser = open(format, file, plan.host, options, state);
-      const run = (outcomes: readonly LineOutcome[], events: SshtrailEvent[]): void => {
-        for (const o of outcomes) {
-          if (o.kind === 'event') events.push(o.event);
-          else onMiss?.(o);
-        }
-      };
-      if (whole && parser.pushChunk !== undefined) {
-        for await (const chunk of chunks ?? readTextChunks(file, capOf(options))) {
-          const events: SshtrailEvent[] = [];
-          run(parser.pushChunk(chunk.text, chunk.lines), events);
-          // As the line path counts: each line's units and one for its end (`\r\n` is two).
-          const unended = chunk.text.charCodeAt(chunk.text.length - 1) !== 10;
-          options.onRead?.(chunk.lines, chunk.text.length + (unended ? 1 : 0));
-          if (events.length > 0) yield events;
-        }
+      const pushChunk = parser.pushChunk?.bind(parser);
+      if (whole && pushChunk !== undefined) {
+        yield* pushChunks(pushChunk, chunks ?? readTextChunks(file, capOf(options)), options);
       } else {
         const batches =
           lines ?? (chunks === undefined ? linesOf(file, live, options) : chunkBatches(chunks));
-        for await (const batch of batches) {
-          const events: SshtrailEvent[] = [];
-          let units = 0;
-          for (const line of batch) {
-            units += line.length + 1;
-            run(parser.push(line), events);
-          }
-          options.onRead?.(batch.length, units);
-          if (events.length > 0) yield events;
-        }
+        yield* pushLines(parser, batches, options);
       }
       const rest: SshtrailEvent[] = [];
-      run(parser.flush(), rest);
+      collect(parser.flush(), rest, options);
       if (rest.length > 0) yield rest;
       stats.push(parser.stats());
       state = format === 'syslog' || format === 'journald-json' ? carry(parser) : undefined;
     }
   }
   return { batches: batches(), stats };
+}
+
+/** Adds the events of `outcomes` to `events`; the misses go to `onMiss`. */
+function collect(
+  outcomes: readonly LineOutcome[],
+  events: SshtrailEvent[],
+  options: ReadPlanOptions,
+): void {
+  for (const o of outcomes) {
+    if (o.kind === 'event') events.push(o.event);
+    else options.onMiss?.(o);
+  }
+}
+
+/** Parses batches of lines one line at a time. */
+async function* pushLines(
+  parser: SourceParser,
+  batches: AsyncIterable<readonly string[]>,
+  options: ReadPlanOptions,
+): AsyncIterable<readonly SshtrailEvent[]> {
+  for await (const batch of batches) {
+    const events: SshtrailEvent[] = [];
+    let units = 0;
+    for (const line of batch) {
+      units += line.length + 1;
+      collect(parser.push(line), events, options);
+    }
+    options.onRead?.(batch.length, units);
+    if (events.length > 0) yield events;
+  }
+}
+
+/** Parses chunks of lines a chunk at a time, with a parser's `pushChunk`. */
+async function* pushChunks(
+  pushChunk: (text: string, lines: number) => readonly LineOutcome[],
+  chunks: AsyncIterable<TextChunk>,
+  options: ReadPlanOptions,
+): AsyncIterable<readonly SshtrailEvent[]> {
+  for await (const chunk of chunks) {
+    const events: SshtrailEvent[] = [];
+    collect(pushChunk(chunk.text, chunk.lines), events, options);
+    // The units read: a line's, and its end's (one for `\n`, as the line path counts, and
+    // two for `\r\n`); a last line with no end counts one for it too, as there.
+    const unended = chunk.text.charCodeAt(chunk.text.length - 1) !== 10;
+    options.onRead?.(chunk.lines, chunk.text.length + (unended ? 1 : 0));
+    if (events.length > 0) yield events;
+  }
 }
 
 /** utmp/wtmp/btmp: binary, read whole; one record counts as one line in the stats. */
