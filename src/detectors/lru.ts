@@ -72,14 +72,19 @@ function remove(order: Order, k: string): void {
 
 // Moves `k` to the most recent end of both `entries` and its order.
 function touch<V>(entries: Record<string, V>, order: Order, k: string, value: V): void {
+  const node = order.nodes.get(k);
+  // Already the newest (as after lruGet then lruSet of one key): deleting and adding it back
+  // would leave the same order, and `delete` is a slow runtime call.
+  if (node !== undefined && node.next === order.ring) {
+    entries[k] = value;
+    return;
+  }
   delete entries[k];
   entries[k] = value;
-  const node = order.nodes.get(k);
   if (node === undefined) {
     append(order, k);
     return;
   }
-  if (node.next === order.ring) return;
   unlink(node);
   const ring = order.ring;
   node.prev = ring.prev;
