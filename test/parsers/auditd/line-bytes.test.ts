@@ -83,20 +83,7 @@ describe('readRecord reads the same header from either copy of the bytes', () =>
       'msg=audit(',
       'node=n ',
     ];
-    const mutated = fc
-      .tuple(
-        fc.constantFrom(...seeds),
-        fc.array(fc.tuple(fc.nat(60), fc.nat(3), fc.constantFrom(...insert)), { maxLength: 3 }),
-        fc.nat(80),
-      )
-      .map(([l, muts, cut]) => {
-        let s = l;
-        for (const [pos, del, ins] of muts) {
-          const p = Math.min(pos, s.length);
-          s = s.slice(0, p) + ins + s.slice(p + del);
-        }
-        return s.slice(0, Math.max(cut, 1) + 20);
-      });
+    const mutated = mutatedLines(seeds, insert, 60, 80, (cut) => Math.max(cut, 1) + 20);
     fc.assert(
       fc.property(mutated, fc.constantFrom(...seeds), (line, before) => {
         lineBytes('');
@@ -167,20 +154,7 @@ describe('readRecordAt reads a line inside a chunk’s bytes as readRecord reads
     'msg=audit(',
     'node=n ',
   ];
-  const lineArb = fc
-    .tuple(
-      fc.constantFrom(...seeds),
-      fc.array(fc.tuple(fc.nat(80), fc.nat(3), fc.constantFrom(...insert)), { maxLength: 3 }),
-      fc.nat(300),
-    )
-    .map(([l, muts, cut]) => {
-      let s = l;
-      for (const [pos, del, ins] of muts) {
-        const p = Math.min(pos, s.length);
-        s = s.slice(0, p) + ins + s.slice(p + del);
-      }
-      return s.slice(0, cut + 1);
-    });
+  const lineArb = mutatedLines(seeds, insert, 80, 300, (cut) => cut + 1);
 
   it('before, between and after other lines, CRLF or not, with its first 0x1d given or not', () => {
     fc.assert(
@@ -204,3 +178,28 @@ describe('readRecordAt reads a line inside a chunk’s bytes as readRecord reads
     );
   });
 });
+
+/** A seed line with up to 3 edits (up to 3 units deleted at a position, a piece inserted),
+ * cut to `length(n)` units for a random `n` up to `maxCut`. */
+function mutatedLines(
+  seeds: readonly string[],
+  insert: readonly string[],
+  maxPos: number,
+  maxCut: number,
+  length: (n: number) => number,
+): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.array(fc.tuple(fc.nat(maxPos), fc.nat(3), fc.constantFrom(...insert)), { maxLength: 3 }),
+      fc.nat(maxCut),
+    )
+    .map(([l, muts, n]) => {
+      let s = l;
+      for (const [pos, del, ins] of muts) {
+        const p = Math.min(pos, s.length);
+        s = s.slice(0, p) + ins + s.slice(p + del);
+      }
+      return s.slice(0, length(n));
+    });
+}
