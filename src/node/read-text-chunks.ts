@@ -53,6 +53,7 @@ function terminated(line: string): string {
  *   for (const r of audit.push(chunk.text, { source: 'audit.log', line })) console.log(r.kind);
  *   line += chunk.lines;
  * }
+ * for (const r of audit.flush()) console.log(r.kind); // events still open at the end
  * ```
  */
 export async function* readTextChunks(

@@ -21,9 +21,12 @@ export interface SourceParser {
    * @example
    * ```ts
    * const parser = createSourceParser({ source: 'audit.log', format: 'auditd' });
-   * for await (const chunk of readTextChunks('/var/log/audit/audit.log')) {
-   *   const outcomes = parser.pushChunk?.(chunk.text, chunk.lines);
+   * const outcomes: LineOutcome[] = [];
+   * for await (const { text, lines } of readTextChunks('/var/log/audit/audit.log')) {
+   *   if (parser.pushChunk !== undefined) outcomes.push(...parser.pushChunk(text, lines));
+   *   else for (const line of text.split(/\r?\n/, lines)) outcomes.push(...parser.push(line));
    * }
+   * outcomes.push(...parser.flush()); // events still open at the end
    * ```
    */
   pushChunk?(text: string, lines: number): readonly LineOutcome[];
