@@ -103,6 +103,7 @@ export async function scanCommand(options: InputOptions): Promise<number> {
     analyzer.on('event', (e) => reportHops.event(e));
   }
   const diagnostics: string[] = [];
+  const totals = new Map<string, number>();
   // A clock offset changes what every result means, so it is said on stderr, not only in
   // --stats: once per host, after the progress bar (as it comes, with --follow).
   const offsetHosts = new Set<string>();
@@ -114,6 +115,16 @@ export async function scanCommand(options: InputOptions): Promise<number> {
       if (options.follow && !options.quiet)
         process.stderr.write(`sshtrail: warning: ${d.message}\n`);
       else warnings.push(d.message);
+    }
+    // Running totals (late or early-released events) say the same thing again with a bigger
+    // count: keep only the last, where the first stood.
+    if (d.code === 'late_events' || d.code === 'reorder_overflow') {
+      const at = totals.get(d.code);
+      if (at !== undefined) {
+        diagnostics[at] = d.message;
+        return;
+      }
+      totals.set(d.code, diagnostics.length);
     }
     diagnostics.push(d.message);
   };
