@@ -14,7 +14,7 @@ const WORST_FIRST: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /**
  * The closing line of a scan on a terminal, e.g.
- * `sshtrail: 2 files, 40 lines (38 events): 3 sessions, 2 findings (1 critical, 1 low), 1 case`.
+ * `sshtrail: 2 files, 40 lines (38 in events): 3 sessions, 2 findings (1 critical, 1 low), 1 case`.
  * A scan that finds nothing writes nothing on stdout, so without this line a person at a
  * terminal cannot tell "clean" from "read nothing".
  */
@@ -26,14 +26,14 @@ export function scanSummaryText(tally: ScanTally): string {
   });
   const found = `${plural(tally.findings.length, 'finding')}${severities.length > 0 ? ` (${severities.join(', ')})` : ''}`;
   return (
-    `sshtrail: ${plural(tally.sources.length, 'file')}, ${plural(lines, 'line')} (${events.toLocaleString('en-US')} events): ` +
+    `sshtrail: ${plural(tally.sources.length, 'file')}, ${plural(lines, 'line')} (${events.toLocaleString('en-US')} in events): ` +
     `${plural(tally.sessions, 'session')}, ${found}, ${plural(tally.cases, 'case')}\n`
   );
 }
 
 /**
  * The closing line of `sshtrail parse` on a terminal: what became of the lines, e.g.
- * `sshtrail: 1 file, 40 lines: 38 events, 1 ignored, 1 unrecognized, 0 malformed (--stats for why)`.
+ * `sshtrail: 1 file, 40 lines: 38 in events, 1 ignored, 1 unrecognized, 0 malformed (--stats for why)`.
  */
 export function parseSummaryText(sources: readonly SourceStats[]): string {
   const { lines, events } = totals(sources);
@@ -42,7 +42,7 @@ export function parseSummaryText(sources: readonly SourceStats[]): string {
   const why = lines > events ? ' (--stats for why)' : '';
   return (
     `sshtrail: ${plural(sources.length, 'file')}, ${plural(lines, 'line')}: ` +
-    `${events.toLocaleString('en-US')} events, ${count('ignored')} ignored, ` +
+    `${events.toLocaleString('en-US')} in events, ${count('ignored')} ignored, ` +
     `${count('unrecognized')} unrecognized, ${count('malformed')} malformed${why}\n`
   );
 }

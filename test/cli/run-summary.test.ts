@@ -29,7 +29,7 @@ describe('scanSummaryText', () => {
       cases: 1,
     });
     expect(text).toBe(
-      'sshtrail: 2 files, 1,240 lines (1,038 events): 3 sessions, 3 findings (1 critical, 2 low), 1 case\n',
+      'sshtrail: 2 files, 1,240 lines (1,038 in events): 3 sessions, 3 findings (1 critical, 2 low), 1 case\n',
     );
   });
 
@@ -40,7 +40,7 @@ describe('scanSummaryText', () => {
       findings: [],
       cases: 0,
     });
-    expect(text).toBe('sshtrail: 1 file, 1 line (1 events): 1 session, 0 findings, 0 cases\n');
+    expect(text).toBe('sshtrail: 1 file, 1 line (1 in events): 1 session, 0 findings, 0 cases\n');
   });
 });
 
@@ -48,10 +48,10 @@ describe('parseSummaryText', () => {
   it('says what became of the lines and where to look for why', () => {
     const mixed = { ...stats('auth.log', 40, 37), ignored: 1, unrecognized: 1, malformed: 1 };
     expect(parseSummaryText([mixed])).toBe(
-      'sshtrail: 1 file, 40 lines: 37 events, 1 ignored, 1 unrecognized, 1 malformed (--stats for why)\n',
+      'sshtrail: 1 file, 40 lines: 37 in events, 1 ignored, 1 unrecognized, 1 malformed (--stats for why)\n',
     );
     expect(parseSummaryText([stats('a', 2, 2), stats('b', 0, 0)])).toBe(
-      'sshtrail: 2 files, 2 lines: 2 events, 0 ignored, 0 unrecognized, 0 malformed\n',
+      'sshtrail: 2 files, 2 lines: 2 in events, 0 ignored, 0 unrecognized, 0 malformed\n',
     );
   });
 });
@@ -95,7 +95,9 @@ describe.skipIf(!hasScript)('sshtrail scan on a terminal', () => {
   };
 
   it('ends a clean scan with one summary line instead of silence', () => {
-    expect(run('')).toBe('sshtrail: 1 file, 3 lines (3 events): 1 session, 0 findings, 0 cases\n');
+    expect(run('')).toBe(
+      'sshtrail: 1 file, 3 lines (3 in events): 1 session, 0 findings, 0 cases\n',
+    );
   });
 
   it('stays silent with --quiet', () => {
@@ -112,7 +114,7 @@ describe.skipIf(!hasScript)('sshtrail scan on a terminal', () => {
     const lines = result.stdout.replace(/\r/g, '').trim().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe(
-      'sshtrail: 1 file, 3 lines: 3 events, 0 ignored, 0 unrecognized, 0 malformed',
+      'sshtrail: 1 file, 3 lines: 3 in events, 0 ignored, 0 unrecognized, 0 malformed',
     );
   });
 });
