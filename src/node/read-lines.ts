@@ -1,15 +1,10 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { createLineSplitter, type LineSplitterOptions } from '../parsers/line-splitter.js';
 import { isGzipFile, openText } from './open-text.js';
+import { plainTextPieces } from './read-plain-text.js';
 
-// Plain files are read in 64 KiB chunks: measured faster than 256 KiB ones (the decoded chunk
-// and the lines cut from it stay in cache while they are split and parsed).
-const PLAIN_CHUNK = 1 << 16;
-
-async function openLines(path: string): Promise<Readable> {
-  if (await isGzipFile(path)) return openText(path);
-  return createReadStream(path, { highWaterMark: PLAIN_CHUNK, encoding: 'utf8' });
+async function openLines(path: string): Promise<AsyncIterable<string>> {
+  if (await isGzipFile(path)) return (await openText(path)) as AsyncIterable<string>;
+  return plainTextPieces(path);
 }
 
 /**
@@ -35,7 +30,7 @@ export async function* readLineBatches(
     batch.push(line);
   };
   for await (const chunk of stream) {
-    splitter.push(chunk as string, push);
+    splitter.push(chunk, push);
     if (batch.length > 0) {
       yield batch;
       batch = [];

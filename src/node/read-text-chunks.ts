@@ -1,10 +1,6 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { DEFAULT_MAX_LINE_LENGTH, type LineSplitterOptions } from '../parsers/line-splitter.js';
 import { isGzipFile, openText } from './open-text.js';
-
-// The read size of readLineBatches (measured best there: the chunk stays in cache).
-const PLAIN_CHUNK = 1 << 16;
+import { plainTextPieces } from './read-plain-text.js';
 
 /**
  * Whole lines of a text file, as one string: what {@link readTextChunks} yields.
@@ -25,9 +21,9 @@ export interface TextChunk {
   readonly lines: number;
 }
 
-async function openChunks(path: string): Promise<Readable> {
-  if (await isGzipFile(path)) return openText(path);
-  return createReadStream(path, { highWaterMark: PLAIN_CHUNK, encoding: 'utf8' });
+async function openChunks(path: string): Promise<AsyncIterable<string>> {
+  if (await isGzipFile(path)) return (await openText(path)) as AsyncIterable<string>;
+  return plainTextPieces(path);
 }
 
 /** `line` followed by a terminator that gives it back whole (a line ending in `\r` keeps it). */
@@ -60,7 +56,7 @@ export async function* readTextChunks(
   path: string,
   options: LineSplitterOptions = {},
 ): AsyncIterable<TextChunk> {
-  yield* textChunks((await openChunks(path)) as AsyncIterable<string>, options);
+  yield* textChunks(await openChunks(path), options);
 }
 
 /**
