@@ -1,4 +1,5 @@
 import type { SshtrailEvent } from '../events/index.js';
+import { carriedAuditState } from '../parsers/create-source-parser.js';
 import type { LineParserState } from '../parsers/line-parser.js';
 import { createLineSplitter } from '../parsers/line-splitter.js';
 import type { LineOutcome } from '../parsers/outcome.js';
@@ -119,11 +120,21 @@ export function readPlan(plan: InputPlan, options: ReadPlanOptions = {}): PlanRe
           lines ?? (chunks === undefined ? linesOf(file, live, options) : chunkBatches(chunks));
         yield* pushLines(parser, batches, options);
       }
-      const rest: SshtrailEvent[] = [];
-      collect(parser.flush(), rest, options);
-      if (rest.length > 0) yield rest;
+      // An audit event whose records straddle a rotation goes on in the next file (a set's
+      // files share its format); the last file's open events are flushed.
+      const carriesEvents = format === 'auditd' && i < plan.files.length - 1;
+      if (!carriesEvents) {
+        const rest: SshtrailEvent[] = [];
+        collect(parser.flush(), rest, options);
+        if (rest.length > 0) yield rest;
+      }
       stats.push(parser.stats());
-      state = format === 'syslog' || format === 'journald-json' ? carry(parser) : undefined;
+      state =
+        format === 'syslog' || format === 'journald-json'
+          ? carry(parser)
+          : carriesEvents
+            ? carriedAuditState(parser.snapshot())
+            : undefined;
     }
   }
   return { batches: batches(), stats };

@@ -163,6 +163,49 @@ function auditSourceParser(options: CreateSourceParserOptions): SourceParser {
   };
 }
 
+/**
+ * The state an auditd source parser hands to the parser of the next file of a rotated set,
+ * from its {@link SourceParser.snapshot}: its open events go on there, with their records'
+ * provenance (auditd rotates by size, between records, so an event's records may straddle
+ * two files). The next file starts at line 1 with fresh counts, except that the carried
+ * lines count as read and pending there: they are settled, and counted, where their event
+ * completes, so every line of the set is counted once.
+ *
+ * @param snapshot - `snapshot()` of the auditd source parser of the file that ended.
+ * @returns The `state` for the next file's parser.
+ * @example
+ * ```ts
+ * const next = createSourceParser({ format: 'auditd', source: 'audit.log', state: carriedAuditState(prev.snapshot()) });
+ * ```
+ * @internal
+ */
+export function carriedAuditState(snapshot: unknown): unknown {
+  const saved = auditSourceState(snapshot);
+  const stats = saved.assembler.stats;
+  const carried = stats.pending;
+  return {
+    line: 0,
+    reasons: {},
+    assembler: {
+      ...saved.assembler,
+      stats: {
+        ...stats,
+        lines: carried,
+        records: carried,
+        groups: 0,
+        events: 0,
+        consumed: 0,
+        ignored: 0,
+        unrecognized: 0,
+        malformed: 0,
+        pending: carried,
+        evicted: 0,
+        timedOut: 0,
+      },
+    },
+  };
+}
+
 /** Checks a saved auditd source state (a bad one is a programmer error: TypeError). */
 function auditSourceState(value: unknown): AuditSourceState {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

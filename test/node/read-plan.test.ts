@@ -80,6 +80,43 @@ describe('planInputs + readPlan', () => {
     expect(stats[0]).toMatchObject({ lines: 7, events: 7 });
   });
 
+  it('completes an audit event whose records straddle a rotation in the next file', async () => {
+    // auditd rotates by size between records, not between events: the SYSCALL and EXECVE of
+    // this event end audit.log.1, its CWD, PATHs, PROCTITLE and EOE start audit.log.
+    const before = 'type=EOE msg=audit(1615114232.300:15557):';
+    put('rot/audit.log.1', `${before}\n${AUDIT.slice(0, 2).join('\n')}\n`);
+    put('rot/audit.log', `${AUDIT.slice(2).join('\n')}\n`);
+    const { plans } = await planInputs([path.join(dir, 'rot')]);
+    expect(plans.map((p) => [p.format, p.files.map((f) => path.basename(f))])).toEqual([
+      ['auditd', ['audit.log.1', 'audit.log']],
+    ]);
+    const { events, stats } = await eventsOf(plans);
+    expect(events).toHaveLength(1);
+    const exec = events[0];
+    expect(exec?.kind).toBe('process.exec');
+    if (exec?.kind !== 'process.exec') return;
+    expect([exec.argv, exec.cwd, exec.paths.map((p) => p.path)]).toEqual([
+      ['whoami'],
+      '/home/user/tmp',
+      ['/usr/bin/whoami', '/lib64/ld-linux-x86-64.so.2'],
+    ]);
+    expect(exec.evidence.map((e) => [path.basename(e.source), e.line])).toEqual([
+      ['audit.log.1', 2],
+      ['audit.log.1', 3],
+      ['audit.log', 1],
+      ['audit.log', 2],
+      ['audit.log', 3],
+      ['audit.log', 4],
+      ['audit.log', 5],
+    ]);
+    // The straddling lines are settled, and counted, in the file where their event completes;
+    // every line is counted once over the set.
+    expect(stats.map((s) => [path.basename(s.source), s.lines, s.events, s.ignored])).toEqual([
+      ['audit.log.1', 1, 0, 1],
+      ['audit.log', 7, 7, 0],
+    ]);
+  });
+
   it('uses --host when the layout gives none, and the parent directory for a named file', async () => {
     const file = put('flat/audit.log', `${AUDIT.join('\n')}\n`);
     const fromHost = await planInputs([path.join(dir, 'flat')], { hostFromDir: true, host: 'h0' });
