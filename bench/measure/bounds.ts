@@ -1,10 +1,12 @@
 /**
- * Lower bounds (issues 2 and 3): what reading the fields every event carries costs, with no
- * checks and no grammar, on today's line strings and on bytes, and with the least a
- * sessionizer keeps. A parser that checks what it reads does strictly more, so its ratio to
+ * Lower bounds (issues 2, 3 and 4): what reading the fields every event carries costs, with
+ * no checks and no grammar, on today's line strings and on bytes, with the least a
+ * sessionizer keeps, and for audit records with the least grouping into events. A parser that checks what it reads does strictly more, so its ratio to
  * the floor cannot be below these.
  */
-import type { ReadLineBatches } from './api.js';
+import type { ReadLineBatches, ReadTextChunks } from './api.js';
+import { boundAuditEvent } from './bounds/audit-event.js';
+import { readAuditGroups } from './bounds/audit-records.js';
 import { boundOutcome, newFields } from './bounds/bound-event.js';
 import { readByteLines } from './bounds/byte-lines.js';
 import { createPidTable } from './bounds/pid-table.js';
@@ -14,6 +16,9 @@ import type { PassOutput } from './floors.js';
 
 // Outcomes are parked here so the engine must build them (no escape analysis).
 const parked: unknown[] = new Array(1024).fill(null);
+
+// The host the audit pass gives its assembler (audit.ts).
+const AUDIT_HOST = 'bastion-01';
 
 /**
  * Fields from line strings (the parser's interface today).
@@ -91,4 +96,39 @@ export async function byteFieldsBound(file: string, sessions: boolean): Promise<
     if (sessions) checksum += table.touch(outcome.event.host, outcome.event.pid, lines);
   });
   return { lines, checksum };
+}
+
+/**
+ * The audit bound (issue 4): lines, provenance, headers and grouping as the assembler must
+ * do them (see bounds/audit-records.ts), and with `events`, an event of the product's shape
+ * per group from fields read unchecked (bounds/audit-event.ts).
+ *
+ * @param readTextChunks - src/node readTextChunks
+ * @param file - the audit.log
+ * @param events - also build each event
+ * @returns lines and a checksum of the records per event (and the pids)
+ * @example
+ * ```ts
+ * await auditBound(api.readTextChunks, file, true);
+ * ```
+ */
+export async function auditBound(
+  readTextChunks: ReadTextChunks,
+  file: string,
+  events: boolean,
+): Promise<PassOutput> {
+  let groups = 0;
+  let checksum = 0;
+  const lines = await readAuditGroups(readTextChunks, file, (g) => {
+    groups++;
+    checksum += g.evidence.length;
+    if (!events) {
+      parked[groups & 1023] = g;
+      return;
+    }
+    const event = boundAuditEvent(g, AUDIT_HOST);
+    parked[groups & 1023] = event;
+    checksum += event.pid ?? 0;
+  });
+  return { lines, checksum, detail: { events: groups } };
 }

@@ -10,7 +10,7 @@
 import { analysisPass } from './analysis.js';
 import type { ProjectApi, SourceOptions } from './api.js';
 import { auditPass } from './audit.js';
-import { byteFieldsBound, byteReaderFloor, stringFieldsBound } from './bounds.js';
+import { auditBound, byteFieldsBound, byteReaderFloor, stringFieldsBound } from './bounds.js';
 import { batchesFloor, type PassOutput, rawFloor, readLinesFloor } from './floors.js';
 import { parseBatchesPass, parsePass } from './parse.js';
 
@@ -28,7 +28,9 @@ export type MeasurementId =
   | 'bound-reader-bytes'
   | 'bound-fields-strings'
   | 'bound-fields-bytes'
-  | 'bound-sessions-bytes';
+  | 'bound-sessions-bytes'
+  | 'bound-audit-records'
+  | 'bound-audit-events';
 
 /** Which corpus a measurement reads. */
 export type Workload = 'auth' | 'audit';
@@ -192,6 +194,30 @@ export const MEASUREMENTS: readonly Measurement[] = [
     workloads: ['auth'],
     floor: 'floor-batches',
     prepare: (_api, o) => ({ ok: true, pass: () => byteFieldsBound(o.source, true) }),
+  },
+  {
+    id: 'bound-audit-records',
+    label: 'bound: audit lines + provenance + header + grouping',
+    workloads: ['audit'],
+    floor: 'floor-batches',
+    prepare: (api, o) => {
+      const { readTextChunks } = api;
+      return readTextChunks
+        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, false) }
+        : unavailable('readTextChunks');
+    },
+  },
+  {
+    id: 'bound-audit-events',
+    label: 'bound: audit records + events from unchecked fields',
+    workloads: ['audit'],
+    floor: 'floor-batches',
+    prepare: (api, o) => {
+      const { readTextChunks } = api;
+      return readTextChunks
+        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, true) }
+        : unavailable('readTextChunks');
+    },
   },
 ];
 
