@@ -4,6 +4,7 @@ import {
   createAuditAssembler,
   restoreAuditAssembler,
 } from './auditd/index.js';
+import { noAuditStats } from './auditd/result.js';
 import { createLineParser, type LineParserState } from './line-parser.js';
 import { createLineSplitter } from './line-splitter.js';
 import { createOsqueryParser } from './osquery/index.js';
@@ -181,27 +182,13 @@ function auditSourceParser(options: CreateSourceParserOptions): SourceParser {
  */
 export function carriedAuditState(snapshot: unknown): unknown {
   const saved = auditSourceState(snapshot);
-  const stats = saved.assembler.stats;
-  const carried = stats.pending;
+  const carried = saved.assembler.stats.pending;
   return {
     line: 0,
     reasons: {},
     assembler: {
       ...saved.assembler,
-      stats: {
-        ...stats,
-        lines: carried,
-        records: carried,
-        groups: 0,
-        events: 0,
-        consumed: 0,
-        ignored: 0,
-        unrecognized: 0,
-        malformed: 0,
-        pending: carried,
-        evicted: 0,
-        timedOut: 0,
-      },
+      stats: { ...noAuditStats(), lines: carried, records: carried, pending: carried },
     },
   };
 }

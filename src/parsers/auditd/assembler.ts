@@ -11,12 +11,13 @@ import {
   touchOpenEvent,
 } from './open-events.js';
 import { type AuditRecord, readRecord, readRecordAt } from './record.js';
-import type {
-  AuditAssembler,
-  AuditAssemblerOptions,
-  AuditMissReason,
-  AuditResult,
-  AuditStats,
+import {
+  type AuditAssembler,
+  type AuditAssemblerOptions,
+  type AuditMissReason,
+  type AuditResult,
+  type AuditStats,
+  noAuditStats,
 } from './result.js';
 import { type AuditAssemblerSnapshot, checkAuditSnapshot } from './snapshot.js';
 
@@ -150,22 +151,7 @@ function build(
   let previous: AuditRecord | undefined;
   // The last record of the event read before previous's: its key is reused likewise.
   let other: AuditRecord | undefined;
-  const c: Counters =
-    saved === undefined
-      ? {
-          lines: 0,
-          records: 0,
-          groups: 0,
-          events: 0,
-          consumed: 0,
-          ignored: 0,
-          unrecognized: 0,
-          malformed: 0,
-          pending: 0,
-          evicted: 0,
-          timedOut: 0,
-        }
-      : { ...saved.stats };
+  const c: Counters = { ...(saved === undefined ? noAuditStats() : saved.stats) };
   let seq = saved?.seq ?? 0;
 
   // The results of the push or flush under way: most pushes have none, and most others

@@ -90,6 +90,32 @@ export interface AuditStats {
 }
 
 /**
+ * Stats of an assembler that has read nothing.
+ *
+ * @returns Every count at zero.
+ * @example
+ * ```ts
+ * noAuditStats().lines; // 0
+ * ```
+ * @internal
+ */
+export function noAuditStats(): AuditStats {
+  return {
+    lines: 0,
+    records: 0,
+    groups: 0,
+    events: 0,
+    consumed: 0,
+    ignored: 0,
+    unrecognized: 0,
+    malformed: 0,
+    pending: 0,
+    evicted: 0,
+    timedOut: 0,
+  };
+}
+
+/**
  * Options of {@link createAuditAssembler}. Every limit is in event time or record counts,
  * never wall-clock time, so replays are deterministic.
  *
