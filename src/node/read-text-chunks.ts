@@ -32,10 +32,10 @@ function terminated(line: string): string {
 }
 
 /**
- * Reads a text file (plain or gzip) as chunks of whole lines, about one per read, with no
+ * Reads a text file (plain or gzip) as chunks of whole lines, one per 64 KiB or so, with no
  * string per line: for consumers that take many lines at once, like
  * `AuditAssembler.push`. The lines are {@link readLines}'s (the same line cap; a longer
- * line is cut and the rest skipped without being buffered); a line that a read boundary
+ * line is cut and the rest skipped without being buffered); a line that a 64 KiB boundary
  * splits is yielded whole, in a chunk of its own.
  *
  * @param path - File to read; gzip is detected from its content.
