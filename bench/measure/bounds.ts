@@ -6,6 +6,7 @@
  */
 import type { ReadLineBatches, ReadTextChunks } from './api.js';
 import { boundAuditEvent } from './bounds/audit-event.js';
+import { boundAuditFullEvent } from './bounds/audit-event-full.js';
 import { readAuditGroups } from './bounds/audit-records.js';
 import { boundOutcome, newFields } from './bounds/bound-event.js';
 import { readByteLines } from './bounds/byte-lines.js';
@@ -104,34 +105,43 @@ export async function byteFieldsBound(file: string, sessions: boolean): Promise<
 }
 
 /**
+ * How much of an audit event a bound builds: `records` groups lines into events and builds
+ * none; `events` builds each from the SYSCALL's ids, exe, comm, key and success
+ * (bounds/audit-event.ts); `full` builds the whole event of the product's kind, auxiliary
+ * records and login messages included (bounds/audit-event-full.ts).
+ */
+export type AuditBoundLevel = 'records' | 'events' | 'full';
+
+/**
  * The audit bound (issue 4): lines, provenance, headers and grouping as the assembler must
- * do them (see bounds/audit-records.ts), and with `events`, an event of the product's shape
- * per group from fields read unchecked (bounds/audit-event.ts).
+ * do them (see bounds/audit-records.ts), and per `level`, an event of the product's shape
+ * per group from fields read unchecked.
  *
  * @param readTextChunks - src/node readTextChunks
  * @param file - the audit.log
- * @param events - also build each event
+ * @param level - what is built per group
  * @returns lines and a checksum of the records per event (and the pids)
  * @example
  * ```ts
- * await auditBound(api.readTextChunks, file, true);
+ * await auditBound(api.readTextChunks, file, 'full');
  * ```
  */
 export async function auditBound(
   readTextChunks: ReadTextChunks,
   file: string,
-  events: boolean,
+  level: AuditBoundLevel,
 ): Promise<PassOutput> {
   let groups = 0;
   let checksum = 0;
   const lines = await readAuditGroups(readTextChunks, file, (g) => {
     groups++;
     checksum += g.evidence.length;
-    if (!events) {
+    if (level === 'records') {
       auditParked[groups & 15] = g;
       return;
     }
-    const event = boundAuditEvent(g, AUDIT_HOST);
+    const event =
+      level === 'events' ? boundAuditEvent(g, AUDIT_HOST) : boundAuditFullEvent(g, AUDIT_HOST);
     auditParked[groups & 15] = event;
     checksum += event.pid ?? 0;
   });

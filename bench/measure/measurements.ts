@@ -30,7 +30,8 @@ export type MeasurementId =
   | 'bound-fields-bytes'
   | 'bound-sessions-bytes'
   | 'bound-audit-records'
-  | 'bound-audit-events';
+  | 'bound-audit-events'
+  | 'bound-audit-full';
 
 /** Which corpus a measurement reads. */
 export type Workload = 'auth' | 'audit';
@@ -203,7 +204,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
     prepare: (api, o) => {
       const { readTextChunks } = api;
       return readTextChunks
-        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, false) }
+        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, 'records') }
         : unavailable('readTextChunks');
     },
   },
@@ -215,7 +216,19 @@ export const MEASUREMENTS: readonly Measurement[] = [
     prepare: (api, o) => {
       const { readTextChunks } = api;
       return readTextChunks
-        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, true) }
+        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, 'events') }
+        : unavailable('readTextChunks');
+    },
+  },
+  {
+    id: 'bound-audit-full',
+    label: 'bound: audit records + whole events (argv, cwd, paths, sockaddr, login msg)',
+    workloads: ['audit'],
+    floor: 'floor-batches',
+    prepare: (api, o) => {
+      const { readTextChunks } = api;
+      return readTextChunks
+        ? { ok: true, pass: () => auditBound(readTextChunks, o.source, 'full') }
         : unavailable('readTextChunks');
     },
   },

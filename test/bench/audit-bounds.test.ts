@@ -59,8 +59,8 @@ const id = (n: number | undefined): number | undefined => (n === 4294967295 ? un
 describe('audit bound', () => {
   it('reads the lines the audit pass reads, and groups them into as many events', async () => {
     const pass = await auditPass(createAuditAssembler, readLineBatches, path, readTextChunks);
-    const records = await auditBound(readTextChunks, path, false);
-    const events = await auditBound(readTextChunks, path, true);
+    const records = await auditBound(readTextChunks, path, 'records');
+    const events = await auditBound(readTextChunks, path, 'events');
     const results = pass.detail?.results as Record<string, number>;
     expect(interleaved).toBeGreaterThan(0); // so the grouping is tested on interleaved events
     expect(records.lines).toBe(LINES);
@@ -109,7 +109,7 @@ describe('audit bound', () => {
     writeAuditLog(odd, { seed: 3, lines: 2_000 });
     appendFileSync(odd, 'type=EOE msg=audit(1.000:9):\r\n\n# é\r\ntype=USER_LOGIN msg=audit(');
     const pass = await auditPass(createAuditAssembler, readLineBatches, odd, readTextChunks);
-    const bound = await auditBound(readTextChunks, odd, true);
+    const bound = await auditBound(readTextChunks, odd, 'events');
     expect(bound.lines).toBe(pass.lines);
     expect(bound.lines).toBe(2_004);
   });
