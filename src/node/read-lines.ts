@@ -9,7 +9,7 @@ async function openLines(path: string): Promise<AsyncIterable<string>> {
 
 /**
  * Reads a text file (plain or gzip) as batches of lines, one batch per 64 KiB or so of text
- * (a plain file is read a MiB at a time and decoded 64 KiB at a time). Batches keep per-line
+ * (a plain file is read 256 KiB at a time and decoded 64 KiB at a time). Batches keep per-line
  * overhead low on big files; the lines are the same however the file is read.
  *
  * @param path - File to read; gzip is detected from its content.

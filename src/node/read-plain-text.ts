@@ -2,13 +2,15 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
- * Bytes per read, into one buffer reused for every read. Each read costs a round trip to
- * libuv's thread pool, about as much as decoding a 64 KiB window: a stream of 64 KiB reads
- * spent more time there than in reading (about 80 ms of CPU per 72 MiB, against 20 ms for
- * 1 MiB reads). One reused buffer, because a stream allocates a new one per read (with 1 MiB
- * reads that raised peak RSS by about 15 MiB).
+ * Bytes per read, into one buffer reused for every read of a file. Each read costs a round
+ * trip to libuv's thread pool, about as much as decoding a 64 KiB window: a stream of 64 KiB
+ * reads spent more time there than in reading. Reading the 72 MiB audit benchmark file cost
+ * about 90 ms of CPU with 64 KiB reads (decoded), 55 with 128 KiB, 41 with 256 KiB and 39
+ * with 1 MiB. The buffer is held while its file is open, and `sshtrail scan` keeps every
+ * input open while it merges them: 256 KiB gets nearly all of the gain for a quarter of
+ * 1 MiB's memory (200 inputs hold 50 MiB of buffers, against about 13 with 64 KiB reads).
  */
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 1 << 18;
 
 /**
  * Bytes decoded into one string. Strings this small stay in V8's young generation and in
@@ -18,7 +20,7 @@ const READ_BYTES = 1 << 20;
 const DECODE_BYTES = 1 << 16;
 
 /**
- * A plain (not gzip) file's text as UTF-8 decoded pieces of about 64 KiB, read a MiB at a
+ * A plain (not gzip) file's text as UTF-8 decoded pieces of about 64 KiB, read 256 KiB at a
  * time: the pieces a stream of 64 KiB reads with the `utf8` encoding gave (the same decoder
  * sees the same bytes, split at the same offsets), for under half the CPU. A piece ends
  * anywhere: a line, or a character whose bytes the decoder holds back for the next piece, may

@@ -1,5 +1,5 @@
 /**
- * A reader that keeps the bytes: the file is read a MiB at a time into one reused buffer, as
+ * A reader that keeps the bytes: the file is read 256 KiB at a time into one reused buffer, as
  * the floor's reader does, and cut at line ends into pieces of about 64 KiB, each decoded once
  * (as the floor decodes 64 KiB windows); a piece's lines are cut as slices of that string, and
  * the line's bytes are handed along with it, so a bound can read bytes (about 0.9 ns each)
@@ -12,7 +12,7 @@ import { open } from 'node:fs/promises';
 /** Receives one line; `bytes` holds it from `start` (null when its piece is not ASCII). */
 export type ByteLineSink = (line: string, bytes: Uint8Array | null, start: number) => void;
 
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 1 << 18;
 const PIECE_BYTES = 1 << 16;
 const NEWLINE = 10;
 
