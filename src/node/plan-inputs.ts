@@ -92,6 +92,10 @@ export async function planInputs(
 ): Promise<InputPlans> {
   const plans: InputPlan[] = [];
   const skipped: SkippedInput[] = [];
+  // Files named one by one (a shell glob: `audit.log*`) form rotated sets as a directory's
+  // files do, read oldest first as one source where the first of them is named.
+  const named = await namedSets(paths);
+  const planned = new Set<readonly string[]>();
   for (const given of paths) {
     if (given === '-') {
       plans.push({
@@ -102,13 +106,20 @@ export async function planInputs(
       });
       continue;
     }
-    const explicit = !(await isDirectory(given));
+    const namedSet = named.get(given);
+    if (namedSet !== undefined && planned.has(namedSet)) continue;
+    const explicit = namedSet !== undefined;
     const onSkip = (path: string, reason: string): void => {
       skipped.push({ path, reason });
     };
-    for (const set of groupRotated(await collectInputs([given], onSkip))) {
+    const sets =
+      namedSet === undefined ? groupRotated(await collectInputs([given], onSkip)) : [namedSet];
+    if (namedSet !== undefined) planned.add(namedSet);
+    for (const set of sets) {
+      // A named set's host is its directory's name, as a named file's is.
+      const root = namedSet === undefined ? given : (set[0] ?? given);
       const host =
-        (options.hostFromDir === true ? hostOf(given, set[0] ?? given) : undefined) ?? options.host;
+        (options.hostFromDir === true ? hostOf(root, set[0] ?? given) : undefined) ?? options.host;
       let decided: Awaited<ReturnType<typeof decide>>;
       try {
         decided = await decide(set, options.format);
@@ -127,6 +138,17 @@ export async function planInputs(
     }
   }
   return { plans: await inferSiblingHosts(plans), skipped };
+}
+
+/** The rotated set of each named file (not `-`, not a directory) among `paths`. */
+async function namedSets(paths: readonly string[]): Promise<Map<string, readonly string[]>> {
+  const files: string[] = [];
+  for (const given of paths) {
+    if (given !== '-' && !(await isDirectory(given))) files.push(given);
+  }
+  const sets = new Map<string, readonly string[]>();
+  for (const set of groupRotated(files)) for (const file of set) sets.set(file, set);
+  return sets;
 }
 
 async function isDirectory(path: string): Promise<boolean> {

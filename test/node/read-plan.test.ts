@@ -117,6 +117,30 @@ describe('planInputs + readPlan', () => {
     ]);
   });
 
+  it('reads files named one by one (a shell glob) as their rotated set, oldest first', async () => {
+    // The rotated set of the test above, named as `audit.log*` expands: newest first.
+    const named = [path.join(dir, 'rot/audit.log'), path.join(dir, 'rot/audit.log.1')];
+    const other = put('rot2/syslog', `${ACCEPTED}\n`);
+    const { plans } = await planInputs([named[0] ?? '', other, named[1] ?? ''], {
+      hostFromDir: true,
+    });
+    expect(plans.map((p) => [p.files.map((f) => path.basename(f)), p.host])).toEqual([
+      [['audit.log.1', 'audit.log'], 'rot'],
+      [['syslog'], 'rot2'],
+    ]);
+    const { events } = await eventsOf(plans);
+    const exec = events.find((e) => e.kind === 'process.exec');
+    expect(exec?.evidence.map((e) => path.basename(e.source))).toEqual([
+      'audit.log.1',
+      'audit.log.1',
+      'audit.log',
+      'audit.log',
+      'audit.log',
+      'audit.log',
+      'audit.log',
+    ]);
+  });
+
   it('uses --host when the layout gives none, and the parent directory for a named file', async () => {
     const file = put('flat/audit.log', `${AUDIT.join('\n')}\n`);
     const fromHost = await planInputs([path.join(dir, 'flat')], { hostFromDir: true, host: 'h0' });
