@@ -25,7 +25,11 @@ export async function isGzipFile(path: string): Promise<boolean> {
 export async function openText(path: string): Promise<Readable> {
   const raw = createReadStream(path, { highWaterMark: 1 << 18 });
   const stream = (await isGzipFile(path)) ? raw.pipe(createGunzip()) : raw;
-  if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
+  if (stream !== raw) {
+    raw.on('error', (error) => stream.destroy(error));
+    // A reader that stops early destroys the gunzip stream only: close the file too.
+    stream.on('close', () => raw.destroy());
+  }
   stream.setEncoding('utf8');
   return stream;
 }

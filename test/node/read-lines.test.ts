@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,25 @@ describe('readLines', () => {
     writeFileSync(path, gzipSync('a\nb\n'));
     expect(await collect(path)).toEqual(['a', 'b']);
   });
+
+  it.runIf(existsSync('/proc/self/fd'))(
+    'closes a gzip file when the reader stops early',
+    async () => {
+      const path = join(dir, 'early.log.gz');
+      writeFileSync(path, gzipSync('a\nb\nc\n'.repeat(50_000)));
+      const open = (): number => readdirSync('/proc/self/fd').length;
+      const before = open();
+      for (let i = 0; i < 20; i++) {
+        for await (const line of readLines(path)) {
+          expect(line).toBe('a');
+          break;
+        }
+      }
+      // Closing is asynchronous: give the destroyed streams a turn.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(open()).toBeLessThanOrEqual(before + 1);
+    },
+  );
 
   it('turns invalid UTF-8 into replacement characters instead of failing', async () => {
     const path = join(dir, 'bad.log');
