@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -24,7 +24,7 @@ export async function isGzipFile(path: string): Promise<boolean> {
  */
 export async function openText(path: string): Promise<Readable> {
   const raw = createReadStream(path, { highWaterMark: 1 << 18 });
-  const stream = (await isGzipFile(path)) ? raw.pipe(createGunzip()) : raw;
+  const stream = (await isGzipFile(path)) ? raw.pipe(gunzipOf(path)) : raw;
   if (stream !== raw) {
     raw.on('error', (error) => stream.destroy(error));
     // A reader that stops early destroys the gunzip stream only: close the file too.
@@ -32,4 +32,14 @@ export async function openText(path: string): Promise<Readable> {
   }
   stream.setEncoding('utf8');
   return stream;
+}
+
+/** A gunzip stream whose errors (a truncated or corrupt file) name the file. */
+function gunzipOf(path: string): Transform {
+  const gunzip = createGunzip();
+  // Runs before the reader's own listener, so the error it rejects with says which file.
+  gunzip.on('error', (error) => {
+    error.message = `${path}: gzip: ${error.message}`;
+  });
+  return gunzip;
 }

@@ -45,6 +45,13 @@ describe('readLines', () => {
     },
   );
 
+  it('names the file when a gzip file is truncated', async () => {
+    const whole = gzipSync('a\n'.repeat(100_000));
+    const path = join(dir, 'cut.log.gz');
+    writeFileSync(path, whole.subarray(0, whole.length >> 1));
+    await expect(collect(path)).rejects.toThrow(`${path}: gzip: unexpected end of file`);
+  });
+
   it('turns invalid UTF-8 into replacement characters instead of failing', async () => {
     const path = join(dir, 'bad.log');
     writeFileSync(path, Buffer.from([0x61, 0xff, 0xfe, 0x0a, 0x62]));
