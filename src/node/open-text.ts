@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable, Transform } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { plainTextPieces } from './read-plain-text.js';
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -19,19 +20,19 @@ export async function isGzipFile(path: string): Promise<boolean> {
 }
 
 /**
- * Opens a file as a UTF-8 text stream, gunzipping it when its content (not its name) is gzip.
- * Invalid UTF-8 becomes U+FFFD, so arbitrary bytes never stop the read.
+ * Opens a file as UTF-8 text in pieces: gunzipped when its content (not its name) is gzip,
+ * else read by {@link plainTextPieces}. Invalid UTF-8 becomes U+FFFD, so arbitrary bytes never
+ * stop the read. The pieces end anywhere; readers cut lines across them.
  */
-export async function openText(path: string): Promise<Readable> {
+export async function openText(path: string): Promise<AsyncIterable<string>> {
+  if (!(await isGzipFile(path))) return plainTextPieces(path);
   const raw = createReadStream(path, { highWaterMark: 1 << 18 });
-  const stream = (await isGzipFile(path)) ? raw.pipe(gunzipOf(path)) : raw;
-  if (stream !== raw) {
-    raw.on('error', (error) => stream.destroy(error));
-    // A reader that stops early destroys the gunzip stream only: close the file too.
-    stream.on('close', () => raw.destroy());
-  }
+  const stream = raw.pipe(gunzipOf(path));
+  raw.on('error', (error) => stream.destroy(error));
+  // A reader that stops early destroys the gunzip stream only: close the file too.
+  stream.on('close', () => raw.destroy());
   stream.setEncoding('utf8');
-  return stream;
+  return stream as AsyncIterable<string>;
 }
 
 /** A gunzip stream whose errors (a truncated or corrupt file) name the file. */

@@ -1,11 +1,5 @@
 import { createLineSplitter, type LineSplitterOptions } from '../parsers/line-splitter.js';
-import { isGzipFile, openText } from './open-text.js';
-import { plainTextPieces } from './read-plain-text.js';
-
-async function openLines(path: string): Promise<AsyncIterable<string>> {
-  if (await isGzipFile(path)) return (await openText(path)) as AsyncIterable<string>;
-  return plainTextPieces(path);
-}
+import { openText } from './open-text.js';
 
 /**
  * Reads a text file (plain or gzip) as batches of lines, one batch per 64 KiB or so of text
@@ -25,7 +19,7 @@ export async function* readLineBatches(
   options: LineSplitterOptions = {},
 ): AsyncIterable<readonly string[]> {
   const splitter = createLineSplitter(options);
-  const stream = await openLines(path);
+  const stream = await openText(path);
   let batch: string[] = [];
   const push = (line: string): void => {
     batch.push(line);

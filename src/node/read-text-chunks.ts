@@ -1,6 +1,5 @@
 import { DEFAULT_MAX_LINE_LENGTH, type LineSplitterOptions } from '../parsers/line-splitter.js';
-import { isGzipFile, openText } from './open-text.js';
-import { plainTextPieces } from './read-plain-text.js';
+import { openText } from './open-text.js';
 
 /**
  * Whole lines of a text file, as one string: what {@link readTextChunks} yields.
@@ -19,11 +18,6 @@ export interface TextChunk {
   readonly text: string;
   /** How many lines `text` holds (at least 1), to number the next chunk's first line. */
   readonly lines: number;
-}
-
-async function openChunks(path: string): Promise<AsyncIterable<string>> {
-  if (await isGzipFile(path)) return (await openText(path)) as AsyncIterable<string>;
-  return plainTextPieces(path);
 }
 
 /** `line` followed by a terminator that gives it back whole (a line ending in `\r` keeps it). */
@@ -56,7 +50,7 @@ export async function* readTextChunks(
   path: string,
   options: LineSplitterOptions = {},
 ): AsyncIterable<TextChunk> {
-  yield* textChunks(await openChunks(path), options);
+  yield* textChunks(await openText(path), options);
 }
 
 /**
