@@ -13,10 +13,10 @@ import { newAuditHeader, readAuditHeader } from '../../bench/measure/bounds/audi
 import { argvOf, pathOf, sockaddrOf } from '../../bench/measure/bounds/audit-parts.js';
 import { readAuditGroups } from '../../bench/measure/bounds/audit-records.js';
 import { auditBound } from '../../bench/measure/bounds.js';
-import type { HostEvent } from '../../src/events/host.js';
 import { readLineBatches } from '../../src/node/read-lines.js';
 import { readTextChunks } from '../../src/node/read-text-chunks.js';
 import { createAuditAssembler } from '../../src/parsers/auditd/index.js';
+import { assembledEvents } from './assembled-events.js';
 
 // The full bound is only a bound on the product if it builds the product's whole event:
 // the same field set per kind (so the engine builds objects of the same shape) and the
@@ -38,20 +38,6 @@ async function boundEvents(file: string): Promise<BoundFullEvent[]> {
   await readAuditGroups(readTextChunks, file, (g) => {
     events.push(boundAuditFullEvent(g, 'bastion-01'));
   });
-  return events;
-}
-
-async function assembled(file: string): Promise<HostEvent[]> {
-  const audit = createAuditAssembler({ host: 'bastion-01' });
-  const events: HostEvent[] = [];
-  let line = 1;
-  for await (const chunk of readTextChunks(file)) {
-    for (const r of audit.push(chunk.text, { source: file, line })) {
-      if (r.kind === 'event') events.push(r.event);
-    }
-    line += chunk.lines;
-  }
-  for (const r of audit.flush()) if (r.kind === 'event') events.push(r.event);
   return events;
 }
 
@@ -88,7 +74,7 @@ describe('bound-audit-full', () => {
 
   it('builds each event with the product’s field set and values, per serial', async () => {
     const bound = await boundEvents(path);
-    const bySerial = new Map((await assembled(path)).map((e) => [e.serial, e]));
+    const bySerial = new Map((await assembledEvents(path)).map((e) => [e.serial, e]));
     expect(bound).toHaveLength(bySerial.size);
     const seen = new Map<string, number>();
     let userLogins = 0;

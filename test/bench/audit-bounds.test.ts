@@ -9,10 +9,10 @@ import { createAuditGroups } from '../../bench/measure/bounds/audit-groups.js';
 import { newAuditHeader, readAuditHeader } from '../../bench/measure/bounds/audit-header.js';
 import { readAuditGroups } from '../../bench/measure/bounds/audit-records.js';
 import { auditBound } from '../../bench/measure/bounds.js';
-import type { HostEvent } from '../../src/events/host.js';
 import { readLineBatches } from '../../src/node/read-lines.js';
 import { readTextChunks } from '../../src/node/read-text-chunks.js';
 import { createAuditAssembler } from '../../src/parsers/auditd/index.js';
+import { assembledEvents } from './assembled-events.js';
 
 // The audit bound is only worth quoting if it does the assembler's per-line work on the same
 // lines and gets the same events out of them: same lines, same grouping, same ids.
@@ -39,20 +39,6 @@ async function boundEvents(file: string): Promise<{ lines: number; events: Bound
   return { lines, events };
 }
 
-async function assembled(file: string): Promise<HostEvent[]> {
-  const audit = createAuditAssembler({ host: 'bastion-01' });
-  const events: HostEvent[] = [];
-  let line = 1;
-  for await (const chunk of readTextChunks(file)) {
-    for (const r of audit.push(chunk.text, { source: file, line })) {
-      if (r.kind === 'event') events.push(r.event);
-    }
-    line += chunk.lines;
-  }
-  for (const r of audit.flush()) if (r.kind === 'event') events.push(r.event);
-  return events;
-}
-
 // The assembler reports the unset id as undefined; the bound keeps the digits.
 const id = (n: number | undefined): number | undefined => (n === 4294967295 ? undefined : n);
 
@@ -72,7 +58,7 @@ describe('audit bound', () => {
 
   it('builds each event with the assembler’s time, pid, uid, ses, exe and evidence', async () => {
     const bound = await boundEvents(path);
-    const bySerial = new Map((await assembled(path)).map((e) => [e.serial, e]));
+    const bySerial = new Map((await assembledEvents(path)).map((e) => [e.serial, e]));
     expect(bound.events).toHaveLength(bySerial.size);
     let syscalls = 0;
     for (const b of bound.events) {
